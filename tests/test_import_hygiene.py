@@ -1,0 +1,31 @@
+"""The engine is pure: importing and running it never loads Textual."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_engine_runs_without_textual():
+    code = ("import sys\n"
+            "from tui.engine import analyse\n"
+            "from tui.engine.export import to_json\n"
+            "to_json(analyse([sys.argv[1]]))\n"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich') "
+            "or m.startswith('tui.app'))\n"
+            "assert not bad, bad\n")
+    r = subprocess.run([sys.executable, "-c", code, str(ROOT / "seeds")], capture_output=True,
+                       text=True)
+    assert r.returncode == 0, r.stderr
+
+
+def test_import_contracts():
+    """import-linter's static check of the contract in pyproject.toml."""
+    r = subprocess.run([sys.executable, "-m", "importlinter.cli", "--config",
+                        str(ROOT / "pyproject.toml")], capture_output=True, text=True, cwd=ROOT)
+    if "No module named" in r.stderr:
+        r = subprocess.run(["lint-imports", "--config", str(ROOT / "pyproject.toml")],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stdout + r.stderr

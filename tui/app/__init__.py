@@ -1,0 +1,1 @@
+"""The reader: Textual screens and widgets that show the engine's Analysis."""

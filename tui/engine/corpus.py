@@ -1,0 +1,27 @@
+"""load -> segment: paths to a Corpus of segmented articles with metadata."""
+from __future__ import annotations
+
+from .load import Source, display_path, read_sources
+from .markup import mask_markdown
+from .meta import describe
+from .model import Article, Corpus, Sentence
+from .segment import paragraphs, segment
+
+
+def build_article(src: Source) -> Article:
+    shown = mask_markdown(src.text) if src.fmt == "markdown" else src.text
+    paras = paragraphs(shown)
+    units = segment(shown)
+    meta, roles = describe(shown, paras, units)
+    sentences = tuple(
+        Sentence(i=k, start=a, end=b, text=src.text[a:b], paragraph=p,
+                 boilerplate=roles[k] is not None, role=roles[k])
+        for k, (a, b, p) in enumerate(units)
+    )
+    return Article(id=src.id, path=display_path(src.path), text=src.text, shown=shown,
+                   encoding=src.encoding, fmt=src.fmt, sentences=sentences, **meta)
+
+
+def load_corpus(paths: list[str]) -> Corpus:
+    sources, warnings = read_sources(paths)
+    return Corpus(articles=tuple(build_article(s) for s in sources), warnings=tuple(warnings))

@@ -1,0 +1,57 @@
+"""The engine's model written out: the synopsis.export/1 JSON document (../shared/EXPORT.md)."""
+from __future__ import annotations
+
+import json
+
+from .model import Analysis
+
+SCHEMA = "synopsis.export/1"
+
+
+def to_dict(an: Analysis) -> dict:
+    arts = an.articles
+    out_articles = []
+    for a, art in enumerate(arts):
+        sents = []
+        for s in art.sentences:
+            al = an.at(a, s.i)
+            sents.append({
+                "i": s.i,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "boilerplate": s.boilerplate,
+                "role": s.role,
+                "status": "unique" if al.unique else "shared",
+                "matches": [
+                    {"article": arts[m.article].id, "i": m.i, "score": m.score,
+                     "relation": m.relation, "changed": [list(c) for c in m.changed]}
+                    for m in al.matches
+                ],
+                "added": [list(x) for x in al.added],
+                "topics": list(an.topics_of(a, s.i)),
+            })
+        out_articles.append({
+            "id": art.id, "path": art.path, "title": art.title, "outlet": art.outlet,
+            "date": art.date, "byline": art.byline, "wire": art.wire,
+            "encoding": art.encoding, "format": art.fmt,
+            "sentences": sents,
+        })
+    return {
+        "schema": SCHEMA,
+        "articles": out_articles,
+        "quotes": [
+            {"article": arts[q.article].id, "start": q.start, "end": q.end, "text": q.text,
+             "speaker": q.speaker, "mention": q.mention, "cue": q.cue}
+            for q in an.quotes
+        ],
+        "speakers": [
+            {"name": sp.name, "kind": sp.kind, "aliases": list(sp.aliases), "quotes": sp.quotes}
+            for sp in an.speakers
+        ],
+        "topics": [{"id": t.id, "label": t.label, "keywords": list(t.keywords)} for t in an.topics],
+    }
+
+
+def to_json(an: Analysis) -> str:
+    return json.dumps(to_dict(an), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,205 @@
+"""Article metadata (title, outlet, date, byline) and boilerplate roles.
+
+Everything is read from the text's own clues; unknown stays None.
+
+Boilerplate is decided per paragraph, from the shape of news pages rather than
+from any one outlet:
+- body prose ends its paragraph with sentence punctuation; a paragraph that
+  does not (a headline, subheading, caption, byline, video title) is page
+  furniture;
+- lines that are pure dates, "date YYYY-MM-DD" datelines, separators;
+- read-more, source, credit and video-player lines, by their wording;
+- a top block of several lines not separated by blank lines, in an article
+  whose paragraphs are otherwise blank-line separated, is the page header
+  (headline, standfirst, caption, byline, date).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date as _date
+
+MONTHS = {m: k for k, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+MONTHS.update({m[:3]: k for m, k in list(MONTHS.items())})
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAYNAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_DATE_PATTERNS = [
+    (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), "ymd"),
+    (re.compile(_DAYNAME + r"(" + _MONTH + r")\s+(\d{1,2}),?\s+(\d{4})", re.I), "mdy"),
+    (re.compile(_DAYNAME + r"(\d{1,2})\s+(" + _MONTH + r")\s+(\d{4})", re.I), "dmy"),
+]
+_DATE_LINE_WORDS = re.compile(
+    r"^(?:date|published|updated|posted|last updated|first published|on)?[:\s]*", re.I)
+
+_TERMINAL = re.compile(r"[.!?…:;,]['\"”’»)\]]*\s*$|[.!?]\s*['\"”’»]\s*$")
+_SEPARATOR = re.compile(r"^[\W_]+$")
+_READ_MORE = re.compile(
+    r"^(?:read more|read next|read also|more:|related(?: articles?| stories| coverage)?\b|see also|"
+    r"recommended|also read|watch:|listen:|source\s*:|sources?\s*:|source link\b|"
+    r"advertisement\b|sponsored\b|sign up\b|subscribe\b|click here\b|follow us\b|share this\b|"
+    r"copyright\b|©|all rights reserved)", re.I)
+_CREDIT = re.compile(
+    r"(?:\bcontributed to this (?:report|story|article)\b|^(?:additional )?reporting by\b|"
+    r"^(?:editing|writing|compiled|produced) by\b)", re.I)
+_VIDEO = re.compile(r"(?:video player|please use chrome|enable javascript|watch the video|"
+                    r"your browser does not support)", re.I)
+_CAPTION_CUE = re.compile(
+    r"(?:\bpictured\b|\bin this (?:picture|photo|image|handout)\b|\bphoto(?:graph)?:|"
+    r"/\s*(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|PA)\s*\)?\s*$|\((?:[^()]*/)?(?:via )?"
+    r"(?:AP|AFP|Reuters|Getty Images|EPA|PA|Shutterstock)[^()]*\)\s*$|\bGetty Images\b)",
+    re.I)
+_BYLINE = re.compile(r"^(?:by\s+)?([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|bin|al)){1,4})$")
+_WIRE = re.compile(r"\b([A-Z][\w&.]+(?:\s+[A-Z][\w&.]+){0,3})\s+contributed to this\b")
+
+
+def find_date(s: str) -> str | None:
+    for rx, order in _DATE_PATTERNS:
+        m = rx.search(s)
+        if not m:
+            continue
+        g = m.groups()
+        try:
+            if order == "ymd":
+                y, mo, d = int(g[0]), int(g[1]), int(g[2])
+            elif order == "mdy":
+                mo, d, y = MONTHS[g[0].lower().rstrip(".")[:3]], int(g[1]), int(g[2])
+            else:
+                d, mo, y = int(g[0]), MONTHS[g[1].lower().rstrip(".")[:3]], int(g[2])
+            return _date(y, mo, d).isoformat()
+        except (KeyError, ValueError):
+            continue
+    return None
+
+
+def is_date_line(s: str) -> bool:
+    """A line that is a date and little else ("February 3, 2023", "date 2023-02-03 WORLD")."""
+    if not find_date(s) or len(s) > 60:
+        return False
+    rest = s
+    for rx, _ in _DATE_PATTERNS:
+        rest = rx.sub(" ", rest)
+    rest = _DATE_LINE_WORDS.sub("", rest.strip())
+    rest = re.sub(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?\b|\b(?:GMT|UTC|EST|EDT|BST|ET)\b", " ", rest, flags=re.I)
+    # what is left may be a section tag ("WORLD") or separators
+    words = re.findall(r"[^\W\d_]+", rest)
+    return all(w.isupper() for w in words) and len(words) <= 3
+
+
+def ends_like_prose(para: str) -> bool:
+    return bool(_TERMINAL.search(para.rstrip(" \t\u00a0\ufeff")))
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.findall(r"\w+", s.lower()))
+
+
+def split_title_suffix(line: str) -> tuple[str, str | None]:
+    """'Headline | Site' -> ('Headline', 'Site')."""
+    m = re.match(r"^(.{12,}?)\s+[|]\s+([^|]{2,40})$", line.strip())
+    if m:
+        return m.group(1).strip(), m.group(2).strip()
+    return line.strip(), None
+
+
+def describe(shown: str, paras: list[tuple[int, int]], units: list[tuple[int, int, int]]):
+    """Returns (metadata dict, roles per unit: None for body prose)."""
+    ptext = [shown[a:b].strip(" \t\u00a0\ufeff") for a, b in paras]
+    n = len(paras)
+    proles: list[str | None] = [None] * n
+    meta: dict[str, str | None] = {"title": None, "outlet": None, "date": None,
+                                   "byline": None, "wire": None}
+
+    # blank-line blocks: paragraphs k and k+1 are in one block when only "\n" separates them
+    block = [0] * n
+    for k in range(1, n):
+        gap = shown[paras[k - 1][1]:paras[k][0]]
+        block[k] = block[k - 1] + (1 if gap.count("\n") > 1 else 0)
+    n_blocks = block[-1] + 1 if n else 0
+
+    # the page header: a leading multi-line block (of at most 6 lines) in a blank-line-separated article
+    header: set[int] = set()
+    if n_blocks >= 4:
+        for b in (0, 1):
+            members = [k for k in range(n) if block[k] == b]
+            if 2 <= len(members) <= 6:
+                header.update(members)
+                break
+            if len(members) > 1 or (members and ends_like_prose(ptext[members[0]])):
+                break
+
+    title_k = None
+    for k, t in enumerate(ptext):
+        if is_date_line(t) or _SEPARATOR.match(t) or not t:
+            continue
+        if k <= 3 and not ends_like_prose(t):
+            title_k = k
+        break
+    if title_k is not None:
+        title, suffix = split_title_suffix(ptext[title_k])
+        meta["title"] = title
+        if suffix:
+            meta["outlet"] = suffix
+    title_norm = _norm(meta["title"] or "")
+
+    prev_video = False
+    for k, t in enumerate(ptext):
+        role = None
+        if _SEPARATOR.match(t):
+            role = "separator"
+        elif is_date_line(t):
+            role = "dateline"
+            meta["date"] = meta["date"] or find_date(t)
+        elif _VIDEO.search(t) and len(t) < 120:
+            role = "video notice"
+        elif _READ_MORE.match(t):
+            role = "read-more"
+        elif _CREDIT.search(t):
+            role = "credit"
+        elif k == title_k:
+            role = "headline"
+        elif title_norm and _norm(split_title_suffix(t)[0]) == title_norm:
+            role = "headline (repeated)"
+        elif prev_video and len(t.split()) <= 14:
+            role = "video title"
+        elif not ends_like_prose(t) or k in header:
+            words = t.split()
+            if _CAPTION_CUE.search(t):
+                role = "caption"
+            elif (k in header or k < 6) and _BYLINE.match(t) and not _norm(t) == title_norm \
+                    and len(words) <= 5:
+                role = "byline"
+                meta["byline"] = meta["byline"] or re.sub(r"^by\s+", "", t, flags=re.I)
+            elif k in header and ends_like_prose(t):
+                role = "standfirst"
+            elif len(words) <= 12:
+                role = "subheading"
+            else:
+                role = "caption"
+        elif _CAPTION_CUE.search(t) and len(t) < 300 and t.rstrip().endswith(")"):
+            role = "caption"
+        proles[k] = role
+        prev_video = role == "video notice"
+
+        # metadata clues
+        m = re.match(r"^source\s*:\s*([^\n]+?)(?:\s+and agencies)?\s*$", t, re.I)
+        if m and not meta["outlet"]:
+            meta["outlet"] = m.group(1).strip()
+        m = re.match(r"^read more (?:at|on)\s+(\S+?)\.?$", t, re.I)
+        if m and not meta["outlet"]:
+            meta["outlet"] = m.group(1)
+        m = _WIRE.search(t)
+        if m and not meta["wire"]:
+            meta["wire"] = m.group(1)
+        if role == "dateline" and not meta["date"]:
+            meta["date"] = find_date(t)
+
+    # a dateline prefix split off a body line ("date 2023-02-03 Canada said ...")
+    roles: list[str | None] = []
+    for a, b, p in units:
+        r = proles[p]
+        if r is None and is_date_line(shown[a:b]):
+            r = "dateline"
+            meta["date"] = meta["date"] or find_date(shown[a:b])
+        roles.append(r)
+    return meta, roles
