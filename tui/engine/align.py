@@ -31,18 +31,25 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
+from .places import PLACE, fold_places
 from .model import Article, Alignment, Match, Span
 from .text import STOPWORDS, WORD, key, loose, normal
 
 FAMILY = 5            # letters kept of a stem: a word family
-# Evidence threshold: a pair's score above it speaks for "same", below it against.
-THRESHOLD = 0.42
-# A cross-article pair inside a group is a match only if its own score reaches this.
-FLOOR = 0.20
-# Weight of neighbour support added to a pair's score.
-CONTEXT = 0.12
 # Sentences scored per article pair before blocking is used (all pairs below this).
 ALL_PAIRS_LIMIT = 6000
+
+PARAMS = {
+    "threshold": 0.45,   # evidence threshold: above speaks for "same", below against
+    "floor": 0.2,       # a pair inside a group is a match only if its own score reaches this
+    "context": 0.15,     # weight of neighbour support
+    "mutual": 0.1,      # bonus when each is the other's best partner in its article
+    "rival": 0.3,       # penalty scale when a better partner exists in the same article
+    "missing": 0.25,      # how strongly an unscored pair inside a group speaks against it
+    "cont_min": 0.7,     # containment below this earns nothing
+    "cont_base": 0.4,   # containment credit for a tiny sentence ...
+    "cont_len": 0.4,     # ... plus this much for a sentence of full weight
+}
 
 
 @dataclass(slots=True)
@@ -59,8 +66,13 @@ class _Sent:
 
 def _families(text: str) -> list[str]:
     out = []
-    for m in WORD.finditer(text):
-        k = key(m.group())
+    for m in WORD.finditer(fold_places(text)):
+        w = m.group()
+        place = PLACE.get(w.lower())
+        if place:
+            out.append(place)
+            continue
+        k = key(w)
         if k.isdigit():
             out.append(k)
         elif k not in STOPWORDS and len(k) > 1:
@@ -128,7 +140,8 @@ def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
     # containment: all of a short sentence inside a long one (merged / split / headline)
     cont = overlap / small
     cont_w = min(1.0, small / 18.0)  # a two-word heading contained anywhere proves little
-    lexical = max(dice, cont * (0.55 + 0.3 * cont_w) if cont >= 0.5 else 0.0)
+    lexical = max(dice, cont * (PARAMS["cont_base"] + PARAMS["cont_len"] * cont_w)
+                  if cont >= PARAMS["cont_min"] else 0.0)
     # copying at the character level: edits keep long runs of identical text
     ratio = fuzz.ratio(sx.loose, sy.loose) / 100.0
     edit = max(0.0, (ratio - 0.45) / 0.55)
@@ -149,13 +162,14 @@ class _Groups:
         self.members: dict[int, list[int]] = {x: [x] for x in range(n)}
         self.where = list(range(n))
 
-    def evidence(self, ga: int, gb: int, score, arts) -> float:
+    def evidence(self, ga: int, gb: int, score, arts, threshold: float) -> float:
         tot = 0.0
         for u in self.members[ga]:
             for v in self.members[gb]:
                 if arts[u] == arts[v]:
                     continue
-                tot += score(u, v) - THRESHOLD
+                v_ = score(u, v)
+                tot += (v_ - threshold) if v_ > 0 else -threshold * PARAMS["missing"]
         return tot
 
     def merge(self, ga: int, gb: int) -> None:
@@ -192,8 +206,9 @@ def align(articles: tuple[Article, ...]) -> tuple[tuple[Alignment, ...], ...]:
     def b(x: int, y: int) -> float:
         return base.get((x, y) if x < y else (y, x), 0.0)
 
+    threshold = PARAMS["threshold"]
     # context: neighbours that pair up in the same order
-    scores: dict[tuple[int, int], float] = {}
+    ctx: dict[tuple[int, int], float] = {}
     for (x, y), s in base.items():
         sx, sy = sents[x], sents[y]
         support = 0.0
@@ -202,21 +217,37 @@ def align(articles: tuple[Article, ...]) -> tuple[tuple[Alignment, ...], ...]:
             ny = index.get((sy.a, sy.i + d))
             if nx is not None and ny is not None:
                 support = max(support, b(nx, ny))
-        scores[(x, y)] = min(1.0, s + CONTEXT * max(0.0, support - THRESHOLD) / (1 - THRESHOLD))
+        ctx[(x, y)] = min(1.0, s + PARAMS["context"] * max(0.0, support - threshold) / (1 - threshold))
+    # competition: a sentence usually has one counterpart per other article
+    best: dict[tuple[int, int], float] = defaultdict(float)
+    for (x, y), s in ctx.items():
+        if s > best[(x, sents[y].a)]:
+            best[(x, sents[y].a)] = s
+        if s > best[(y, sents[x].a)]:
+            best[(y, sents[x].a)] = s
+    scores: dict[tuple[int, int], float] = {}
+    for (x, y), s in ctx.items():
+        rx = s / best[(x, sents[y].a)]
+        ry = s / best[(y, sents[x].a)]
+        if rx >= 1.0 and ry >= 1.0:
+            s = s + PARAMS["mutual"]
+        else:
+            s = s - PARAMS["rival"] * (2.0 - rx - ry)
+        scores[(x, y)] = max(0.001, min(1.0, s))
 
     def sc(x: int, y: int) -> float:
         return scores.get((x, y) if x < y else (y, x), 0.0)
 
     arts = [st.a for st in sents]
     groups = _Groups(n)
-    heap = [(-s, x, y) for (x, y), s in scores.items() if s >= THRESHOLD]
+    heap = [(-s, x, y) for (x, y), s in scores.items() if s >= threshold]
     heapq.heapify(heap)
     while heap:
         _, x, y = heapq.heappop(heap)
         ga, gb = groups.where[x], groups.where[y]
         if ga == gb:
             continue
-        if groups.evidence(ga, gb, sc, arts) > 0:
+        if groups.evidence(ga, gb, sc, arts, threshold) > 0:
             groups.merge(ga, gb)
 
     links: dict[int, list[tuple[int, float]]] = defaultdict(list)
@@ -228,7 +259,7 @@ def align(articles: tuple[Article, ...]) -> tuple[tuple[Alignment, ...], ...]:
                 if arts[u] == arts[v]:
                     continue
                 s = sc(u, v)
-                if s >= FLOOR:
+                if s >= PARAMS["floor"]:
                     links[u].append((v, s))
                     links[v].append((u, s))
     return _annotate(articles, sents, links)
