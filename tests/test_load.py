@@ -84,7 +84,7 @@ def test_one_article_alone_is_all_unique(tmp_path):
     f = tmp_path / "one.txt"
     f.write_text(ARTICLE)
     an = analyse([str(f)])
-    assert all(al.unique for al in an.alignment[0])
+    assert all(an.at(0, s.i).unique and an.is_unique(0, s.i) for s in an.articles[0].sentences)
 
 
 def test_encodings_bom_crlf(tmp_path):

@@ -13,7 +13,7 @@ ENGINE_VERSION = "1"
 def analyse_corpus(corpus: Corpus) -> Analysis:
     from .align import align
 
-    return Analysis(corpus=corpus, alignment=align(corpus.articles))
+    return Analysis(corpus=corpus, links=align(corpus.articles))
 
 
 def analyse(paths: list[str]) -> Analysis:

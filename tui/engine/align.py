@@ -18,8 +18,15 @@ The method combines evidence; no single similarity decides.
 5. Consistency.  Sentences are grouped agglomeratively: two groups merge when
    the summed evidence over all their cross-article pairs is positive (pairs
    never scored count as evidence against), so A~B and B~C pull C towards A only
-   when the rest of the group agrees.  Matches are the cross-article pairs inside
-   a group whose own score clears a floor.
+   when the rest of the group agrees.  A sentence's matches are the members of its
+   group in other articles; a sentence in no group (or only with sentences of its
+   own article) is an addition.
+
+Scale.  Near-verbatim copies (the bulk of a large corpus of re-run wire copy) are
+collapsed first, found through an index over each sentence's rarest families; steps
+2-5 run over one representative per set of copies, and above ALL_PAIRS_LIMIT of those
+the candidate index leaves out the commonest words.  Groups are kept as
+groups: the per-pair matches are built only for the sentences someone asks about.
 """
 from __future__ import annotations
 
@@ -36,12 +43,17 @@ from .model import Article, Alignment, Match, Span
 from .text import STOPWORDS, WORD, key, loose, normal
 
 FAMILY = 5            # letters kept of a stem: a word family
-# Sentences scored per article pair before blocking is used (all pairs below this).
+# Up to this many distinct sentences (copies collapsed) every pair that shares a word is
+# scored; above it the candidate index leaves out the commonest words.
 ALL_PAIRS_LIMIT = 6000
+COLLAPSE = True       # collapse copies first (off only to measure what blocking loses)
+BRIDGE_LIMIT = 50     # members tried as a bridge when reporting a pair's score
+TWIN_KEYS = 6         # rarest families a sentence is indexed and looked up by, for copies
+TWIN_DICE = 0.8       # a copy shares this much weighted vocabulary ...
+TWIN_RATIO = 85.0     # ... and this much of its characters
 
 PARAMS = {
     "threshold": 0.45,   # evidence threshold: above speaks for "same", below against
-    "floor": 0.2,       # a pair inside a group is a match only if its own score reaches this
     "context": 0.15,     # weight of neighbour support
     "mutual": 0.1,      # bonus when each is the other's best partner in its article
     "rival": 0.3,       # penalty scale when a better partner exists in the same article
@@ -101,13 +113,17 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
     return sents
 
 
-def _candidates(sents: list[_Sent]) -> dict[tuple[int, int], float]:
-    """(x, y) with x < y in different articles -> weighted overlap of their families."""
-    n = len(sents)
+def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]
+                ) -> dict[tuple[int, int], float]:
+    """(x, y), x < y, in different articles -> weighted overlap of their families.
+
+    Families whose posting list is longer than a cap (common words) are left out of
+    the index on large inputs and added back to the overlap of the pairs found."""
     postings: dict[str, list[int]] = defaultdict(list)
-    for x, st in enumerate(sents):
-        for f in st.fams:
+    for x in ids:
+        for f in sents[x].fams:
             postings[f].append(x)
+    n = len(ids)
     cap = n if n <= ALL_PAIRS_LIMIT else max(50, int(4 * math.sqrt(n)))
     acc: dict[tuple[int, int], float] = defaultdict(float)
     for f, post in postings.items():
@@ -115,17 +131,20 @@ def _candidates(sents: list[_Sent]) -> dict[tuple[int, int], float]:
             continue
         w = sents[post[0]].fams[f]
         for p, x in enumerate(post):
-            ax = sents[x].a
+            ax = art[x]
             for y in post[p + 1:]:
-                if sents[y].a != ax:
-                    acc[(x, y)] += w
+                if art[y] != ax:
+                    acc[(x, y) if x < y else (y, x)] += w
     if cap < n:
-        # families too common for the index still count towards the overlap
         for (x, y) in acc:
             fx, fy = sents[x].fams, sents[y].fams
-            common = [f for f in fx if f in fy and len(postings[f]) > cap]
-            acc[(x, y)] += sum(fx[f] for f in common)
+            acc[(x, y)] += sum(w for f, w in fx.items() if f in fy and len(postings[f]) > cap)
     return acc
+
+
+def overlap(sx: _Sent, sy: _Sent) -> float:
+    fy = sy.fams
+    return sum(w for f, w in sx.fams.items() if f in fy)
 
 
 def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
@@ -139,6 +158,8 @@ def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
     small = min(wx, wy)
     # containment: all of a short sentence inside a long one (merged / split / headline)
     cont = overlap / small
+    if dice < 0.12 and cont < 0.3:
+        return 0.0  # too little in common for any signal below to reach a match
     cont_w = min(1.0, small / 18.0)  # a two-word heading contained anywhere proves little
     lexical = max(dice, cont * (PARAMS["cont_base"] + PARAMS["cont_len"] * cont_w)
                   if cont >= PARAMS["cont_min"] else 0.0)
@@ -158,18 +179,22 @@ def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
 class _Groups:
     """Agglomerative grouping by summed evidence."""
 
-    def __init__(self, n: int):
-        self.members: dict[int, list[int]] = {x: [x] for x in range(n)}
-        self.where = list(range(n))
+    def __init__(self, ids: list[int]):
+        self.members: dict[int, list[int]] = {x: [x] for x in ids}
+        self.where = {x: x for x in ids}
 
-    def evidence(self, ga: int, gb: int, score, arts, threshold: float) -> float:
+    def evidence(self, ga: int, gb: int, score, arts, threshold: float, copies) -> float:
+        """Summed evidence over the cross-article pairs of two groups; a representative
+        counts as many times as the copies it stands for."""
         tot = 0.0
         for u in self.members[ga]:
+            cu = copies[u]
             for v in self.members[gb]:
                 if arts[u] == arts[v]:
                     continue
                 v_ = score(u, v)
-                tot += (v_ - threshold) if v_ > 0 else -threshold * PARAMS["missing"]
+                tot += cu * copies[v] * ((v_ - threshold) if v_ > 0
+                                         else -threshold * PARAMS["missing"])
         return tot
 
     def merge(self, ga: int, gb: int) -> None:
@@ -180,28 +205,67 @@ class _Groups:
         self.members[ga].extend(self.members.pop(gb))
 
 
-def align(articles: tuple[Article, ...]) -> tuple[tuple[Alignment, ...], ...]:
-    sents = _prepare(articles)
-    n = len(sents)
-    overlaps = _candidates(sents)
+def _collapse_twins(sents: list[_Sent]) -> list[int]:
+    """rep_of[x]: the first earlier sentence x is a near-verbatim copy of (itself if none).
+
+    Wire copy re-run by many outlets makes most sentences of a large corpus copies of a
+    few; grouping those first, with a cheap index over each sentence's rarest families,
+    keeps the expensive alignment to one representative per set of copies."""
+    rep_of = list(range(len(sents)))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for x, st in enumerate(sents):
+        rare = heapq.nlargest(TWIN_KEYS, st.fams, key=st.fams.__getitem__)
+        seen: set[int] = set()
+        best, best_s = -1, 0.0
+        for f in rare:
+            for r in postings.get(f, ()):
+                if r in seen:
+                    continue
+                seen.add(r)
+                sr = sents[r]
+                if sr.normal == st.normal:
+                    best, best_s = r, 2.0
+                    break
+                o = overlap(st, sr)
+                if 2 * o < TWIN_DICE * (st.weight + sr.weight):
+                    continue
+                ratio = fuzz.ratio(st.loose, sr.loose, score_cutoff=TWIN_RATIO)
+                if ratio > best_s:
+                    best, best_s = r, ratio
+            if best_s >= 2.0:
+                break
+        if best >= 0:
+            rep_of[x] = best
+        else:
+            for f in rare:
+                postings[f].append(x)
+    return rep_of
+
+
+def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
+           copies: dict[int, int]) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+    """Groups of the sentences `ids` (steps 2-5 of the module docstring), and the
+    pair scores that decided them."""
+    overlaps = _candidates(sents, ids, art)
     base: dict[tuple[int, int], float] = {}
     for (x, y), o in overlaps.items():
-        s = pair_score(sents[x], sents[y], o)
-        if s > 0.05:
-            base[(x, y)] = s
-    # identical texts share no weighted family only when they have no words at all
-    # ("***"); those pair through their normal form
+        wx, wy = sents[x].weight, sents[y].weight
+        # the cheap filter of pair_score, inlined: most candidates share one common word
+        if 2 * o < 0.12 * (wx + wy) and o < 0.3 * min(wx, wy):
+            continue
+        sc = pair_score(sents[x], sents[y], o)
+        if sc > 0.05:
+            base[(x, y)] = sc
+    # texts without words ("***") pair through their normal form
     by_norm: dict[str, list[int]] = defaultdict(list)
-    for x, st in enumerate(sents):
-        if not st.fams and st.normal:
-            by_norm[st.normal].append(x)
+    for x in ids:
+        if not sents[x].fams and sents[x].normal:
+            by_norm[sents[x].normal].append(x)
     for xs in by_norm.values():
         for p, x in enumerate(xs):
             for y in xs[p + 1:]:
-                if sents[x].a != sents[y].a:
-                    base[(x, y)] = 1.0
-
-    index = {(st.a, st.i): x for x, st in enumerate(sents)}
+                if art[x] != art[y]:
+                    base[(min(x, y), max(x, y))] = 1.0
 
     def b(x: int, y: int) -> float:
         return base.get((x, y) if x < y else (y, x), 0.0)
@@ -209,60 +273,188 @@ def align(articles: tuple[Article, ...]) -> tuple[tuple[Alignment, ...], ...]:
     threshold = PARAMS["threshold"]
     # context: neighbours that pair up in the same order
     ctx: dict[tuple[int, int], float] = {}
-    for (x, y), s in base.items():
-        sx, sy = sents[x], sents[y]
+    for (x, y), sc in base.items():
         support = 0.0
         for d in (-1, 1):
-            nx = index.get((sx.a, sx.i + d))
-            ny = index.get((sy.a, sy.i + d))
+            nx, ny = neighbour(x, d), neighbour(y, d)
             if nx is not None and ny is not None:
                 support = max(support, b(nx, ny))
-        ctx[(x, y)] = min(1.0, s + PARAMS["context"] * max(0.0, support - threshold) / (1 - threshold))
+        ctx[(x, y)] = min(1.0, sc + PARAMS["context"] * max(0.0, support - threshold)
+                          / (1 - threshold))
     # competition: a sentence usually has one counterpart per other article
     best: dict[tuple[int, int], float] = defaultdict(float)
-    for (x, y), s in ctx.items():
-        if s > best[(x, sents[y].a)]:
-            best[(x, sents[y].a)] = s
-        if s > best[(y, sents[x].a)]:
-            best[(y, sents[x].a)] = s
+    for (x, y), sc in ctx.items():
+        if sc > best[(x, art[y])]:
+            best[(x, art[y])] = sc
+        if sc > best[(y, art[x])]:
+            best[(y, art[x])] = sc
     scores: dict[tuple[int, int], float] = {}
-    for (x, y), s in ctx.items():
-        rx = s / best[(x, sents[y].a)]
-        ry = s / best[(y, sents[x].a)]
+    for (x, y), sc in ctx.items():
+        rx = sc / best[(x, art[y])]
+        ry = sc / best[(y, art[x])]
         if rx >= 1.0 and ry >= 1.0:
-            s = s + PARAMS["mutual"]
+            sc = sc + PARAMS["mutual"]
         else:
-            s = s - PARAMS["rival"] * (2.0 - rx - ry)
-        scores[(x, y)] = max(0.001, min(1.0, s))
+            sc = sc - PARAMS["rival"] * (2.0 - rx - ry)
+        scores[(x, y)] = max(0.001, min(1.0, sc))
 
-    def sc(x: int, y: int) -> float:
+    def score(x: int, y: int) -> float:
         return scores.get((x, y) if x < y else (y, x), 0.0)
 
-    arts = [st.a for st in sents]
-    groups = _Groups(n)
-    heap = [(-s, x, y) for (x, y), s in scores.items() if s >= threshold]
+    groups = _Groups(ids)
+    heap = [(-sc, x, y) for (x, y), sc in scores.items() if sc >= threshold]
     heapq.heapify(heap)
     while heap:
         _, x, y = heapq.heappop(heap)
         ga, gb = groups.where[x], groups.where[y]
-        if ga == gb:
-            continue
-        if groups.evidence(ga, gb, sc, arts, threshold) > 0:
+        if ga != gb and groups.evidence(ga, gb, score, art, threshold, copies) > 0:
             groups.merge(ga, gb)
+    return [m for m in groups.members.values() if len(m) > 1], scores
 
-    links: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for members in groups.members.values():
-        if len(members) < 2:
-            continue
-        for p, u in enumerate(members):
-            for v in members[p + 1:]:
-                if arts[u] == arts[v]:
-                    continue
-                s = sc(u, v)
-                if s >= PARAMS["floor"]:
-                    links[u].append((v, s))
-                    links[v].append((u, s))
-    return _annotate(articles, sents, links)
+
+def align(articles: tuple[Article, ...]) -> "Links":
+    sents = _prepare(articles)
+    n = len(sents)
+    index = {(st.a, st.i): x for x, st in enumerate(sents)}
+    rep_of = _collapse_twins(sents) if COLLAPSE else list(range(n))
+    reps = [x for x in range(n) if rep_of[x] == x]
+    art = {x: sents[x].a for x in reps}
+
+    def neighbour(x: int, d: int) -> int | None:
+        y = index.get((sents[x].a, sents[x].i + d))
+        return None if y is None else rep_of[y]
+
+    copies: dict[int, int] = defaultdict(int)
+    for x in range(n):
+        copies[rep_of[x]] += 1
+    rep_groups, scores = _group(sents, reps, art, neighbour, copies)
+    group_of = [-1] * n
+    for g, members in enumerate(rep_groups):
+        for r in members:
+            group_of[r] = g
+    members_of: list[list[int]] = [list(m) for m in rep_groups]
+    for x in range(n):
+        g = group_of[rep_of[x]]
+        if g < 0 and rep_of[x] != x:
+            # copies of a sentence that joined no group form their own
+            g = group_of[rep_of[x]] = len(members_of)
+            members_of.append([rep_of[x]])
+        if g >= 0:
+            group_of[x] = g
+            if rep_of[x] != x:
+                members_of[g].append(x)
+    for m in members_of:
+        m.sort()
+    return Links(articles, sents, index, rep_of, tuple(group_of),
+                 [tuple(m) for m in members_of], scores)
+
+
+class Links:
+    """The alignment, kept as groups; a sentence's matches are the members of its group
+    in other articles, expanded (with scores, relations, changed words) on demand."""
+
+    def __init__(self, articles, sents, index, rep_of, group_of, members, scores):
+        self._articles = articles
+        self._rep_of = rep_of
+        self._sents = sents
+        self._index = index
+        self._group_of = group_of
+        self._members = members
+        self._scores = scores
+        self._group_arts = [frozenset(sents[x].a for x in m) for m in members]
+        self._spans: dict[int, list[tuple[int, int, str]]] = {}
+        self._added = self._all_added()
+
+    def __len__(self) -> int:
+        return len(self._sents)
+
+    def _x(self, a: int, i: int) -> int:
+        return self._index[(a, i)]
+
+    def is_unique(self, a: int, i: int) -> bool:
+        g = self._group_of[self._x(a, i)]
+        return g < 0 or len(self._group_arts[g]) < 2
+
+    def group(self, a: int, i: int) -> int:
+        """The id of the sentence's group (-1: unique): sentences that state one thing."""
+        return -1 if self.is_unique(a, i) else self._group_of[self._x(a, i)]
+
+    def groups(self) -> list[tuple[tuple[int, int], ...]]:
+        """Every group with members in two articles or more, as (article, sentence) pairs."""
+        return [tuple((self._sents[x].a, self._sents[x].i) for x in m)
+                for m, arts in zip(self._members, self._group_arts) if len(arts) > 1]
+
+    def _spans_of(self, x: int) -> list[tuple[int, int, str]]:
+        sp = self._spans.get(x)
+        if sp is None:
+            st = self._sents[x]
+            s = self._articles[st.a].sentences[st.i]
+            sp = self._spans[x] = _word_spans(self._articles[st.a], s.start, s.end)
+        return sp
+
+    def _all_added(self) -> dict[int, tuple[Span, ...]]:
+        """Per shared sentence, the words that no member of its group in another article has."""
+        out: dict[int, tuple[Span, ...]] = {}
+        for m, arts in zip(self._members, self._group_arts):
+            if len(arts) < 2:
+                continue
+            key_arts: dict[str, set[int]] = defaultdict(set)
+            for x in m:
+                a = self._sents[x].a
+                for _, _, k in self._spans_of(x):
+                    key_arts[k].add(a)
+            for x in m:
+                a = self._sents[x].a
+                mine = self._spans_of(x)
+                flags = [(k not in STOPWORDS or k.isdigit()) and key_arts[k] == {a}
+                         for _, _, k in mine]
+                if any(flags):
+                    out[x] = _runs(flags, mine)
+        if len(self._sents) > ALL_PAIRS_LIMIT:
+            self._spans.clear()  # large corpora: keep memory to what is looked at
+        return out
+
+    def _direct(self, x: int, y: int) -> float:
+        key_ = (x, y) if x < y else (y, x)
+        sc = self._scores.get(key_)
+        if sc is None:
+            rx, ry = self._rep_of[x], self._rep_of[y]
+            sc = self._scores.get((rx, ry) if rx < ry else (ry, rx))
+            if sc is None or rx == ry:
+                sx, sy = self._sents[key_[0]], self._sents[key_[1]]
+                sc = pair_score(sx, sy, overlap(sx, sy))
+        return sc
+
+    def score(self, x: int, y: int) -> float:
+        """How close two members of a group are: their own score, or, when they were
+        grouped through others, the strongest bridge through a third member."""
+        sc = self._direct(x, y)
+        if sc >= PARAMS["threshold"]:
+            return sc
+        reps = {self._rep_of[z] for z in self._members[self._group_of[x]]} - {
+            self._rep_of[x], self._rep_of[y]}
+        for z in sorted(reps)[:BRIDGE_LIMIT]:
+            sc = max(sc, min(self._direct(x, z), self._direct(z, y)))
+        return max(sc, 0.01)
+
+    def alignment(self, a: int, i: int) -> Alignment:
+        x = self._x(a, i)
+        if self.is_unique(a, i):
+            return Alignment()
+        sx = self._sents[x]
+        mine = self._spans_of(x)
+        ka = [k for _, _, k in mine]
+        matches = []
+        for y in self._members[self._group_of[x]]:
+            sy = self._sents[y]
+            if sy.a == sx.a:
+                continue
+            theirs = self._spans_of(y)
+            matches.append(Match(article=sy.a, i=sy.i, score=round(100 * self.score(x, y), 1),
+                                 relation=_relation(sx.normal, sy.normal, ka,
+                                                    [k for _, _, k in theirs]),
+                                 changed=_changed(mine, theirs)))
+        return Alignment(matches=tuple(matches), added=self._added.get(x, ()))
 
 
 # ---------------------------------------------------------------- word level
@@ -273,10 +465,15 @@ def _word_spans(art: Article, start: int, end: int) -> list[tuple[int, int, str]
 
 
 def relation(a_text: str, b_text: str) -> str:
-    if normal(a_text) == normal(b_text):
+    """verbatim (same after folding quotes, spaces, final punctuation), edited (the same
+    sentence with light edits), or paraphrase."""
+    return _relation(normal(a_text), normal(b_text),
+                     [key(w) for w in WORD.findall(a_text)], [key(w) for w in WORD.findall(b_text)])
+
+
+def _relation(na: str, nb: str, ka: list[str], kb: list[str]) -> str:
+    if na == nb:
         return "verbatim"
-    ka = [key(w) for w in WORD.findall(a_text)]
-    kb = [key(w) for w in WORD.findall(b_text)]
     if not ka or not kb:
         return "paraphrase"
     sim = Indel.normalized_similarity(ka, kb)
@@ -341,32 +538,3 @@ def _changed(mine: list[tuple[int, int, str]], theirs: list[tuple[int, int, str]
 def _opcodes(ka: list[str], kb: list[str]):
     for op in Levenshtein.opcodes(ka, kb):
         yield op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
-
-
-def _annotate(articles, sents, links) -> tuple[tuple[Alignment, ...], ...]:
-    spans_cache: dict[int, list[tuple[int, int, str]]] = {}
-    texts = {}
-
-    def spans_of(x: int):
-        if x not in spans_cache:
-            st = sents[x]
-            s = articles[st.a].sentences[st.i]
-            spans_cache[x] = _word_spans(articles[st.a], s.start, s.end)
-            texts[x] = articles[st.a].shown_text(s)
-        return spans_cache[x]
-
-    out: list[list[Alignment]] = [[Alignment() for _ in art.sentences] for art in articles]
-    for x, lst in links.items():
-        st = sents[x]
-        mine = spans_of(x)
-        union: set[str] = set()
-        matches = []
-        for y, s in sorted(lst, key=lambda t: (sents[t[0]].a, sents[t[0]].i)):
-            theirs = spans_of(y)
-            union.update(k for _, _, k in theirs)
-            matches.append(Match(article=sents[y].a, i=sents[y].i, score=round(100 * s, 1),
-                                 relation=relation(texts[x], texts[y]),
-                                 changed=_changed(mine, theirs)))
-        flags = [k not in union and (k not in STOPWORDS or k.isdigit()) for _, _, k in mine]
-        out[st.a][st.i] = Alignment(matches=tuple(matches), added=_runs(flags, mine))
-    return tuple(tuple(r) for r in out)

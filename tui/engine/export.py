@@ -54,4 +54,5 @@ def to_dict(an: Analysis) -> dict:
 
 
 def to_json(an: Analysis) -> str:
-    return json.dumps(to_dict(an), ensure_ascii=False, indent=1) + "\n"
+    # compact, so the C encoder runs (an indent makes json fall back to pure Python)
+    return json.dumps(to_dict(an), ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,9 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Generous: a news article is a few tens of KiB; this only stops a mistaken huge file.
 MAX_BYTES = 20 * 1024 * 1024
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 class InputError(Exception):
@@ -96,7 +100,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    ctrl = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    ctrl = len(_CONTROL.findall(sample))
     return "\x00" in sample or ctrl / len(sample) > 0.05
 
 

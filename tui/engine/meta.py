@@ -53,7 +53,12 @@ _BYLINE = re.compile(r"^(?:by\s+)?([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|
 _WIRE = re.compile(r"\b([A-Z][\w&.]+(?:\s+[A-Z][\w&.]+){0,3})\s+contributed to this\b")
 
 
+_HAS_DIGITS4 = re.compile(r"\d{4}")
+
+
 def find_date(s: str) -> str | None:
+    if not _HAS_DIGITS4.search(s):  # every pattern has a four-digit year
+        return None
     for rx, order in _DATE_PATTERNS:
         m = rx.search(s)
         if not m:
@@ -74,7 +79,7 @@ def find_date(s: str) -> str | None:
 
 def is_date_line(s: str) -> bool:
     """A line that is a date and little else ("February 3, 2023", "date 2023-02-03 WORLD")."""
-    if not find_date(s) or len(s) > 60:
+    if len(s) > 60 or not find_date(s):
         return False
     rest = s
     for rx, _ in _DATE_PATTERNS:

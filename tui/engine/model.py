@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])")
 
@@ -124,29 +125,51 @@ class Corpus:
     warnings: tuple[str, ...] = ()
 
 
+class AlignmentSource(Protocol):
+    """What the aligner hands the model (tui.engine.align.Links)."""
+
+    def is_unique(self, a: int, i: int) -> bool: ...
+    def group(self, a: int, i: int) -> int: ...
+    def alignment(self, a: int, i: int) -> Alignment: ...
+
+
 @dataclass(frozen=True)
 class Analysis:
-    """The corpus with its alignment and annotations: what the reader shows."""
+    """The corpus with its alignment and annotations: what the reader shows.
+
+    A sentence's Alignment is built when first asked for (large corpora have millions of
+    matching pairs; the reader looks at a screenful) and kept."""
 
     corpus: Corpus
-    # alignment[a][i] for sentence i of article a
-    alignment: tuple[tuple[Alignment, ...], ...]
+    links: AlignmentSource
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     topics: tuple[Topic, ...] = ()
     # sentence_topics[a][i] -> topic ids
     sentence_topics: tuple[tuple[tuple[str, ...], ...], ...] = field(default=())
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def articles(self) -> tuple[Article, ...]:
         return self.corpus.articles
 
     def at(self, a: int, i: int) -> Alignment:
-        return self.alignment[a][i]
+        al = self._cache.get((a, i))
+        if al is None:
+            al = self._cache[(a, i)] = self.links.alignment(a, i)
+        return al
+
+    def is_unique(self, a: int, i: int) -> bool:
+        """An addition: no other article states it.  Cheap (no matches are built)."""
+        return self.links.is_unique(a, i)
+
+    def group(self, a: int, i: int) -> int:
+        """Id of the set of sentences, across articles, that state one thing (-1: unique)."""
+        return self.links.group(a, i)
 
     def additions(self, a: int) -> list[int]:
         """Indices of the sentences of article a that no other article has."""
-        return [i for i, al in enumerate(self.alignment[a]) if al.unique]
+        return [s.i for s in self.articles[a].sentences if self.links.is_unique(a, s.i)]
 
     def topics_of(self, a: int, i: int) -> tuple[str, ...]:
         if not self.sentence_topics:

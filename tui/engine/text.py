@@ -103,4 +103,4 @@ def normal(text: str) -> str:
 
 def loose(text: str) -> str:
     """Words only, lower-cased: what character-level scorers compare."""
-    return " ".join(m.group().lower().replace("’", "'") for m in WORD.finditer(text))
+    return " ".join(WORD.findall(text)).lower().replace("’", "'")

@@ -1,0 +1,133 @@
+"""Engine speed and scale: seeds warm, then synthetic corpora of 100 and 500 articles.
+
+    python bench/engine_speed.py [--sizes 100,500] [--recall-size 100] [--repeat 20]
+
+Seeds: load + segment + align + export, warm, in-process (imports excluded): median and worst.
+Synthetic corpora (bench/synth.py, seeded): load + segment + align wall time and peak RSS, each
+size in a fresh process so RSS is its own.  Blocking recall: the matches found with the candidate
+index and copy collapsing against those found scoring every pair of sentences that shares
+a word, copies included (on --recall-size articles; that exact run is slow: ~30 s for 100).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def seeds_warm(repeat: int) -> str:
+    from tui.engine import analyse
+    from tui.engine.export import to_json
+
+    for _ in range(3):
+        to_json(analyse([str(ROOT / "seeds")]))
+    ts = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        to_json(analyse([str(ROOT / "seeds")]))
+        ts.append(time.perf_counter() - t0)
+    return f"seeds load+segment+align+export warm: median {statistics.median(ts) * 1e3:.1f} ms, " \
+           f"worst {max(ts) * 1e3:.1f} ms (n={repeat})"
+
+
+def one_size(n: int) -> dict:
+    """Runs in a child process: synthetic corpus of n articles, timed stages, peak RSS."""
+    import resource
+
+    from bench.synth import make
+    from tui.engine import analyse_corpus
+    from tui.engine.corpus import load_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        make(Path(tmp), n)
+        t0 = time.perf_counter()
+        corpus = load_corpus([tmp])
+        t1 = time.perf_counter()
+        an = analyse_corpus(corpus)
+        t2 = time.perf_counter()
+    n_sent = sum(len(a.sentences) for a in corpus.articles)
+    groups = an.links.groups()
+    n_match = sum(len(g) * (len(g) - 1) for g in groups)  # directed pairs, incl. same-article
+    t3 = time.perf_counter()
+    sample = [an.at(a, s.i) for a, art in enumerate(corpus.articles[:5]) for s in art.sentences]
+    t_lazy = (time.perf_counter() - t3) / max(1, len(sample))
+    return {"articles": n, "sentences": n_sent, "load_s": t1 - t0, "align_s": t2 - t1,
+            "total_s": t2 - t0, "matches": n_match, "groups": len(groups), "lazy_ms": t_lazy * 1e3,
+            "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def recall(n: int) -> str:
+    import tui.engine.align as A
+    from bench.synth import make
+    from tui.engine import analyse_corpus
+    from tui.engine.corpus import load_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        make(Path(tmp), n)
+        corpus = load_corpus([tmp])
+    def pairs(an):
+        out = set()
+        for g in an.links.groups():
+            for p, (a, i) in enumerate(g):
+                for (b, j) in g[p + 1:]:
+                    if a != b:
+                        out.add((a, i, b, j))
+        return out
+    limit = A.ALL_PAIRS_LIMIT
+    try:
+        A.ALL_PAIRS_LIMIT = 0          # force the candidate index
+        t0 = time.perf_counter()
+        blocked = pairs(analyse_corpus(corpus))
+        tb = time.perf_counter() - t0
+        A.ALL_PAIRS_LIMIT = 10 ** 9    # score every pair that shares a word ...
+        A.COLLAPSE = False             # ... of every sentence, copies included
+        t0 = time.perf_counter()
+        full = pairs(analyse_corpus(corpus))
+        tf = time.perf_counter() - t0
+    finally:
+        A.ALL_PAIRS_LIMIT = limit
+        A.COLLAPSE = True
+    rec = len(blocked & full) / len(full) if full else 1.0
+    extra = len(blocked - full)
+    return (f"blocking recall on {n} articles: {rec:.4f} of {len(full)} all-pairs matches "
+            f"({extra} extra); blocked {tb:.2f} s vs all pairs {tf:.2f} s")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="100,500")
+    ap.add_argument("--recall-size", type=int, default=100)
+    ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child is not None:
+        print(json.dumps(one_size(a.child)))
+        return 0
+    print(seeds_warm(a.repeat))
+    for n in [int(x) for x in a.sizes.split(",") if x]:
+        r = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True,
+                           text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        if r.returncode != 0:
+            print(f"{n} articles: failed\n{r.stderr[-2000:]}")
+            continue
+        d = json.loads(r.stdout.strip().splitlines()[-1])
+        print(f"{n} articles ({d['sentences']} sentences): load+segment {d['load_s']:.2f} s, "
+              f"align {d['align_s']:.2f} s, total {d['total_s']:.2f} s, "
+              f"peak RSS {d['rss_mib']:.0f} MiB; {d['groups']} groups, ~{d['matches']} matching pairs; "
+              f"one sentence's matches built on demand in {d['lazy_ms']:.2f} ms")
+    if a.recall_size:
+        print(recall(a.recall_size))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
