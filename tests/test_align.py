@@ -87,3 +87,16 @@ def test_relation_levels():
     assert relation(s, "The mayor declared a state of emergency on Monday, officials said.") == "edited"
     assert relation(s, "An emergency was announced by the city's leader at the start of the week.") \
         == "paraphrase"
+
+
+def test_page_furniture_never_aligns(tmp_path):
+    body = "The council approved the new budget on Monday after a long debate.\n\n"
+    _write(tmp_path, "a.txt", "Budget passes\n\ndate 2024-05-01\n\n" + body + "Read more at Example.com\n")
+    _write(tmp_path, "b.txt", "Council backs budget\n\ndate 2024-05-01\n\n" + body + "Read more at Example.com\n")
+    an = analyse([str(tmp_path)])
+    for a, art in enumerate(an.articles):
+        for s in art.sentences:
+            if s.role in ("dateline", "read-more"):
+                assert an.is_unique(a, s.i), s.text
+            elif "council approved" in s.text:
+                assert not an.is_unique(a, s.i)

@@ -42,6 +42,9 @@ from .places import PLACE, fold_places
 from .model import Article, Alignment, Match, Span
 from .text import STOPWORDS, WORD, key, loose, normal
 
+# Boilerplate that states nothing about the event, so it never aligns (headlines, captions,
+# subheadings and standfirsts do state something, and align like any sentence).
+FURNITURE = frozenset({"dateline", "byline", "read-more", "credit", "video notice", "separator"})
 FAMILY = 5            # letters kept of a stem: a word family
 # Up to this many distinct sentences (copies collapsed) every pair that shares a word is
 # scored; above it the candidate index leaves out the commonest words.
@@ -74,6 +77,7 @@ class _Sent:
     normal: str
     bigrams: frozenset
     boiler: bool
+    furniture: bool   # page furniture (dateline, read-more, source line ...): states nothing
 
 
 def _families(text: str) -> list[str]:
@@ -101,7 +105,8 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
             fams = _families(shown)
             raw.append(fams)
             bigr = frozenset(zip(fams, fams[1:]))
-            sents.append(_Sent(a, s.i, {}, 0.0, loose(shown), normal(shown), bigr, s.boilerplate))
+            sents.append(_Sent(a, s.i, {}, 0.0, loose(shown), normal(shown), bigr, s.boilerplate,
+                               s.role in FURNITURE))
     df: dict[str, int] = defaultdict(int)
     for fams in raw:
         for f in set(fams):
@@ -214,6 +219,8 @@ def _collapse_twins(sents: list[_Sent]) -> list[int]:
     rep_of = list(range(len(sents)))
     postings: dict[str, list[int]] = defaultdict(list)
     for x, st in enumerate(sents):
+        if st.furniture:
+            continue
         rare = heapq.nlargest(TWIN_KEYS, st.fams, key=st.fams.__getitem__)
         seen: set[int] = set()
         best, best_s = -1, 0.0
@@ -317,7 +324,7 @@ def align(articles: tuple[Article, ...]) -> "Links":
     n = len(sents)
     index = {(st.a, st.i): x for x, st in enumerate(sents)}
     rep_of = _collapse_twins(sents) if COLLAPSE else list(range(n))
-    reps = [x for x in range(n) if rep_of[x] == x]
+    reps = [x for x in range(n) if rep_of[x] == x and not sents[x].furniture]
     art = {x: sents[x].a for x in reps}
 
     def neighbour(x: int, d: int) -> int | None:
