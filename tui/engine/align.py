@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -80,20 +81,23 @@ class _Sent:
     furniture: bool   # page furniture (dateline, read-more, source line ...): states nothing
 
 
+@lru_cache(maxsize=65536)
+def _family(w: str) -> str | None:
+    """A word's family (None for stopwords): its place key, number, or cut stem."""
+    place = PLACE.get(w.lower())
+    if place:
+        return place
+    k = key(w)
+    if k.isdigit():
+        return k
+    if k not in STOPWORDS and len(k) > 1:
+        return k[:FAMILY]
+    return None
+
+
 def _families(text: str) -> list[str]:
-    out = []
-    for m in WORD.finditer(fold_places(text)):
-        w = m.group()
-        place = PLACE.get(w.lower())
-        if place:
-            out.append(place)
-            continue
-        k = key(w)
-        if k.isdigit():
-            out.append(k)
-        elif k not in STOPWORDS and len(k) > 1:
-            out.append(k[:FAMILY])
-    return out
+    fam = _family
+    return [f for f in map(fam, WORD.findall(fold_places(text))) if f]
 
 
 def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
@@ -328,8 +332,11 @@ def align(articles: tuple[Article, ...]) -> "Links":
     art = {x: sents[x].a for x in reps}
 
     def neighbour(x: int, d: int) -> int | None:
-        y = index.get((sents[x].a, sents[x].i + d))
-        return None if y is None else rep_of[y]
+        """The representative of the sentence before (d=-1) or after (d=1) x."""
+        y = x + d
+        if 0 <= y < n and sents[y].a == sents[x].a:
+            return rep_of[y]
+        return None
 
     copies: dict[int, int] = defaultdict(int)
     for x in range(n):

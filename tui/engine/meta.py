@@ -49,11 +49,19 @@ _CAPTION_CUE = re.compile(
     r"/\s*(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|PA)\s*\)?\s*$|\((?:[^()]*/)?(?:via )?"
     r"(?:AP|AFP|Reuters|Getty Images|EPA|PA|Shutterstock)[^()]*\)\s*$|\bGetty Images\b)",
     re.I)
+_SOURCE = re.compile(r"^source\s*:\s*([^\n]+?)(?:\s+and agencies)?\s*$", re.I)
+_READ_MORE_AT = re.compile(r"^read more (?:at|on)\s+(\S+?)\.?$", re.I)
 _BYLINE = re.compile(r"^(?:by\s+)?([A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|bin|al)){1,4})$")
 _WIRE = re.compile(r"\b([A-Z][\w&.]+(?:\s+[A-Z][\w&.]+){0,3})\s+contributed to this\b")
 
 
 _HAS_DIGITS4 = re.compile(r"\d{4}")
+
+
+def _maybe_credit(t: str, low: str) -> bool:
+    """Cheap test before the credit regex: its words are there."""
+    return "ontributed" in t or low.startswith(("additional", "reporting", "editing", "writing",
+                                                 "compiled", "produced"))
 
 
 def find_date(s: str) -> str | None:
@@ -150,16 +158,17 @@ def describe(shown: str, paras: list[tuple[int, int]], units: list[tuple[int, in
     prev_video = False
     for k, t in enumerate(ptext):
         role = None
+        low = t[:40].lower()
         if _SEPARATOR.match(t):
             role = "separator"
         elif is_date_line(t):
             role = "dateline"
             meta["date"] = meta["date"] or find_date(t)
-        elif _VIDEO.search(t) and len(t) < 120:
+        elif len(t) < 120 and _VIDEO.search(t):
             role = "video notice"
         elif _READ_MORE.match(t):
             role = "read-more"
-        elif _CREDIT.search(t):
+        elif _maybe_credit(t, low) and _CREDIT.search(t):
             role = "credit"
         elif k == title_k:
             role = "headline"
@@ -187,15 +196,14 @@ def describe(shown: str, paras: list[tuple[int, int]], units: list[tuple[int, in
         prev_video = role == "video notice"
 
         # metadata clues
-        m = re.match(r"^source\s*:\s*([^\n]+?)(?:\s+and agencies)?\s*$", t, re.I)
-        if m and not meta["outlet"]:
-            meta["outlet"] = m.group(1).strip()
-        m = re.match(r"^read more (?:at|on)\s+(\S+?)\.?$", t, re.I)
-        if m and not meta["outlet"]:
-            meta["outlet"] = m.group(1)
-        m = _WIRE.search(t)
-        if m and not meta["wire"]:
-            meta["wire"] = m.group(1)
+        if role == "read-more" and not meta["outlet"]:
+            m = _SOURCE.match(t) or _READ_MORE_AT.match(t)
+            if m:
+                meta["outlet"] = m.group(1).strip()
+        if role == "credit" and not meta["wire"]:
+            m = _WIRE.search(t)
+            if m:
+                meta["wire"] = m.group(1)
         if role == "dateline" and not meta["date"]:
             meta["date"] = find_date(t)
 
