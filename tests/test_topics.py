@@ -1,0 +1,153 @@
+"""Topic invariants, on the seeds and on small invented corpora."""
+from __future__ import annotations
+
+import dataclasses
+import time
+
+from tui.engine import analyse
+from tui.engine.export import to_dict
+from tui.engine.topics import find_topics, target_count
+
+
+def _check_invariants(an, topics, st):
+    ids = [t.id for t in topics]
+    assert len(set(ids)) == len(ids)
+    assert len(st) == len(an.articles)
+    for a, art in enumerate(an.articles):
+        assert len(st[a]) == len(art.sentences)
+        for s in art.sentences:
+            assert set(st[a][s.i]) <= set(ids)
+            if not s.boilerplate and any(ch.isalpha() for ch in art.shown_text(s)):
+                assert st[a][s.i], (a, s.i, s.text)
+    for g in an.links.groups():
+        assert len({st[a][i] for a, i in g}) == 1, g
+    for t in topics:
+        assert t.label and 1 <= len(t.label.split()) <= 6, t.label
+        assert t.keywords
+        assert any(t.id in x for row in st for x in row), t.id
+
+
+def test_seeds_invariants(seeds_analysis):
+    topics, st = find_topics(seeds_analysis)
+    _check_invariants(seeds_analysis, topics, st)
+    assert 6 <= len(topics) <= 12
+
+
+def test_seeds_deterministic(seeds_dir):
+    a = find_topics(analyse([str(seeds_dir)]))
+    b = find_topics(analyse([str(seeds_dir)]))
+    assert a == b
+
+
+def test_seeds_fast(seeds_analysis):
+    find_topics(seeds_analysis)  # warm caches
+    best = min(_timed(seeds_analysis) for _ in range(3))
+    assert best < 0.2  # ~35 ms on the reference machine; generous for slow CI
+
+
+def _timed(an):
+    t0 = time.perf_counter()
+    find_topics(an)
+    return time.perf_counter() - t0
+
+
+def test_export_carries_topics(seeds_analysis):
+    topics, st = find_topics(seeds_analysis)
+    d = to_dict(dataclasses.replace(seeds_analysis, topics=topics, sentence_topics=st))
+    assert [t["id"] for t in d["topics"]] == [t.id for t in topics]
+    used = {x for art in d["articles"] for s in art["sentences"] for x in s["topics"]}
+    assert used == {t.id for t in topics}
+
+
+def test_target_count_adapts():
+    assert target_count(0) == 0
+    assert target_count(3) >= 1
+    counts = [target_count(n) for n in (5, 20, 100, 400, 2000, 100000)]
+    assert counts == sorted(counts)
+    assert counts[0] < counts[2] < counts[4]
+    assert 6 <= target_count(100) <= 12
+    assert counts[-1] <= 30
+
+
+_FLOOD = [
+    ("Heavy rain flooded the river valley on Monday, forcing 300 families from their homes.",
+     "The river burst its banks near the old mill after three days of rain."),
+    ("The mayor declared a state of emergency and opened three shelters for evacuated families.",
+     "Shelters in the school gym and the church hall took in evacuated residents overnight."),
+    ("Farmers said the flood ruined the wheat harvest across the valley.",
+     "The farmers' union estimated crop losses at millions, with wheat fields under water."),
+    ("A rescue helicopter crashed near the dam, injuring two crew members.",
+     "The helicopter crew were taken to hospital with injuries after the crash at the dam."),
+]
+
+
+def _write_corpus(tmp_path, n_articles, paragraphs):
+    for k in range(n_articles):
+        paras = [f"Valley flood report {k}"]
+        for j in range(len(paragraphs)):
+            first, second = paragraphs[(j + k) % len(paragraphs)]
+            # every article words the same facts a little differently
+            if k % 2:
+                first = first.replace("said", "reported")
+            paras.append(f"{first} {second}")
+        (tmp_path / f"art{k:02d}.txt").write_text("\n\n".join(paras) + "\n")
+
+
+def test_small_corpus_invariants(tmp_path):
+    _write_corpus(tmp_path, 3, _FLOOD)
+    an = analyse([str(tmp_path)])
+    topics, st = find_topics(an)
+    _check_invariants(an, topics, st)
+    assert 1 <= len(topics) <= 6
+    # the crash and the harvest are different matters
+    a0 = an.articles[0]
+    crash = [s.i for s in a0.sentences if "helicopter crashed" in s.text][0]
+    harvest = [s.i for s in a0.sentences if "wheat harvest" in s.text][0]
+    assert st[0][crash] != st[0][harvest]
+    assert find_topics(analyse([str(tmp_path)])) == (topics, st)
+
+
+def test_count_grows_with_corpus(tmp_path):
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "a.txt").write_text("Storm hits the coast.\n\nWinds of 120 km/h tore roofs off "
+                                 "houses in the harbour town.\n")
+    an = analyse([str(small)])
+    topics, st = find_topics(an)
+    _check_invariants(an, topics, st)
+    assert len(topics) == 1
+
+    from pathlib import Path
+
+    from bench.synth import make
+
+    big = tmp_path / "big"
+    big.mkdir()
+    make(Path(big), 30)
+    an_big = analyse([str(big)])
+    t_big, st_big = find_topics(an_big)
+    _check_invariants(an_big, t_big, st_big)
+    assert len(t_big) > len(topics)
+
+
+def test_empty_and_wordless(tmp_path):
+    (tmp_path / "a.txt").write_text("***\n")
+    (tmp_path / "b.txt").write_text("---\n")
+    an = analyse([str(tmp_path)])
+    topics, st = find_topics(an)
+    assert len(st) == 2
+    assert all(len(row) == len(art.sentences) for row, art in zip(st, an.articles))
+
+
+def test_scales_to_500_articles(tmp_path):
+    from pathlib import Path
+
+    from bench.synth import make
+
+    make(Path(tmp_path), 500)
+    an = analyse([str(tmp_path)])
+    t0 = time.perf_counter()
+    topics, st = find_topics(an)
+    took = time.perf_counter() - t0
+    _check_invariants(an, topics, st)
+    assert took < 4.0  # ~0.15 s on the reference machine
