@@ -1,7 +1,11 @@
-"""Command line: `synopsis [PATH...]` opens the reader, `synopsis export PATH...` writes a report.
+"""Command line: `synopsis [PATH...]` opens the reader, `synopsis export PATH...` writes a report,
+`synopsis serve [PATH...]` serves the reader to a browser.
 
-Nothing heavy is imported here: the engine and the app are imported by the
-command that needs them.
+A PATH is an article file (.txt, .md, or a saved web page .html), a folder of them, a URL, or
+a corpus file listing any of these one a line.
+
+Nothing heavy is imported here: the engine, the app, the extractor and the web server are
+imported by the command that needs them.
 """
 from __future__ import annotations
 
@@ -10,6 +14,9 @@ import os
 import sys
 
 PROG = "synopsis"
+PATH_HELP = ("article files (.txt, .md, saved web pages .html), folders of them, http(s) URLs, "
+             "or a corpus file listing any of these one a line; default: the bundled corpus")
+REPORT_FORMATS = ("json", "html", "md")
 
 
 def _err(msg: str) -> None:
@@ -19,11 +26,16 @@ def _err(msg: str) -> None:
 def export_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=f"{PROG} export",
-        description="Analyse articles and write the result (JSON: the synopsis.export/1 document).")
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="article files (.txt, .md) or folders of them; default: the bundled corpus")
-    p.add_argument("--format", choices=["json"], default="json", help="output format (default json)")
+        description="Analyse articles and write the result: JSON (the synopsis.export/1 "
+                    "document), a self-contained HTML page, or a Markdown report.",
+        epilog="A URL that cannot be fetched is skipped with one line on standard error; the "
+               "export goes on with the others and exits 0 (2 when nothing could be read).")
+    p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP)
+    p.add_argument("--format", choices=REPORT_FORMATS, default=None,
+                   help="output format (default: from the -o file's suffix, else json)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--refresh", action="store_true",
+                   help="fetch URLs again instead of reading them from the page cache")
     return p
 
 
@@ -32,13 +44,34 @@ def reader_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Read several articles about one event side by side: what each source adds, "
                     "changes or leaves out.",
-        epilog="Subcommands: 'synopsis export PATH... --format json [-o FILE]'.")
-    p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="article files (.txt, .md) or folders of them; default: the bundled corpus")
+        epilog="Subcommands: 'synopsis export PATH... [--format json|html|md] [-o FILE]', "
+               "'synopsis serve [PATH...] [--host H] [--port N]'.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP)
     p.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
+    p.add_argument("--refresh", action="store_true",
+                   help="fetch URLs again instead of reading them from the page cache")
     p.add_argument("--headless", action="store_true", help="run without a terminal (for timing, tests)")
     p.add_argument("--exit-after-first-frame", action="store_true",
                    help="exit 0 once the first complete frame is rendered")
+    return p
+
+
+def serve_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} serve",
+        description="Serve the reader to web browsers (textual-serve): each browser tab that "
+                    "opens the address runs its own reader on the same articles.",
+        epilog="Other reader options (e.g. --no-cache) are passed on to the reader.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only; "
+                        "0.0.0.0 lets the whole network in)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--public-url", metavar="URL",
+                   help="the address browsers use, when it is not http://HOST:PORT "
+                        "(behind a proxy, or with --host 0.0.0.0)")
+    p.add_argument("--refresh", action="store_true",
+                   help="fetch URLs again instead of reading them from the page cache")
     return p
 
 
@@ -50,37 +83,59 @@ def _paths_or_seeds(paths: list[str]) -> list[str]:
     return [str(bundled_seeds())]
 
 
+def _prefetch(paths: list[str], refresh: bool) -> bool:
+    """Fetch the URLs among `paths` (and in corpus files) into the page cache, one line on
+    standard error per URL that fails.  False when nothing at all can be read."""
+    from .engine.load import inputs
+
+    todo = inputs(paths)
+    urls = [i for i in todo if i.kind == "url"]
+    if not urls:
+        return True
+    from .engine.fetch import fetch_all, normalise
+
+    got = fetch_all([i.ref for i in urls], refresh=refresh)
+    failed = 0
+    for i in urls:
+        res = got[normalise(i.ref)]
+        if isinstance(res, Exception):
+            failed += 1
+            _err(f"{i.name()}: {res}; skipped")
+    if failed and failed == len(todo):
+        _err("no articles to read: every URL failed")
+        return False
+    return True
+
+
 def run_export(argv: list[str]) -> int:
     args = export_parser().parse_args(argv)
-    from .engine import InputError, analyse
-    from .engine.export import to_json
-    from .engine.load import expand
+    from .engine import InputError, analyse_corpus
+    from .engine.corpus import load_corpus
+    from .engine.load import local_files
+    from .engine.report import fmt_for, render, write_report
 
+    fmt = args.format or (fmt_for(args.output) if args.output else "json")
     try:
         paths = _paths_or_seeds(args.paths)
         if args.output:
             out = os.path.realpath(args.output)
-            if any(os.path.realpath(p) == out for p in expand(paths)):
-                raise InputError(f"{args.output}: is one of the input articles; "
-                                 "refusing to overwrite it")
-        an = analyse(paths)
+            if any(os.path.realpath(p) == out for p in local_files(paths)):
+                raise InputError(f"{args.output}: is one of the inputs; refusing to overwrite it")
+        corpus = load_corpus(paths, refresh=args.refresh)
+        an = analyse_corpus(corpus)
     except InputError as e:
         _err(str(e))
         return 2
     for w in an.corpus.warnings:
         _err(f"warning: {w}")
-    doc = to_json(an)
     if args.output:
         try:
-            tmp = args.output + ".tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write(doc)
-            os.replace(tmp, args.output)
+            write_report(an, fmt, args.output)
         except OSError as e:
             _err(f"{args.output}: cannot write ({e.strerror or e})")
             return 2
     else:
-        sys.stdout.write(doc)
+        sys.stdout.write(render(an, fmt))
     return 0
 
 
@@ -90,6 +145,8 @@ def run_reader(argv: list[str]) -> int:
 
     try:
         paths = _paths_or_seeds(args.paths)
+        if not _prefetch(paths, args.refresh):
+            return 2
         from .app.main import run
 
         return run(paths, no_cache=args.no_cache, headless=args.headless,
@@ -99,11 +156,76 @@ def run_reader(argv: list[str]) -> int:
         return 2
 
 
+def serve_command(paths: list[str], reader_args: list[str]) -> str:
+    """The shell command textual-serve runs for each browser: this Python, this package."""
+    import shlex
+
+    absolute = [p if _is_url(p) else os.path.abspath(p) for p in paths]
+    return shlex.join([sys.executable, "-m", "tui", *reader_args, "--", *absolute])
+
+
+def _is_url(p: str) -> bool:
+    from .engine.fetch import is_url
+
+    return is_url(p)
+
+
+def run_serve(argv: list[str]) -> int:
+    args, extra = serve_parser().parse_known_args(argv)
+    # what is not a serve option goes to the reader: check it now, not in each browser tab
+    reader = reader_parser()
+    reader_args = [a for a in extra if a.startswith("-")]
+    paths = list(args.paths) + [a for a in extra if not a.startswith("-")]
+    rargs = reader.parse_args(reader_args + ["--"] + paths)
+    if rargs.headless or rargs.exit_after_first_frame:
+        _err("serve: --headless and --exit-after-first-frame are not for a served reader")
+        return 2
+    if not 0 < args.port < 65536:
+        _err(f"serve: --port {args.port}: not a port number (1-65535)")
+        return 2
+    from .engine import InputError
+
+    try:
+        if paths and not _prefetch(paths, args.refresh):
+            return 2
+        if paths:
+            from .engine.corpus import load_corpus
+
+            load_corpus(paths)  # bad input: one line now, not a broken page in the browser
+    except InputError as e:
+        _err(str(e))
+        return 2
+    try:
+        from textual_serve.server import Server
+    except ImportError:  # pragma: no cover - a broken installation
+        _err("serve needs textual-serve (pip install textual-serve)")
+        return 2
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        _err(f"warning: serving on {args.host}: anyone who can reach this machine on port "
+             f"{args.port} can open the reader and read these articles")
+    public = args.public_url
+    if public is None and args.host in ("0.0.0.0", "::"):
+        import socket
+
+        # the page tells the browser where to connect: not 0.0.0.0, this machine's name
+        public = f"http://{socket.gethostname()}:{args.port}"
+    server = Server(serve_command(paths, [a for a in reader_args if a != "--refresh"]),
+                    host=args.host, port=args.port, title="synopsis", public_url=public)
+    try:
+        server.serve()
+    except OSError as e:
+        _err(f"serve: cannot listen on {args.host}:{args.port} ({e.strerror or e})")
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] == "export":
             return run_export(argv[1:])
+        if argv and argv[0] == "serve":
+            return run_serve(argv[1:])
         return run_reader(argv)
     except KeyboardInterrupt:
         return 130

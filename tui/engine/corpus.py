@@ -7,12 +7,20 @@ from .meta import describe
 from .model import Article, Corpus, Sentence
 from .segment import paragraphs, segment
 
+_PAGE_META = ("title", "outlet", "date", "byline")
+
 
 def build_article(src: Source) -> Article:
     shown = mask_markdown(src.text) if src.fmt == "markdown" else src.text
     paras = paragraphs(shown)
     units = segment(shown)
     meta, roles = describe(shown, paras, units)
+    # what a web page states about itself (its metadata, JSON-LD, byline) beats the
+    # text's own clues; the text's clues fill what the page left unsaid
+    for k in _PAGE_META:
+        v = getattr(src, k)
+        if v:
+            meta[k] = v
     sentences = tuple(
         Sentence(i=k, start=a, end=b, text=src.text[a:b], paragraph=p,
                  boilerplate=roles[k] is not None, role=roles[k])
@@ -22,6 +30,8 @@ def build_article(src: Source) -> Article:
                    encoding=src.encoding, fmt=src.fmt, sentences=sentences, **meta)
 
 
-def load_corpus(paths: list[str]) -> Corpus:
-    sources, warnings = read_sources(paths)
+def load_corpus(paths: list[str], *, refresh: bool = False) -> Corpus:
+    """Read, segment and describe every input (files, folders, URLs, corpus files).
+    `refresh`: fetch URLs again instead of reading them from the page cache."""
+    sources, warnings = read_sources(paths, refresh=refresh)
     return Corpus(articles=tuple(build_article(s) for s in sources), warnings=tuple(warnings))

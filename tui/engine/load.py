@@ -1,14 +1,32 @@
-"""Loading: paths -> decoded texts.  Inputs are only ever read, never written."""
+"""Loading: paths, web pages, URLs and corpus files -> decoded texts.
+
+Inputs are only ever read, never written.  What can be given, mixed freely:
+
+- an article file: ``.txt`` / ``.md`` (read as they are) or a saved web page
+  (``.html``, ``.htm``, ``.xhtml``, or any file that starts like an HTML document), whose
+  article text and metadata are extracted (tui.engine.extract);
+- a folder: its articles and saved pages, sorted by name;
+- a URL (``http://``, ``https://``): fetched (or read from the page cache) and extracted
+  (tui.engine.fetch).  A URL that fails is skipped with a one-line warning; the others open;
+- a corpus file: a text file listing paths and URLs, one a line (``#`` starts a comment,
+  relative paths are relative to the corpus file), so a comparison reopens with one command.
+"""
 from __future__ import annotations
 
 import codecs
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# what a folder contributes
+FOLDER_SUFFIXES = ARTICLE_SUFFIXES + HTML_SUFFIXES
+# a corpus file is at most this big, and nested at most this deep
+MAX_CORPUS_BYTES = 256 * 1024
+MAX_CORPUS_DEPTH = 4
 # Generous: a news article is a few tens of KiB; this only stops a mistaken huge file.
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -23,10 +41,28 @@ class InputError(Exception):
 @dataclass(frozen=True, slots=True)
 class Source:
     id: str
-    path: str
+    path: str               # the file as given, or the URL
     text: str
     encoding: str
-    fmt: str  # "text" | "markdown"
+    fmt: str                # "text" | "markdown" | "html"
+    url: str | None = None  # set when the article was fetched from the web
+    # metadata the page itself states (HTML sources); None: read from the text's clues
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    byline: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One thing to read: a local file or a URL, and where it was named."""
+
+    ref: str                # the file path, or the URL
+    kind: str               # "file" | "url"
+    where: str = ""         # "corpus.txt:3" when it came from a corpus file
+
+    def name(self) -> str:
+        return f"{self.where}: {self.ref}" if self.where else self.ref
 
 
 def bundled_seeds() -> Path:
@@ -38,27 +74,114 @@ def bundled_seeds() -> Path:
     raise InputError("the bundled corpus is missing from this installation")
 
 
-def expand(paths: list[str]) -> list[Path]:
-    """Folders become their article files (sorted by name); files stay as given."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
+def _is_url(ref: str) -> bool:
+    from .fetch import is_url
+
+    return is_url(ref)
+
+
+def _folder(p: Path, raw: str) -> list[Path]:
+    try:
+        files = sorted(
+            (c for c in p.iterdir() if c.is_file() and c.suffix.lower() in FOLDER_SUFFIXES),
+            key=lambda c: c.name,
+        )
+    except PermissionError:
+        raise InputError(f"{raw}: folder cannot be read (permission denied)") from None
+    if not files:
+        raise InputError(f"{raw}: no articles in this folder (looked for *.txt, *.md and *.html)")
+    return files
+
+
+def _reference(line: str, base: Path) -> bool:
+    """Could this corpus-file line name an input (rather than be a line of prose)?"""
+    if _is_url(line):
+        return True
+    p = Path(os.path.expanduser(line))
+    if not p.is_absolute():
+        p = base / p
+    if p.exists():
+        return True
+    # a file that has moved away still looks like a path: no prose, an article suffix
+    return (line.lower().endswith(FOLDER_SUFFIXES + ("/",))
+            and len(line.split()) <= 3 and not line.endswith((". ", "? ", "! ")))
+
+
+def corpus_lines(p: Path) -> list[tuple[int, str]] | None:
+    """The (line number, reference) entries of a corpus file, or None if `p` is not one.
+
+    A corpus file is a small text file (not Markdown, not HTML) whose every line, apart
+    from blank lines and ``#`` comments, is a URL or a path; an article never is."""
+    if p.suffix.lower() in MARKDOWN_SUFFIXES + HTML_SUFFIXES:
+        return None
+    try:
+        if p.stat().st_size > MAX_CORPUS_BYTES:
+            return None
+        with open(p, "rb") as fh:
+            data = fh.read(MAX_CORPUS_BYTES + 1)
+    except OSError:
+        return None  # reading it as an article reports the problem
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    entries = []
+    for k, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not _reference(line, p.parent):
+            return None
+        entries.append((k, line))
+    return entries or None
+
+
+def inputs(paths: list[str], corpus_files: list[Path] | None = None) -> list[Input]:
+    """Paths, folders, URLs and corpus files -> the files and URLs to read, in order.
+    Folders become their article files (sorted by name); corpus files their entries (and
+    are appended to `corpus_files` when it is given)."""
+    out: list[Input] = []
+
+    def add(raw: str, where: str, base: Path | None, depth: int, seen: frozenset) -> None:
+        if _is_url(raw):
+            out.append(Input(raw.strip(), "url", where))
+            return
+        p = Path(os.path.expanduser(raw)) if base is not None else Path(raw)
+        if base is not None and not p.is_absolute():
+            p = base / p
+        name = f"{where}: {raw}" if where else raw
         if not p.exists():
-            raise InputError(f"{raw}: no such file or folder")
+            raise InputError(f"{name}: no such file or folder")
         if p.is_dir():
-            try:
-                files = sorted(
-                    (c for c in p.iterdir() if c.is_file() and c.suffix.lower() in ARTICLE_SUFFIXES),
-                    key=lambda c: c.name,
-                )
-            except PermissionError:
-                raise InputError(f"{raw}: folder cannot be read (permission denied)") from None
-            if not files:
-                raise InputError(f"{raw}: no articles in this folder (looked for *.txt and *.md)")
-            out.extend(files)
-        else:
-            out.append(p)
+            out.extend(Input(str(c), "file", where) for c in _folder(p, name))
+            return
+        entries = corpus_lines(p)
+        if entries is None:
+            out.append(Input(str(p), "file", where))
+            return
+        real = os.path.realpath(p)
+        if real in seen or depth >= MAX_CORPUS_DEPTH:
+            raise InputError(f"{name}: corpus files include each other in a loop")
+        if corpus_files is not None:
+            corpus_files.append(p)
+        for k, ref in entries:
+            add(ref, f"{p}:{k}", p.parent, depth + 1, seen | {real})
+
+    for raw in paths:
+        add(raw, "", None, 0, frozenset())
     return out
+
+
+def expand(paths: list[str]) -> list[Path]:
+    """The local files that `paths` name (folders and corpus files expanded; URLs left out)."""
+    return [Path(i.ref) for i in inputs(paths) if i.kind == "file"]
+
+
+def local_files(paths: list[str]) -> list[Path]:
+    """Every local file a run reads: the articles and the corpus files that list them."""
+    listed: list[Path] = []
+    files = [Path(i.ref) for i in inputs(paths, listed) if i.kind == "file"]
+    return files + listed
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -104,44 +227,138 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or ctrl / len(sample) > 0.05
 
 
-def read_sources(paths: list[str]) -> tuple[list[Source], list[str]]:
-    """Read every article; returns the sources and warnings (skipped empty files)."""
-    files = expand(paths)
+def _read_file(p: Path, name: str) -> bytes:
+    try:
+        if p.stat().st_size > MAX_BYTES:
+            raise InputError(f"{name}: too large for an article ({p.stat().st_size} bytes)")
+        with open(p, "rb") as fh:
+            return fh.read()
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder inside a folder; pass it on its own") from None
+    except PermissionError:
+        raise InputError(f"{name}: cannot be read (permission denied)") from None
+    except OSError as e:
+        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
+
+
+def _html_source(ident: str, path: str, markup: str, enc: str, name: str,
+                 url: str | None = None) -> Source:
+    from .extract import extract
+
+    ex = extract(markup, name, url=url)
+    return Source(ident, path, ex.text, enc, "html", url=url, title=ex.title,
+                  outlet=ex.outlet, date=ex.date, byline=ex.byline)
+
+
+def url_id(url: str) -> str:
+    """A short stable id for an article fetched from `url`: host and last path segment."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "page").removeprefix("www.")
+    segs = [unquote(x) for x in parts.path.split("/") if x]
+    last = segs[-1] if segs else ""
+    last = re.sub(r"\.(?:s?html?|php|aspx?)$", "", last, flags=re.I)
+    ident = f"{host}_{last}" if last else host
+    ident = re.sub(r"[^\w.-]+", "-", ident).strip("-.")
+    return ident[:80] or "page"
+
+
+def _load_url(inp: Input, page, ident: str) -> Source:
+    from .extract import decode_html
+
+    name = inp.ref
+    if page.is_html:
+        markup, enc = decode_html(page.body, name, page.charset)
+        return _html_source(ident, inp.ref, markup, enc, name, url=inp.ref)
+    text, enc = decode(page.body, name)
+    return Source(ident, inp.ref, text, enc, "text", url=inp.ref)
+
+
+def read_sources(paths: list[str], *, refresh: bool = False) -> tuple[list[Source], list[str]]:
+    """Read every article; returns the sources and warnings (skipped empty files, URLs that
+    failed, pages cut off at the size limit).  Bad local input raises InputError; a URL that
+    fails is only a warning, unless nothing at all could be read."""
+    todo = inputs(paths)
+    pages: dict = {}
+    urls = [i.ref for i in todo if i.kind == "url"]
+    if urls:
+        from .fetch import fetch_all, normalise
+
+        fetched = fetch_all(urls, refresh=refresh)
+        pages = {u: fetched[normalise(u)] for u in urls}
     sources: list[Source] = []
     warnings: list[str] = []
+    failed: list[str] = []
     seen: dict[str, int] = {}
-    for p in files:
-        name = str(p)
-        try:
-            if p.stat().st_size > MAX_BYTES:
-                raise InputError(f"{name}: too large for an article ({p.stat().st_size} bytes)")
-            with open(p, "rb") as fh:
-                data = fh.read()
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a folder inside a folder; pass it on its own") from None
-        except PermissionError:
-            raise InputError(f"{name}: cannot be read (permission denied)") from None
-        except OSError as e:
-            raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
+
+    def unique(ident: str) -> str:
+        if ident in seen:  # two files with one stem: keep ids unique and stable
+            seen[ident] += 1
+            return f"{ident}-{seen[ident]}"
+        seen[ident] = 1
+        return ident
+
+    for inp in todo:
+        if inp.kind == "url":
+            page = pages[inp.ref]
+            try:
+                if isinstance(page, Exception):
+                    raise page
+                src = _load_url(inp, page, url_id(inp.ref))
+            except InputError as e:
+                msg = str(e)
+                if msg.startswith(inp.ref + ": "):
+                    msg = msg[len(inp.ref) + 2:]
+                failed.append(f"{inp.name()}: {msg}")
+                warnings.append(f"{inp.name()}: {msg}; skipped")
+                continue
+            if page.truncated:
+                warnings.append(f"{inp.ref}: page larger than the size limit; "
+                                "only its beginning was read")
+            if not src.text.strip("\ufeff \t\n"):
+                warnings.append(f"{inp.name()}: empty, skipped")
+                continue
+            sources.append(replace(src, id=unique(src.id)))
+            continue
+        p = Path(inp.ref)
+        name = inp.name()
+        data = _read_file(p, name)
+        suffix = p.suffix.lower()
+        if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _looks_html(data)):
+            from .extract import decode_html
+
+            markup, enc = decode_html(data, name)
+            if not markup.strip("\ufeff \t\n"):
+                warnings.append(f"{name}: empty, skipped")
+                continue
+            sources.append(_html_source(unique(p.stem), str(p), markup, enc, name))
+            continue
         text, enc = decode(data, name)
         if not text.strip("\ufeff \t\n"):
             warnings.append(f"{name}: empty, skipped")
             continue
-        ident = p.stem
-        if ident in seen:  # two files with one stem: keep ids unique and stable
-            seen[ident] += 1
-            ident = f"{ident}-{seen[ident]}"
-        else:
-            seen[ident] = 1
-        fmt = "markdown" if p.suffix.lower() in MARKDOWN_SUFFIXES else "text"
-        sources.append(Source(ident, name, text, enc, fmt))
+        fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+        sources.append(Source(unique(p.stem), str(p), text, enc, fmt))
     if not sources:
+        if len(failed) == 1 and len(todo) == 1:
+            raise InputError(failed[0])
+        if failed:
+            raise InputError(f"no articles to read: {len(failed)} of {len(todo)} inputs failed ("
+                             + "; ".join(failed) + ")")
         raise InputError("no articles to read: every file given is empty")
     return sources, warnings
 
 
+def _looks_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
 def display_path(p: str) -> str:
-    """Paths inside the bundled corpus are shown relative to it ('seeds/x.txt')."""
+    """Paths inside the bundled corpus are shown relative to it ('seeds/x.txt'); URLs as given."""
+    if _is_url(p):
+        return p
     try:
         rel = os.path.relpath(p)
     except ValueError:  # pragma: no cover - other drive on Windows
