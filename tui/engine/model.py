@@ -100,6 +100,9 @@ class Quote:
     speaker: str | None = None
     mention: str = ""
     cue: str = ""
+    sentence: int = -1          # index of the sentence the quotation opens in
+    attribution: str = ""       # "explicit" | "continuation" | "inferred" | "" (no speaker)
+    depth: int = 0              # 0 top-level; 1 a quote inside a quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,7 @@ class Speaker:
     kind: str
     aliases: tuple[str, ...] = ()
     quotes: int = 0
+    role: str | None = None     # titles and descriptions ("foreign ministry spokeswoman")
 
 
 @dataclass(frozen=True, slots=True)

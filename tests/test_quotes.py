@@ -1,0 +1,245 @@
+"""Quotes, speakers and aliases (tui.engine.quotes): one invented snippet per shape and cue."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tui.engine.corpus import load_corpus
+from tui.engine.quotes import find_quotes
+
+
+def corpus(tmp_path, *texts: str):
+    for k, t in enumerate(texts):
+        (tmp_path / f"{k:03d}_a.txt").write_text(t, encoding="utf-8")
+    return load_corpus([str(tmp_path)]).articles
+
+
+def run(tmp_path, *texts: str):
+    arts = corpus(tmp_path, *texts)
+    quotes, speakers = find_quotes(arts)
+    for q in quotes:  # offsets are exact
+        assert arts[q.article].text[q.start:q.end] == q.text
+    return quotes, speakers
+
+
+def by_text(quotes):
+    return {q.text: q for q in quotes}
+
+
+BODY = "The harbour was quiet on Tuesday morning, and the ferries ran on time.\n\n"
+
+
+# ------------------------------------------------------------------ quote shapes
+
+def test_curly_and_straight_double_quotes(tmp_path):
+    q, _ = run(tmp_path, BODY +
+               "“The bridge will reopen in spring,” Mayor Elena Brandt said.\n\n"
+               "\"We are confident,\" said Jonas Pike, the city engineer.\n")
+    t = by_text(q)
+    assert t["The bridge will reopen in spring,"].speaker == "Elena Brandt"
+    assert t["We are confident,"].speaker == "Jonas Pike"
+
+
+def test_british_single_quotes_and_apostrophes(tmp_path):
+    q, _ = run(tmp_path, BODY +
+               "Harriet Vane, the union’s leader, said: ‘It’s the drivers’ decision, not "
+               "the council’s. We won’t back down.’\n\n"
+               "The ’90s fleet and Arkansas’ old ferries don't count, the rock ’n’ roll crowd said.\n")
+    texts = [x.text for x in q]
+    assert texts == ["It’s the drivers’ decision, not the council’s. We won’t back down."]
+    assert q[0].speaker == "Harriet Vane"
+
+
+def test_quote_inside_quote(tmp_path):
+    q, _ = run(tmp_path, BODY +
+               "“He told me ‘never again’ and walked out,” Nadia Orlov said.\n")
+    outer = [x for x in q if x.depth == 0]
+    inner = [x for x in q if x.depth == 1]
+    assert [x.text for x in outer] == ["He told me ‘never again’ and walked out,"]
+    assert outer[0].speaker == "Nadia Orlov"
+    assert [x.text for x in inner] == ["never again"]
+
+
+def test_quotation_over_several_sentences(tmp_path):
+    q, _ = run(tmp_path, BODY +
+               "“We tested the pumps. They failed twice. Nobody told us,” said Priya Raman.\n")
+    assert len(q) == 1
+    assert q[0].text == "We tested the pumps. They failed twice. Nobody told us,"
+    assert q[0].speaker == "Priya Raman"
+
+
+def test_multi_paragraph_quotation(tmp_path):
+    q, _ = run(tmp_path, BODY +
+               "Port director Samuel Okafor said: “The cranes are old.\n\n"
+               "“The contracts are older still.\n\n"
+               "“We will replace both by next year.”\n\n"
+               "The port employs 400 people.\n")
+    assert [x.text for x in q] == ["The cranes are old.", "The contracts are older still.",
+                                   "We will replace both by next year."]
+    assert {x.speaker for x in q} == {"Samuel Okafor"}
+    assert [x.attribution for x in q] == ["explicit", "continuation", "continuation"]
+
+
+def test_unclosed_quote_runs_to_paragraph_end(tmp_path):
+    q, _ = run(tmp_path, BODY +
+               "Councillor Ruth Abara said: “This budget is a disgrace and it will not pass.  \n\n"
+               "The vote is on Friday.\n")
+    assert [x.text for x in q] == ["This budget is a disgrace and it will not pass."]
+    assert q[0].speaker == "Ruth Abara"
+
+
+def test_paragraph_that_only_closes_an_open_quote(tmp_path):
+    q, _ = run(tmp_path, BODY +
+               "Senator Clara Voss said: ‘The money is gone.\n\n"
+               "As usual, the ministers’ excuses have been met with silence.’\n")
+    assert [x.text for x in q] == [
+        "The money is gone.", "As usual, the ministers’ excuses have been met with silence."]
+    assert {x.speaker for x in q} == {"Clara Voss"}
+
+
+def test_closing_mark_written_as_opening_glyph(tmp_path):
+    q, _ = run(tmp_path, BODY + "The so-called “Gang of Four“—a nickname—met again.\n")
+    assert [x.text for x in q] == ["Gang of Four"]
+
+
+def test_scare_quotes_and_titles_have_no_speaker(tmp_path):
+    q, _ = run(tmp_path, BODY +
+               "The “dark fleet” of tankers sailed on. Her memoir “A Life in Pieces” sold well.\n")
+    assert [(x.text, x.speaker) for x in q] == [("dark fleet", None), ("A Life in Pieces", None)]
+
+
+# ------------------------------------------------------------------ cues
+
+@pytest.mark.parametrize("sentence, speaker, cue", [
+    ("“Prices will fall,” Omar Haddad said.", "Omar Haddad", "said"),
+    ("“Prices will fall,” said Omar Haddad.", "Omar Haddad", "said"),
+    ("Omar Haddad told reporters that prices would “fall sharply” soon.", "Omar Haddad", "told"),
+    ("“Prices will fall,” Omar Haddad said in a statement on Monday.", "Omar Haddad", "said"),
+    ("Prices will “fall sharply”, according to Omar Haddad.", "Omar Haddad", "according to"),
+    ("“Prices will fall,” Omar Haddad wrote on Twitter.", "Omar Haddad", "wrote"),
+    ("“Prices will fall,” Omar Haddad added.", "Omar Haddad", "added"),
+    ("Omar Haddad, the bank’s chief economist, said: “Prices will fall.”", "Omar Haddad", "said"),
+    ("Meanwhile, Finance Minister Omar Haddad (D-Ore.) said prices would “fall sharply”.",
+     "Omar Haddad", "said"),
+])
+def test_cue_patterns(tmp_path, sentence, speaker, cue):
+    q, _ = run(tmp_path, BODY + sentence + "\n")
+    assert len(q) == 1
+    assert q[0].speaker == speaker
+    assert q[0].cue == cue
+    assert q[0].attribution == "explicit"
+
+
+def test_headline_name_colon_quote(tmp_path):
+    q, _ = run(tmp_path, "Read more: Omar Haddad: Banks ‘must cut rates before summer’\n\n" + BODY)
+    assert q[0].speaker == "Omar Haddad"
+
+
+def test_pronouns_point_back(tmp_path):
+    q, _ = run(tmp_path, BODY +
+               "Transport Secretary Lena Moor visited the depot. “It is a mess,” she said.\n\n"
+               "Officials at the depot were less sure. “We are fixing it,” they said.\n\n"
+               "The Harbour Authority issued a statement. “Services resume today,” it added.\n")
+    t = by_text(q)
+    assert t["It is a mess,"].speaker == "Lena Moor"
+    assert t["We are fixing it,"].speaker is None or "fficial" in t["We are fixing it,"].speaker
+    assert t["Services resume today,"].speaker == "Harbour Authority"
+
+
+def test_pronoun_skips_names_inside_quotes(tmp_path):
+    q, _ = run(tmp_path, BODY +
+               "Mayor Elena Brandt spoke on Monday. “President Jonas Pike cannot stay silent,” "
+               "she added.\n")
+    assert q[0].speaker == "Elena Brandt"
+
+
+def test_sentence_after_a_cue_in_the_same_paragraph(tmp_path):
+    q, _ = run(tmp_path, BODY +
+               "“The pumps failed,” the senior engineer said. “Nobody was hurt.”\n")
+    assert {x.speaker for x in q} == {"senior engineer"} or \
+        len({x.speaker for x in q}) == 1 and q[0].speaker is not None
+
+
+def test_continuation_paragraph_inherits_speaker(tmp_path):
+    q, _ = run(tmp_path, BODY +
+               "“We saw smoke first,” a fire service spokesman said.\n\n"
+               "“Then the roof went.”\n")
+    assert q[0].speaker is not None
+    assert q[1].speaker == q[0].speaker
+    assert q[1].attribution == "continuation"
+    assert [s for s in find_quotes(corpus(tmp_path))[1]][0].kind == "anonymous"
+
+
+def test_colon_at_the_end_of_the_previous_paragraph(tmp_path):
+    q, _ = run(tmp_path, BODY + "In a statement, Omar Haddad said:\n\n“Rates must fall.”\n")
+    assert q[0].speaker == "Omar Haddad"
+
+
+def test_no_cue_no_context_is_null(tmp_path):
+    q, _ = run(tmp_path, BODY + "“Nothing lasts forever.”\n\nThe ferry left at noon.\n")
+    assert q[0].speaker is None
+
+
+def test_anonymous_media_and_document_speakers(tmp_path):
+    q, s = run(tmp_path, BODY +
+               "“The fleet is ready,” a senior navy official told reporters.\n\n"
+               "The Harbour Gazette reported that the deal was “all but done”.\n\n"
+               "The audit report said the accounts were “beyond repair”.\n")
+    kinds = {sp.name: sp.kind for sp in s}
+    t = by_text(q)
+    assert kinds[t["The fleet is ready,"].speaker] == "anonymous"
+    assert kinds[t["all but done"].speaker] == "media"
+    assert kinds[t["beyond repair"].speaker] == "document"
+
+
+def test_metonymy_resolved_to_the_named_source(tmp_path):
+    q, s = run(tmp_path, BODY +
+               "Norway said it was watching a “second vessel”.\n\n"
+               "“A second vessel is being tracked,” Norway’s Ministry of Defence said in a statement.\n")
+    names = {x.speaker for x in q}
+    assert len(names) == 1
+    assert "Ministry of Defence" in names.pop()
+
+
+def test_metonymy_by_the_same_words(tmp_path):
+    q, s = run(tmp_path, BODY +
+               "Chile said on Friday it was checking the facts, warning against "
+               "\"wild guesses\".\n\n"
+               "\"Until we know more, wild guesses help no one,\" foreign ministry spokeswoman "
+               "Ana Petrov told a briefing.\n")
+    assert {x.speaker for x in q} == {"Ana Petrov"}
+
+
+# ------------------------------------------------------------------ one speaker, many names
+
+def test_aliases_merge_across_articles(tmp_path):
+    q, s = run(tmp_path,
+               BODY + "Energy Secretary Patrick Dunmore said the grid was “stable”.\n\n"
+               "“We have reserves,” Dunmore added.\n",
+               BODY + "“There is no shortage,” said Pat Dunmore, the energy secretary.\n\n"
+               "Li Wen, a spokeswoman for the foreign ministry, said talks were “useful”.\n",
+               BODY + "Foreign ministry spokeswoman Li Wen said: “We remain open.”\n")
+    names = {sp.name: sp for sp in s}
+    assert "Patrick Dunmore" in names
+    d = names["Patrick Dunmore"]
+    assert d.kind == "person" and d.quotes == 3
+    assert {"Dunmore", "Energy Secretary Patrick Dunmore"} <= set(d.aliases)
+    assert "Li Wen" in names and names["Li Wen"].quotes == 2
+    assert names["Li Wen"].role
+    assert {x.speaker for x in q} == {"Patrick Dunmore", "Li Wen"}
+
+
+def test_different_people_with_one_surname_stay_apart(tmp_path):
+    q, s = run(tmp_path, BODY +
+               "“We won,” Maria Lopez said.\n\n“They lost,” Carlos Lopez said.\n")
+    assert {x.speaker for x in q} == {"Maria Lopez", "Carlos Lopez"}
+
+
+def test_fast_enough(tmp_path):
+    text = BODY + "“We saw smoke first,” a fire service spokesman said.\n\n" * 200
+    arts = corpus(tmp_path, text)
+    t = time.perf_counter()
+    quotes, _ = find_quotes(arts)
+    assert len(quotes) == 200
+    assert time.perf_counter() - t < 2.0
