@@ -493,11 +493,13 @@ def html_report(an: Analysis) -> str:
     # speakers, quotes, topics: when the analysis has them
     if an.speakers:
         w('<section id="speakers">\n<h2>Speakers</h2>\n<table class="speakers">\n<thead><tr>'
-          "<th>Speaker</th><th>Kind</th><th>Quotes</th><th>Also named</th></tr></thead>\n"
-          "<tbody>\n")
+          "<th>Speaker</th><th>Role</th><th>Kind</th><th>Quotes</th><th>Also named</th></tr>"
+          "</thead>\n<tbody>\n")
         for sp in an.speakers:
-            w(f"<tr><td><strong>{_e(sp.name)}</strong></td><td>{_e(sp.kind)}</td>"
-              f"<td>{sp.quotes}</td><td>{_e('; '.join(sp.aliases)) or '—'}</td></tr>\n")
+            role = getattr(sp, "role", None)
+            w(f"<tr><td><strong>{_e(sp.name)}</strong></td><td>{_e(role) or '—'}</td>"
+              f"<td>{_e(sp.kind)}</td><td>{sp.quotes}</td>"
+              f"<td>{_e('; '.join(sp.aliases)) or '—'}</td></tr>\n")
         w("</tbody>\n</table>\n</section>\n")
     if an.quotes:
         w('<section id="quotes">\n<h2>Quotes</h2>\n')
@@ -646,7 +648,9 @@ def markdown_report(an: Analysis) -> str:
         w("\n## Speakers\n\n")
         for sp in an.speakers:
             alias = f"; also: {md_escape('; '.join(sp.aliases))}" if sp.aliases else ""
-            w(f"- **{md_escape(sp.name)}** ({md_escape(sp.kind)}), {sp.quotes} "
+            role = getattr(sp, "role", None)
+            role = f", {md_escape(role)}" if role else ""
+            w(f"- **{md_escape(sp.name)}**{role} ({md_escape(sp.kind)}), {sp.quotes} "
               f"quote{'s' if sp.quotes != 1 else ''}{alias}\n")
     if an.topics:
         w("\n## Topics\n\n")

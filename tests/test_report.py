@@ -1,0 +1,264 @@
+"""Reports out: the self-contained HTML page and the Markdown report."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+
+import html5lib
+import pytest
+from lxml import html as lxml_html
+
+from tui.cli import main
+from tui.engine import analyse
+from tui.engine.model import Quote, Speaker, Topic
+from tui.engine.report import (additions, disagreements, export_dict, fmt_for, markdown_report,
+                               md_escape, render, rows, write_report)
+
+A = """Council approves budget
+
+The city council approved a budget of 12 million dollars on Tuesday night after a long debate.
+
+Mayor Ana Lopez said the plan would "protect every library and every pool in the city" for years.
+
+The vote passed seven to four, with two members abstaining after an amendment failed.
+
+Residents said they were relieved that the swimming pools would stay open all summer.
+"""
+B = """Budget passes after six hours
+
+The city council approved a budget of 15 million dollars on Tuesday night after a long debate.
+
+Mayor Anna Lopes said the plan would "protect each library and each pool in our city" for years.
+
+The vote passed seven to four, with two members abstaining after an amendment failed.
+
+Opposition councillors warned of cuts next year and said the forecasts were far too rosy.
+"""
+# text that must come out escaped, never as markup
+C = """Council budget: a <script>alert("x")</script> & <b>bold</b> claim
+
+The city council approved a budget of 12 million dollars on Tuesday night after a long debate.
+
+A *starred* claim | with pipes & [brackets](http://x) and `ticks` only this source makes here.
+"""
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    d = tmp_path_factory.mktemp("pair")
+    (d / "a.txt").write_text(A)
+    (d / "b.txt").write_text(B)
+    return analyse([str(d)])
+
+
+@pytest.fixture(scope="module")
+def tricky(tmp_path_factory):
+    d = tmp_path_factory.mktemp("tricky")
+    (d / "a.txt").write_text(A)
+    (d / "c.txt").write_text(C)
+    return analyse([str(d)])
+
+
+def parse_strict(doc: str):
+    """html5lib in strict mode raises on any parse error; lxml for the structure."""
+    html5lib.HTMLParser(strict=True).parse(doc)
+    return lxml_html.document_fromstring(doc)
+
+
+def text_of(el) -> str:
+    return " ".join(el.text_content().split())
+
+
+def shown(art, s) -> str:
+    return " ".join(art.shown[s.start:s.end].split())
+
+
+def check_html(an):
+    doc = render(an, "html")
+    tree = parse_strict(doc)
+    # self-contained: no scripts, no external assets of any kind
+    assert not tree.xpath("//script | //link | //img | //iframe | //object | //embed")
+    assert not re.search(r"url\(|@import|src=", doc)
+    assert tree.xpath("//style")
+    arts = an.articles
+    # one column per source, every sentence once, each column in text order
+    assert [text_of(th) for th in tree.xpath("//table[@class='aligned']/thead//th")[1:]] == [
+        a.label for a in arts]
+    for a, art in enumerate(arts):
+        ps = tree.xpath(f"//table[@class='aligned']//p[starts-with(@id, 'a{a}s')]")
+        assert [int(p.get("id").split("s")[1]) for p in ps] == [s.i for s in art.sentences]
+    # every addition is highlighted: its own class, bold, a "+" mark; its text intact
+    for a, art in enumerate(arts):
+        for i in additions(an, a):
+            p = tree.get_element_by_id(f"a{a}s{i}")
+            assert "addition" in p.get("class").split()
+            assert p.xpath("./span[@class='g']")[0].text == "+"
+            assert text_of(p.xpath("./strong")[0]) == shown(art, art.sentences[i])
+        for s in art.sentences:
+            al = an.at(a, s.i)
+            p = tree.get_element_by_id(f"a{a}s{s.i}")
+            if s.boilerplate:
+                assert "furniture" in p.get("class")
+                continue
+            if al.unique:
+                continue
+            # adjacent marks may split a span (added and changed overlap): compare unspaced
+            marked_add = "".join("".join(x.text_content().split()) for x in p.xpath(".//ins"))
+            for x, y in al.added:
+                assert "".join(art.shown[x:y].split()) in marked_add
+            marked_chg = "".join("".join(x.text_content().split())
+                                 for x in p.xpath(".//mark[@class='chg']"))
+            for x, y in al.changed:
+                assert "".join(art.shown[x:y].split()) in marked_chg
+            assert text_of(p)[1:].strip() == shown(art, s)  # glyph, then the whole sentence
+    return doc, tree
+
+
+def test_html_report_seeds(seeds_analysis):
+    doc, tree = check_html(seeds_analysis)
+    assert tree.xpath("//section[@id='sources']//tbody/tr")
+    assert "@media print" in doc
+
+
+def test_html_report_marks_additions_and_changes(pair):
+    doc, tree = check_html(pair)
+    adds = [text_of(p) for p in tree.xpath("//p[contains(@class, 'addition')]")]
+    assert any("Residents said they were relieved" in t for t in adds)
+    assert any("Opposition councillors warned" in t for t in adds)
+    assert "12" in [text_of(x) for x in tree.xpath("//mark[@class='chg']")]
+    # the shared statements sit side by side in one row
+    row = tree.xpath("//tr[td/p[contains(., 'The vote passed seven')]]")[0]
+    assert len(row.xpath(".//p[contains(., 'The vote passed seven')]")) == 2
+
+
+def test_html_escapes_article_text(tricky):
+    doc, tree = check_html(tricky)
+    assert "<script>" not in doc and "&lt;script&gt;" in doc
+    assert not tree.xpath("//b")
+    assert any('<script>alert("x")</script>' in text_of(p) for p in tree.xpath("//p"))
+
+
+def test_rows_keep_every_column_in_order(seeds_analysis):
+    an = seeds_analysis
+    laid = rows(an)
+    for a, art in enumerate(an.articles):
+        seq = [i for r in laid for i in r.cells.get(a, [])]
+        assert seq == [s.i for s in art.sentences]
+    for r in laid:
+        if r.kind == "shared":
+            assert all(an.group(a, i) == r.group for a, c in r.cells.items() for i in c)
+        else:
+            assert all(an.is_unique(a, i) for a, c in r.cells.items() for i in c)
+
+
+def with_annotations(an):
+    q = Quote(article=0, start=A.index("protect"), end=A.index(" for years") - 1,
+              text=A[A.index("protect"):A.index(" for years") - 1], speaker="Ana Lopez",
+              mention="Mayor Ana Lopez", cue="said")
+    topics_per = tuple(tuple(("t1",) if "budget" in s.text else () for s in art.sentences)
+                       for art in an.articles)
+    return dataclasses.replace(
+        an, quotes=(q,), speakers=(Speaker("Ana Lopez", "person", ("Mayor Ana Lopez",), 1, role="mayor"),),
+        topics=(Topic("t1", "The budget vote", ("budget", "council")),),
+        sentence_topics=topics_per)
+
+
+def test_speakers_quotes_topics_shown_when_present(pair):
+    plain = render(pair, "html")
+    if not pair.speakers:
+        assert 'id="speakers"' not in plain
+    an = with_annotations(pair)
+    doc, tree = check_html(an)
+    sp = tree.get_element_by_id("speakers")
+    assert "Ana Lopez" in text_of(sp) and "Mayor Ana Lopez" in text_of(sp)
+    assert "mayor" in text_of(sp)
+    assert "protect every library" in text_of(tree.get_element_by_id("quotes"))
+    topics = text_of(tree.get_element_by_id("topics"))
+    assert "The budget vote" in topics and "budget, council" in topics
+    md = markdown_report(an)
+    assert "## Speakers" in md and "**Ana Lopez**, mayor (person), 1 quote; also: Mayor Ana Lopez" in md
+    assert "## Topics" in md and "**The budget vote** (budget, council): a 2, b 1" in md
+
+
+def test_markdown_report(pair):
+    md = markdown_report(pair)
+    assert md.startswith("# Council approves budget\n")
+    sections = re.split(r"^### ", md, flags=re.M)
+    a_sec = next(s for s in sections if s.startswith("a\n"))
+    b_sec = next(s for s in sections if s.startswith("b\n"))
+    assert ("- Residents said they were relieved that the swimming pools would stay open all "
+            "summer.") in a_sec
+    assert "- Opposition councillors warned of cuts next year" in b_sec
+    assert "Opposition councillors" not in a_sec
+    assert "budget of **12** million" in a_sec
+    # the disagreements, as a table
+    table = md.split("## Disagreements", 1)[1]
+    assert table.lstrip().startswith("| What | Source | Says | Source | Says |")
+    rows_ = [r for r in table.splitlines() if r.startswith("| number")]
+    assert rows_ and "**12**" in rows_[0] and "**15**" in rows_[0]
+    assert any(r.startswith("| name") and "**Anna Lopes**" in r for r in table.splitlines())
+
+
+def test_disagreements_need_both_sides(pair):
+    kinds = {(d.kind, d.a_words, d.b_words) for d in disagreements(pair)}
+    assert ("number", "12", "15") in kinds
+    assert all(d.a != d.b for d in disagreements(pair))
+
+
+def test_markdown_escapes(tricky):
+    md = markdown_report(tricky)
+    assert r"\*starred\*" in md and r"\| with pipes" in md and r"\[brackets\]" in md
+    assert r"\<script\>" in md
+    assert md_escape("a|b*c_d\n e") == r"a\|b\*c\_d e"
+    for line in md.splitlines():
+        if line.startswith("| ") and not line.startswith("|---"):
+            assert len(re.findall(r"(?<!\\)\|", line)) in (7, 6)  # cells never split
+
+
+def test_no_additions_said_so(tmp_path):
+    (tmp_path / "a.txt").write_text(A)
+    (tmp_path / "b.txt").write_text(A)
+    an = analyse([str(tmp_path)])
+    md = markdown_report(an)
+    assert md.count("_Nothing the other sources do not also say._") == 2
+    assert "_No aligned sentences differ" in md
+
+
+def test_write_report_and_format_from_suffix(pair, tmp_path):
+    p = write_report(pair, "md", tmp_path / "r.md")
+    assert p == tmp_path / "r.md" and p.read_text(encoding="utf-8") == markdown_report(pair)
+    assert not list(tmp_path.glob(".*tmp"))
+    mask = os.umask(0)
+    os.umask(mask)
+    assert p.stat().st_mode & 0o777 == 0o666 & ~mask  # the user's usual permissions
+    assert fmt_for("x.HTML") == "html" and fmt_for("x.md") == "md" and fmt_for("x") == "json"
+    with pytest.raises(ValueError):
+        render(pair, "pdf")
+
+
+def test_cli_export_formats(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text(A)
+    (tmp_path / "b.txt").write_text(B)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["export", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                 "-o", str(out / "report.html")]) == 0
+    check_html(analyse([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]))
+    parse_strict((out / "report.html").read_text())
+    assert main(["export", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                 "--format", "md"]) == 0
+    stdout, _ = capsys.readouterr()
+    assert stdout.startswith("# Council approves budget")
+    assert main(["export", str(tmp_path / "a.txt"), "-o", str(out / "x.json")]) == 0
+    assert json.loads((out / "x.json").read_text())["schema"] == "synopsis.export/1"
+    rc = main(["export", str(tmp_path / "a.txt"), "-o", str(tmp_path / "nope" / "r.md")])
+    _, err = capsys.readouterr()
+    assert rc == 2 and "cannot write" in err and err.count("\n") == 1
+
+
+def test_export_dict_is_additive(pair):
+    from tui.engine.export import to_dict
+
+    assert export_dict(pair) == to_dict(pair)  # plain text: the contract unchanged
