@@ -108,10 +108,7 @@ def scan_paragraph(p: str, base: int, para: int, pending: str) -> tuple[list[Raw
     lead = len(p) - len(p.lstrip())
     for n, (i, fam, op, cl, weak) in enumerate(marks):
         if cl and weak:
-            # s’ + word: a possessive, unless nothing later can close this quote
-            later = any(f == fam and c and not w for (_, f, _, c, w) in marks[n + 1:])
-            if later or not (any(f == fam for _, f in stack) or (pending == fam and not seen_any)):
-                continue
+            continue  # s’ + word: a possessive (Arkansas’ senator, the companies’ offer)
         closed = False
         if cl:
             k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == fam), None)
@@ -354,7 +351,37 @@ def _subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
                             " ".join(ctx.art.text[toks[span2[0]].start:last.end].split()), m.role) if x)
     if m is None and appos is None:
         return None, ""
+    if m is not None and m.kind == "person" and m.first and not m.parts:
+        other = _coordinated(toks, _tok_at(ctx, m.start), lo)
+        if other is not None:
+            # "Gen. Mark Milley, and the commander of NORTHCOM, Gen. Glen VanHerck, recommended"
+            m = Mention(other.start, m.end, " ".join(ctx.art.text[other.start:m.end].split()),
+                        "person", f"{other.name} and {m.name}", parts=(other.name, m.name),
+                        plural=True, surname=m.surname)
     return m, "np"
+
+
+def _coordinated(toks: list[Tok], a: int, lo: int) -> Mention | None:
+    """The person joined by "and" to the phrase that starts at token a, if any."""
+    k = a - 1
+    if k >= lo and toks[k].text == ",":
+        k -= 1
+    n = 0
+    while k >= lo and n < 8 and toks[k].text != "," and toks[k].low != "and":
+        k -= 1
+        n += 1
+    if k < lo or toks[k].low != "and":
+        return None
+    k -= 1
+    if k >= lo and toks[k].text == ",":
+        k -= 1
+    span = np_back(toks, k, lo) if k >= lo else None
+    if span is None:
+        return None
+    m = analyse_np(_CUR["text"], toks, span[0], span[1], _CUR["outlets"])
+    if m is not None and m.kind == "person" and m.first and not m.parts:
+        return m
+    return None
 
 
 from .speakers import TITLES as _TITLE_END  # noqa: E402
@@ -370,8 +397,12 @@ def _appos_chunk(toks: list[Tok], j: int, lo: int) -> Mention | None:
     if k < lo + 1 or toks[k].text != "," or k + 1 >= j:
         return None
     first = toks[k + 1]
-    if not (first.word and (first.low in DETERMINERS or not first.cap)):
+    if not (first.word and (first.low in DETERMINERS or not first.cap)) \
+            or first.low in ("who", "which", "whose", "whom"):
         return None
+    if all(not t.word or t.low.isdigit() for t in toks[k + 1:j]):  # "Lynch, 61, said"
+        span = np_back(toks, k - 1, lo)
+        return None if span is None else _analyse_with(toks, span, None)
     span = np_back(toks, k - 1, lo)
     if span is None:
         return None
@@ -463,7 +494,17 @@ def _find_events(ctx: Ctx) -> None:
             else:
                 # "said X" (inverted), only right after a quotation or at a clause start
                 if k < lo or toks[k].text in (",", "\x03", ":") or toks[k].text == "\x02":
-                    span = np_fwd(toks, j + 1, hi)
+                    f = j + 1
+                    # "said commuter Anna Bell": plain words before the name
+                    while f < hi and f - j <= 3 and toks[f].word and not toks[f].cap \
+                            and toks[f].low not in DETERMINERS and toks[f].low not in _SUBORD \
+                            and toks[f].low not in _PREPS:
+                        f += 1
+                    if not (f < hi and _is_name_tok(toks[f])):
+                        f = j + 1
+                    span = np_fwd(toks, f, hi)
+                    if span and f > j + 1:
+                        span = (j + 1, span[1])
                     if span and not (low in _OBJ_VERBS):
                         ev.mention = analyse_np(ctx.art.text, toks, span[0], span[1],
                                                 _outlets(ctx))
@@ -923,17 +964,28 @@ def _merge_across(reg: Registry) -> None:
             if e.country != o.country and e.country and o.country:
                 continue
             te, to = org_tokens(e.name), org_tokens(o.name)
+            proper = any(w[:1].isupper() for w in e.name.split()) and \
+                any(w[:1].isupper() for w in o.name.split())
+            if not proper and not (e.country and o.country):
+                continue
             if te == to or (te and to and (te <= to or to <= te) and e.country and o.country):
                 reg.union(e.id, o.id)
     # anonymous sources: the same introducing description, with a qualifier
     anon: dict[str, int] = {}
     for e in roots:
-        if e.kind == "anonymous" and e.intro and len(e.intro.split()) >= 2:
-            key = " ".join(w for w in re.findall(r"[a-z]+", e.intro.replace("u.s.", "us")))
+        if e.kind != "anonymous":
+            continue
+        keys = [e.intro] if e.intro and len(e.intro.split()) >= 2 else []
+        keys += [fold(x) for x in e.mentions if len(x.split()) >= 4]  # "the senior defense official"
+        for key in keys:
+            key = " ".join(w for w in re.findall(r"[a-z]+", key.replace("u.s.", "us"))
+                           if w not in ("a", "an", "the", "one"))
+            if len(key.split()) < 2:
+                continue
             if key in anon:
                 reg.union(e.id, anon[key])
             else:
-                anon[key] = e.id
+                anon[key] = reg.find(e.id)
     # places still unresolved, and documents: by name
     for kind in ("place", "document"):
         seen: dict[str, int] = {}

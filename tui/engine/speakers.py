@@ -108,6 +108,7 @@ state defense defence foreign affairs security intelligence health justice treas
 homeland joint chiefs staff military armed air board authority center centre foundation
 organization organisation cabinet presidency secretariat directorate house commons lords
 network airlines airline nations bureau fund reserve exchange coalition alliance front
+center centre institute ministry
 """)
 MEDIA_WORDS = _w("""
 times post news daily journal herald gazette tribune telegraph guardian reuters ap afp xinhua
@@ -482,12 +483,15 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     for i, t in enumerate(core):
         if i == 0 or not t.word:
             continue
-        if t.low in ("for", "on", "at", "in") or (t.low == "of" and not _is_name_tok(core[i - 1])):
+        if t.low in ("of", "for", "on", "at", "in"):
+            prev, nxt = core[i - 1], core[i + 1] if i + 1 < len(core) else None
+            pb = _singular(_bare(prev.low))
+            if t.low in ("of", "for") and _is_name_tok(prev) and nxt is not None and (
+                    _is_name_tok(nxt) or nxt.low == "the") and (
+                    pb in ORG_WORDS or pb in TITLES or _bare(prev.low) in ORG_WORDS):
+                continue  # Department of National Defence, Department for Transport
             head, tail = core[:i], core[i:]
             break
-        if t.low == "of" and _is_name_tok(core[i - 1]) \
-                and _bare(core[i - 1].low) in TITLES:  # Secretary of State ...
-            continue
     tail_text = " ".join(t.text for t in tail)
     country = None
     for t in head + tail:
