@@ -473,3 +473,22 @@ def test_cache_ignores_a_foreign_or_corrupt_entry(site, page_cache):
     assert fetchmod.read_cached(url) is None
     fetchmod.fetch(url)
     assert site.hits["/story"] == 2 and fetchmod.read_cached(url) is not None
+
+
+def test_plain_text_runs_never_load_the_web_stack(tmp_path):
+    """Start-up stays light: trafilatura, lxml and urllib's opener load only for web input."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("Story\n\nThe council met on Monday. It approved it.\n")
+    code = ("import sys\n"
+            "from tui.cli import main\n"
+            "heavy = ('trafilatura', 'lxml', 'urllib.request', 'textual_serve', 'aiohttp')\n"
+            "assert not [m for m in heavy if m in sys.modules], 'at import'\n"
+            "main(['export', sys.argv[1], '-o', sys.argv[2]])\n"
+            "main(['export', sys.argv[1], '--format', 'md', '-o', sys.argv[2]])\n"
+            "bad = [m for m in heavy if m in sys.modules]\n"
+            "assert not bad, bad\n")
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.txt"),
+                        str(tmp_path / "out")], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
