@@ -243,3 +243,31 @@ def test_fast_enough(tmp_path):
     quotes, _ = find_quotes(arts)
     assert len(quotes) == 200
     assert time.perf_counter() - t < 2.0
+
+
+def test_stray_apostrophes_in_double_quote_copy(tmp_path):
+    q, _ = run(tmp_path, "Biden Says US 'Will Respond' After Strike\n\n" + BODY +
+               "In the ’burbs and the 'burbs, voters shrugged. \"We'll see,\" Dana Cole said.\n\n"
+               "He was 6'2\" and fast.\n")
+    assert [(x.text, x.depth) for x in q] == [("Will Respond", 0), ("We'll see,", 0)]
+    assert q[1].speaker == "Dana Cole"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("“It’s the third time,” said commuter Anna Bell, 34.", "Anna Bell"),
+    ("Bell, 34, said: “It’s the third time.”", "Bell"),
+    ("“It’s the third time,” the Department for Transport said.", "Department for Transport"),
+    ("Officials say the drone was “low and slow”.", "Officials"),
+    ("“It’s the third time,” the night porter said.", "night porter"),
+    ("Mayor Elena Brandt, who toured the site on Monday, said it was “a disgrace”.",
+     "Elena Brandt"),
+])
+def test_more_subjects(tmp_path, sentence, speaker):
+    q, _ = run(tmp_path, BODY + sentence + "\n")
+    assert [x.speaker for x in q] == [speaker]
+
+
+def test_joint_speakers(tmp_path):
+    q, s = run(tmp_path, BODY + "The army chief, Gen. Ada Kerr, and the navy chief, Adm. Ivo Dane, "
+               "strongly recommended “no action for now.”\n")
+    assert q[0].speaker == "Ada Kerr and Ivo Dane"

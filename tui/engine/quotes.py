@@ -53,6 +53,7 @@ class RawQuote:
     depth: int
     open_pos: int         # offset of the opening mark (-1: none, the paragraph continues one)
     close_pos: int        # offset of the closing mark (-1: unclosed, runs to paragraph end)
+    fam: str = "d"        # "d" double marks, "s" single marks
 
 
 def _classify(p: str, i: int) -> tuple[str, bool, bool, bool]:
@@ -84,6 +85,8 @@ def _classify(p: str, i: int) -> tuple[str, bool, bool, bool]:
         left, right = ch in "‘‚‛‹", ch in "’›"
         if ch == "'":
             left = right = True
+    if ch == "’" and left and not right:
+        return "", False, False, False          # ’burbs, ’Tis: typeset as an apostrophe
     weak = False
     if right and not left and prev in "sSzZ" and nxt.isspace():
         rest = p[i + 1:].lstrip()
@@ -115,10 +118,10 @@ def scan_paragraph(p: str, base: int, para: int, pending: str) -> tuple[list[Raw
             if k is not None and not (op and k != len(stack) - 1 and fam == "d" and p[i] == '"'):
                 j, _ = stack[k]
                 del stack[k:]
-                out.append(RawQuote(base + j + 1, base + i, para, k, base + j, base + i))
+                out.append(RawQuote(base + j + 1, base + i, para, k, base + j, base + i, fam))
                 closed = True
             elif not stack and not seen_any and pending == fam and not op:
-                out.append(RawQuote(base + lead, base + i, para, 0, -1, base + i))
+                out.append(RawQuote(base + lead, base + i, para, 0, -1, base + i, fam))
                 closed = True
         if not closed and op:
             stack.append((i, fam))
@@ -127,7 +130,7 @@ def scan_paragraph(p: str, base: int, para: int, pending: str) -> tuple[list[Raw
     if stack:
         j, fam = stack[0]
         end = len(p.rstrip())
-        out.append(RawQuote(base + j + 1, base + end, para, 0, base + j, -1))
+        out.append(RawQuote(base + j + 1, base + end, para, 0, base + j, -1, fam))
         new_pending = fam
     good = []
     for q in out:
@@ -150,7 +153,28 @@ def scan_article(art: Article, paras: list[tuple[int, int]], boiler: set[int]) -
         out.extend(qs)
         if new or k not in boiler:
             pending = new
-    return out
+    if any(q.fam == "s" and q.depth == 0 and q.open_pos >= 0 and q.close_pos >= 0
+           and q.para not in boiler for q in out):
+        return out
+    # This outlet does not quote with single marks: an unclosed ‘ is a stray apostrophe
+    # (’burbs), unless it opens the paragraph or follows a colon.
+    keep, dropped = [], []
+    last_open_kept = False
+    for q in out:
+        if q.fam == "s" and q.depth == 0 and (q.close_pos < 0 or q.open_pos < 0):
+            pa = paras[q.para][0]
+            before = art.shown[pa:q.open_pos].rstrip() if q.open_pos >= 0 else ""
+            if (q.open_pos < 0 and not last_open_kept) or (before and not before.endswith(":")):
+                dropped.append(q)
+                last_open_kept = False
+                continue
+            last_open_kept = q.close_pos < 0
+        keep.append(q)
+    for d in dropped:
+        for q in keep:
+            if q.depth > d.depth and d.start <= q.start and q.end <= d.end:
+                q.depth -= 1
+    return keep
 
 
 # ---------------------------------------------------------------- 2. cues
@@ -467,7 +491,8 @@ def _find_events(ctx: Ctx) -> None:
                 continue
             if low in _BASE_FORMS and not (j - 1 >= lo and toks[j - 1].word and (
                     toks[j - 1].low in _AUX or toks[j - 1].low in ("they", "we", "i", "you")
-                    or (toks[j - 1].low.endswith("s") and not toks[j - 1].cap))):
+                    or (toks[j - 1].low.endswith("s") and not (
+                        toks[j - 1].cap and j - 2 >= lo and _is_name_tok(toks[j - 2]))))):
                 continue  # "US claim", "the US state of Montana": nouns
             ev = Event(j, t.start, s, ctx.para_of_sent[s], t.text)
             m, how = _subject_before(ctx, j - 1, lo)

@@ -501,7 +501,10 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                 country = country or pk
     last = head[-1]
     lastb = _bare(last.low)
-    if not last.cap or lastb in PARTY or lastb in TITLES and lastb not in ORG_WORDS:
+    common = len(head) == 1 and last.cap and not last.text.isupper() and (
+        lastb in ANON_HEADS or lastb in DOC_HEADS or lastb in MEDIA_HEADS
+        or lastb in ("police", "prosecutors", "authorities"))  # "Officials said", sentence-initial
+    if not last.cap or common or lastb in PARTY or lastb in TITLES and lastb not in ORG_WORDS:
         # a description: "the senior defense official", "China's foreign ministry"
         desc_toks = [t for t in head]
         desc = " ".join(t.text for t in desc_toks)
