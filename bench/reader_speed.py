@@ -1,0 +1,130 @@
+"""How long the reader takes to re-render after a key or a wheel scroll (Pilot, headless).
+
+    python bench/reader_speed.py [PATH...] [--size 200x50] [--rounds 3]
+
+Opens the reader on PATH (default: the bundled seeds; five panes at 200x50) and
+replays a reading session: cursor moves (j/k), additions and disagreements (n, ]),
+page moves, pane switches (l/h) and wheel scrolls.  For every input it measures the
+work the app does for it: the key's action (the handler: cursor, synchronised scroll
+of the other panes, status) plus the frame that follows (Textual's layout, compositor
+and the write of the update).  Timer waits between the two are not counted: they are
+Textual pacing frames at 60 per second, not work.  Inputs come `--pace` seconds
+apart (the reader builds lines ahead when idle, as it would between a person's
+keystrokes).  Prints the median and the worst case per kind of input and overall;
+the last line is the summary.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SESSION = (  # a reading session: 107 inputs
+["j"] * 40 + ["k"] * 15 + ["n"] * 10 + ["right_square_bracket"] * 8
+           + ["pagedown"] * 4 + ["pageup"] * 2 + ["l", "j", "j", "j", "l", "j", "j", "h"]
+           + ["wheel-down"] * 12 + ["wheel-up"] * 6 + ["G", "g"])
+
+
+async def session(analysis, size: tuple[int, int], rounds: int,
+                  pace: float) -> dict[str, list[float]]:
+    from textual import events
+    from textual.app import App
+    from textual.screen import Screen
+
+    from tui.app.app import SynopsisApp
+    from tui.app.reader import ReaderScreen
+
+    frame_ms: list[float] = []
+    handler_ms: list[float] = []
+    orig_frame = Screen._on_timer_update
+    orig_bindings = App._check_bindings
+
+    def timed_frame(self):
+        t = time.perf_counter()
+        orig_frame(self)
+        frame_ms.append((time.perf_counter() - t) * 1e3)
+
+    async def timed_bindings(self, *args, **kw):
+        t = time.perf_counter()
+        try:
+            return await orig_bindings(self, *args, **kw)
+        finally:
+            handler_ms.append((time.perf_counter() - t) * 1e3)
+
+    orig_wheel = ReaderScreen.pane_wheeled
+
+    def timed_wheel(self, *args, **kw):
+        t = time.perf_counter()
+        try:
+            return orig_wheel(self, *args, **kw)
+        finally:
+            handler_ms.append((time.perf_counter() - t) * 1e3)
+
+    Screen._on_timer_update = timed_frame
+    App._check_bindings = timed_bindings
+    ReaderScreen.pane_wheeled = timed_wheel
+    results: dict[str, list[float]] = {}
+    try:
+        app = SynopsisApp(analysis.corpus, analysis)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            reader = app.reader
+            for _ in range(rounds):
+                for key in SESSION:
+                    await pilot.pause(pace)
+                    frame_ms.clear()
+                    handler_ms.clear()
+                    if key.startswith("wheel"):
+                        cls = events.MouseScrollDown if key == "wheel-down" else events.MouseScrollUp
+                        t = time.perf_counter()
+                        await pilot._post_mouse_events([cls], reader.lead, offset=(5, 5))
+                    else:
+                        t = time.perf_counter()
+                        await pilot.press(key)
+                    await pilot.pause()
+                    work = sum(handler_ms) + sum(frame_ms)
+                    kind = "scroll" if key.startswith(("wheel", "page")) else "cursor"
+                    results.setdefault(kind, []).append(work)
+                    results.setdefault("wall", []).append((time.perf_counter() - t) * 1e3)
+    finally:
+        Screen._on_timer_update = orig_frame
+        App._check_bindings = orig_bindings
+        ReaderScreen.pane_wheeled = orig_wheel
+    return results
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("paths", nargs="*")
+    ap.add_argument("--size", default="200x50")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--pace", type=float, default=0.1,
+                    help="seconds between inputs (0.1: a fast reader's 10 keys a second; "
+                         "0 replays as fast as the app takes them)")
+    a = ap.parse_args()
+    from tui.engine import analyse, bundled_seeds
+
+    analysis = analyse(a.paths or [str(bundled_seeds())])
+    w, h = (int(x) for x in a.size.split("x"))
+    res = asyncio.run(session(analysis, (w, h), a.rounds, a.pace))
+    for kind in ("cursor", "scroll"):
+        xs = res.get(kind, [])
+        print(f"{kind:7} n={len(xs):4}  median {statistics.median(xs):5.1f} ms  "
+              f"p95 {sorted(xs)[int(len(xs) * .95)]:5.1f} ms  worst {max(xs):5.1f} ms")
+    every = res["cursor"] + res["scroll"]
+    wall = res["wall"]
+    print(f"reader_speed size={w}x{h} pace={a.pace}s "
+          f"panes={min(len(analysis.articles), w // 38)} "
+          f"inputs={len(every)} median={statistics.median(every):.1f}ms "
+          f"worst={max(every):.1f}ms (wall incl. frame pacing: median "
+          f"{statistics.median(wall):.1f}ms)")
+
+
+if __name__ == "__main__":
+    main()

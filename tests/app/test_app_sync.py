@@ -1,0 +1,34 @@
+"""Which sentence of another pane goes with the cursor (no Textual)."""
+from __future__ import annotations
+
+from reader_story import story
+
+from tui.app.sync import anchor, back_match, best_match, matches_in
+
+
+def test_best_match_and_all_matches():
+    an = story()
+    assert best_match(an, 0, 6, 1).i == 1          # the verbatim sentence moved up in Beta
+    assert best_match(an, 0, 6, 2) is None
+    assert matches_in(an, 0, 1, 1) == (2,)
+    assert matches_in(an, 0, 5, 1) == ()
+
+
+def test_anchor_is_the_nearest_preceding_aligned_sentence():
+    an = story()
+    # Alpha 5 ("Local shops ...") is an addition: Beta holds Alpha 4's position? Alpha 4 has
+    # no match in Beta; Alpha 3 does (Beta 3).
+    assert anchor(an, 0, 5, 1) == (3, 3)
+    assert anchor(an, 0, 6, 1) == (6, 1)
+    assert anchor(an, 0, 1, 2) is None             # nothing before Alpha 2 is in Gamma
+    assert anchor(an, 0, 3, 2) == (2, 2)
+
+
+def test_back_match():
+    an = story()
+    m = back_match(an, 1, 3, 0, 3)
+    assert m is not None and m.changed      # "eight", in Beta's own offsets
+    art = an.articles[1]
+    a, b = m.changed[0]
+    assert art.text[a:b] == "eight"
+    assert back_match(an, 1, 3, 0, 2) is None

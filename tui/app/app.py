@@ -1,0 +1,134 @@
+"""The Textual application: holds the corpus and its analysis, runs the analysis in a
+worker when it was not ready before start-up, and offers every key in the palette."""
+from __future__ import annotations
+
+import gc
+import time
+from functools import partial
+from typing import Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from ..engine import Analysis, Corpus
+from .keys import KEYS
+from .reader import ReaderScreen
+
+SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+
+
+class SynopsisApp(App):
+    """synopsis: several articles about one event, side by side."""
+
+    CSS_PATH = "synopsis.tcss"
+    TITLE = "synopsis"
+
+    def __init__(self, corpus: Corpus, analysis: Analysis | None = None, *,
+                 use_cache: bool = True, exit_after_first_frame: bool = False,
+                 analyse: Callable[[Corpus], Analysis] | None = None) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.analysis = analysis
+        self.use_cache = use_cache
+        self.exit_after_first_frame = exit_after_first_frame
+        self._analyse = analyse
+        self._started = 0.0
+        self._timer = None
+        self.reader: ReaderScreen | None = None
+
+    def get_default_screen(self) -> Screen:
+        self.reader = ReaderScreen()
+        return self.reader
+
+    def on_mount(self) -> None:
+        for w in self.corpus.warnings:
+            self.notify(w, title="warning", severity="warning", timeout=8)
+        if self.analysis is None:
+            self._started = time.monotonic()
+            self._timer = self.set_interval(0.1, self._tick)
+            self.run_worker(self._work, name="analysis", thread=True, exit_on_error=False)
+
+    def on_ready(self) -> None:
+        if self.exit_after_first_frame and self.analysis is not None:
+            self.exit(return_code=0)
+            return
+        self._settle()
+
+    def _settle(self) -> None:
+        """After start-up (and after the analysis arrived): the objects made so far live as
+        long as the app, so the garbage collector stops scanning them (a full collection of
+        a large analysis would be a visible pause), and idle time builds the lines."""
+        gc.collect()
+        gc.freeze()
+        if self.reader is not None:
+            self.reader.warm_up()
+
+    # -- the analysis worker -------------------------------------------------------------
+    def _work(self) -> Analysis:
+        if self._analyse is not None:
+            return self._analyse(self.corpus)
+        from .. import cache
+
+        return cache.analyse(self.corpus, use_cache=self.use_cache)
+
+    def progress_text(self) -> str:
+        elapsed = time.monotonic() - self._started if self._started else 0.0
+        spin = SPINNER[int(elapsed * 10) % len(SPINNER)]
+        return (f"[b]{spin} aligning {len(self.corpus.articles)} articles[/b] {elapsed:.1f} s"
+                " [dim]— the panes are readable meanwhile; marks appear when it is done[/dim]")
+
+    def _tick(self) -> None:
+        if self.analysis is None and self.reader is not None:
+            self.reader.update_status()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "analysis":
+            return
+        if event.state == WorkerState.SUCCESS:
+            self.set_analysis(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            if self._timer is not None:
+                self._timer.stop()
+            self.notify(f"the analysis failed: {event.worker.error}", severity="error",
+                        timeout=30)
+            if self.exit_after_first_frame:
+                self.exit(return_code=1)
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.reader is not None:
+            self.reader.analysis_ready()
+        if self.exit_after_first_frame:
+            self.call_after_refresh(self.exit, return_code=0)
+        else:
+            self.call_after_refresh(self._settle)
+
+    # -- command palette -----------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if isinstance(screen, ReaderScreen):
+            for k in KEYS:
+                if k.action.startswith("app."):
+                    continue
+                yield SystemCommand(k.description, f"key: {k.display or k.keys}",
+                                    partial(self._reader_action, k.action))
+            for a, art in enumerate(self.corpus.articles):
+                yield SystemCommand(f"Show source {a + 1}: {art.label}",
+                                    " · ".join(p for p in (art.date, art.title) if p)
+                                    or art.path, partial(self._reader_action,
+                                                         f"show_source({a + 1})"),
+                                    discover=a < 9)
+        yield from super().get_system_commands(screen)
+
+    async def _reader_action(self, action: str) -> None:
+        if self.reader is not None:
+            await self.reader.run_action(action)
+
+    def action_help(self) -> None:
+        from .screens import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

@@ -1,0 +1,225 @@
+"""How the reader lays an article out: display logic only, no Textual, no analysis.
+
+A pane shows one sentence per block: the sentence's words (as the engine shows
+them, markup hidden) wrapped to the pane's width, a blank line between
+paragraphs.  Each line is a list of runs ``(text, flags)`` where the flags mark
+the words the engine says this sentence adds (ADDED) or words differently from
+its matches (CHANGED).  Everything the reader marks comes from the engine's
+``Analysis``; this module only turns spans into wrapped runs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import chain
+from typing import Sequence
+
+from rich.cells import cell_len
+
+from ..engine.model import RELATIONS, Alignment, Analysis, Article, Sentence
+
+ADDED = 1
+CHANGED = 2
+
+Run = tuple[str, int]           # (text, flags)
+Spans = Sequence[tuple[int, int]]
+
+_WORD = re.compile(r"\S+")
+_GLUE = ".,;:!?"                 # Article.shown_text glues these to the word before (markdown)
+
+# What a sentence is, for the gutter and its style.
+ADDITION = "addition"            # no other article has it
+PENDING = "pending"              # analysis not finished yet
+GLYPHS = {ADDITION: "+", "verbatim": "=", "edited": "~", "paraphrase": "≈", PENDING: " "}
+CONTINUED = {ADDITION: "+"}      # glyph on a sentence's later lines (a diff's "+" on every line)
+
+
+def cells(text: str) -> int:
+    return len(text) if text.isascii() else cell_len(text)
+
+
+def relation(al: Alignment) -> str | None:
+    """The closest relation any match has: verbatim, else edited, else paraphrase."""
+    best = None
+    for m in al.matches:
+        r = RELATIONS.index(m.relation) if m.relation in RELATIONS else len(RELATIONS) - 1
+        if best is None or r < best:
+            best = r
+    return None if best is None else RELATIONS[best]
+
+
+def words(article: Article, s: Sentence, added: Spans = (), changed: Spans = ()
+          ) -> list[tuple[int, list[Run], int]]:
+    """The sentence's words as ``(space, runs, cells)``.
+
+    ``space`` is the flags of the space before the word (the flags both neighbours
+    share, so a marked phrase stays one underline), or -1 where no space is shown
+    (the first word, punctuation glued by markdown unmasking).
+    """
+    base, n = s.start, s.end - s.start
+    flags = None
+    if added or changed:
+        flags = bytearray(n)
+        for spans, bit in ((added, ADDED), (changed, CHANGED)):
+            for a, b in spans:
+                for k in range(max(a, base) - base, min(b, s.end) - base):
+                    flags[k] |= bit
+    glue = article.fmt == "markdown"
+    out: list[tuple[int, list[Run], int]] = []
+    prev_end = -1
+    for m in _WORD.finditer(article.shown, s.start, s.end):
+        text = m.group()
+        o = m.start() - base
+        if flags is None:
+            runs = [(text, 0)]
+            space = 0
+        else:
+            runs = []
+            k0 = 0
+            for k in range(1, len(text) + 1):
+                if k == len(text) or flags[o + k] != flags[o + k0]:
+                    runs.append((text[k0:k], flags[o + k0]))
+                    k0 = k
+            space = flags[prev_end - 1] & flags[o] if prev_end > 0 else 0
+        if prev_end < 0 or (glue and text[0] in _GLUE):
+            space = -1
+        out.append((space, runs, cells(text)))
+        prev_end = o + len(text)
+    return out
+
+
+def _chop(runs: list[Run], width: int) -> list[list[Run]]:
+    """Split one over-long word (a URL) into lines of at most `width` cells."""
+    lines: list[list[Run]] = [[]]
+    used = 0
+    for text, fl in runs:
+        for ch in text:
+            w = cells(ch)
+            if used + w > width and used:
+                lines.append([])
+                used = 0
+            cur = lines[-1]
+            if cur and cur[-1][1] == fl:
+                cur[-1] = (cur[-1][0] + ch, fl)
+            else:
+                cur.append((ch, fl))
+            used += w
+    return lines
+
+
+def wrap(ws: list[tuple[int, list[Run], int]], width: int) -> list[list[Run]]:
+    """Greedy word wrap of `words` output to `width` cells (at least one line)."""
+    width = max(1, width)
+    lines: list[list[Run]] = []
+    cur: list[Run] = []
+    used = 0
+    for space, runs, w in ws:
+        gap = 0 if space < 0 else 1
+        if cur and used + gap + w <= width:
+            if gap:
+                cur.append((" ", space))
+            cur.extend(runs)
+            used += gap + w
+            continue
+        if cur:
+            lines.append(cur)
+        if w > width:
+            *full, cur = _chop(runs, width)
+            lines.extend(full)
+            used = sum(cells(t) for t, _ in cur)
+        else:
+            cur = list(runs)
+            used = w
+    if cur or not lines:
+        lines.append(cur)
+    return lines
+
+
+def plain(runs: list[Run]) -> str:
+    return "".join(t for t, _ in runs)
+
+
+@dataclass(slots=True)
+class Layout:
+    """An article wrapped to a text width: per line, its sentence (-1: paragraph gap)
+    and runs; per sentence, its first and last line."""
+
+    width: int
+    sentence: list[int]
+    runs: list[list[Run]]
+    first: list[int]
+    last: list[int]
+
+    @property
+    def height(self) -> int:
+        return len(self.sentence)
+
+    def sentence_at(self, line: int, forward: bool = True) -> int:
+        """The sentence on a line; on a gap line, the next (or previous) sentence."""
+        n = len(self.sentence)
+        if not n:
+            return 0
+        line = min(max(line, 0), n - 1)
+        if forward:
+            order = chain(range(line, n), range(line - 1, -1, -1))
+        else:
+            order = chain(range(line, -1, -1), range(line + 1, n))
+        for k in order:
+            if self.sentence[k] >= 0:
+                return self.sentence[k]
+        return 0
+
+
+def layout(article: Article, width: int) -> Layout:
+    """Wrap every sentence of `article` to `width` cells (unmarked runs).
+
+    Marks never move a line break, so a sentence's marked lines (`marked_lines`) are
+    computed only when it is drawn, and line up with these."""
+    sent: list[int] = []
+    runs: list[list[Run]] = []
+    first: list[int] = []
+    last: list[int] = []
+    para = None
+    for s in article.sentences:
+        if para is not None and s.paragraph != para:
+            sent.append(-1)
+            runs.append([])
+        para = s.paragraph
+        lines = wrap(words(article, s), width)
+        first.append(len(sent))
+        sent.extend([s.i] * len(lines))
+        runs.extend(lines)
+        last.append(len(sent) - 1)
+    return Layout(width, sent, runs, first, last)
+
+
+def marked_lines(analysis: Analysis, a: int, i: int, width: int) -> list[list[Run]]:
+    """Sentence i of article a wrapped to `width`, with the engine's added and changed words."""
+    art = analysis.articles[a]
+    al = analysis.at(a, i)
+    return wrap(words(art, art.sentences[i], al.added, al.changed), width)
+
+
+def kind(analysis: Analysis | None, a: int, i: int) -> str:
+    """ADDITION, one of RELATIONS, or PENDING while there is no analysis."""
+    if analysis is None:
+        return PENDING
+    if analysis.is_unique(a, i):
+        return ADDITION
+    return relation(analysis.at(a, i)) or ADDITION
+
+
+def truncate(text: str, width: int) -> str:
+    """`text` cut to `width` cells with an ellipsis."""
+    if width <= 0:
+        return ""
+    if cells(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = cells(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out).rstrip() + "…"

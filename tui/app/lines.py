@@ -1,0 +1,224 @@
+"""Drawing wrapped, marked sentences: the styles every marked line uses, and the
+stacked "documents" of the parallels and help screens (the panes are in pane.py).
+
+Every line is a Strip built once from runs ``(text, flags)`` and cached by
+``(line, state)``; a cursor move only invalidates the lines whose state changed
+and a scroll only re-blits cached strips.  All styles come from component
+classes (see synopsis.tcss), so themes, NO_COLOR and ANSI mode apply.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from .layout import (ADDED, ADDITION, CHANGED, CONTINUED, GLYPHS, PENDING, Layout, Run, cells,
+                     kind, layout, marked_lines, wrap)
+
+LABEL = 4          # a label line (source name) in a stacked document
+MUTED = 8          # secondary text (notes, "not in this source")
+KEYCAP = 16        # a key name in the help
+
+GUTTER = 3         # cursor bar, glyph, space
+
+# Line states (what the line's sentence is to the reader right now)
+PLAIN, CURSOR, PEER = 0, 1, 2
+BARS = {PLAIN: " ", CURSOR: "▌", PEER: "▎"}
+STATE_CLASS = {CURSOR: "marks--cursor", PEER: "marks--peer"}
+BAR_CLASS = {CURSOR: "marks--bar-cursor", PEER: "marks--bar-peer"}
+
+MARK_CLASSES = {
+    "marks--addition", "marks--boilerplate", "marks--added", "marks--changed",
+    "marks--cursor", "marks--peer", "marks--bar-cursor", "marks--bar-peer",
+    "marks--glyph-addition", "marks--glyph-verbatim", "marks--glyph-edited",
+    "marks--glyph-paraphrase", "marks--label", "marks--muted", "marks--keycap",
+}
+
+
+class MarkStyles:
+    """Rich styles for (kind, boilerplate, flags, state), composed from component classes
+    (a widget using this declares ``COMPONENT_CLASSES = MARK_CLASSES``)."""
+
+    def _init_styles(self) -> None:
+        self._styles: dict[tuple, Style] = {}
+
+    def _merge_styles(self, names: list[str]) -> Style:
+        if not names:
+            return self.rich_style
+        style = self.get_component_rich_style(*names)
+        # merged component styles keep only the last text-style: add them all
+        for name in names:
+            style += self.get_component_styles(name).text_style
+        return style
+
+    def mark_style(self, kind: str, boiler: bool, flags: int, state: int) -> Style:
+        key = (kind, boiler, flags, state)
+        style = self._styles.get(key)
+        if style is None:
+            names = []
+            if boiler:
+                names.append("marks--boilerplate")
+            elif kind == ADDITION:
+                names.append("marks--addition")
+            if flags & LABEL:
+                names.append("marks--label")
+            if flags & MUTED:
+                names.append("marks--muted")
+            if flags & KEYCAP:
+                names.append("marks--keycap")
+            if state in STATE_CLASS:
+                names.append(STATE_CLASS[state])
+            if flags & CHANGED:          # after the state: a changed word keeps its tint
+                names.append("marks--changed")
+            elif flags & ADDED:
+                names.append("marks--added")
+            style = self._styles[key] = self._merge_styles(names)
+        return style
+
+    def glyph_style(self, kind: str, boiler: bool, state: int) -> Style:
+        key = ("glyph", kind, boiler, state)
+        style = self._styles.get(key)
+        if style is None:
+            names = [] if kind == PENDING else [f"marks--glyph-{kind}"]
+            if boiler:
+                names.append("marks--boilerplate")
+            if state in STATE_CLASS:
+                names.append(STATE_CLASS[state])
+            style = self._styles[key] = self._merge_styles(names)
+        return style
+
+    def bar_style(self, state: int) -> Style:
+        key = ("bar", state)
+        style = self._styles.get(key)
+        if style is None:
+            names = [STATE_CLASS[state], BAR_CLASS[state]] if state in STATE_CLASS else []
+            style = self._styles[key] = self._merge_styles(names)
+        return style
+
+    def line_segments(self, runs: list[Run], width: int, *, kind: str = PENDING,
+                      boiler: bool = False, state: int = PLAIN, glyph: str = " ",
+                      indent: int = 0) -> list[Segment]:
+        """One line, `width` cells: cursor bar, glyph, space, the runs, padding."""
+        pad_style = self.mark_style(kind, boiler, 0, state)
+        segs = [Segment(" " * indent, pad_style)] if indent else []
+        segs += [Segment(BARS[state], self.bar_style(state)),
+                 Segment(glyph, self.glyph_style(kind, boiler, state)),
+                 Segment(" ", pad_style)]
+        used = indent + GUTTER
+        for text, fl in runs:
+            segs.append(Segment(text, self.mark_style(kind, boiler, fl, state)))
+            used += cells(text)
+        if used < width:
+            segs.append(Segment(" " * (width - used), pad_style))
+        elif used > width:
+            segs = list(Strip(segs, used).crop(0, width))
+        return segs
+
+    def line_strip(self, runs: list[Run], width: int, **kw) -> Strip:
+        return Strip(self.line_segments(runs, width, **kw), width)
+
+
+@dataclass
+class Block:
+    """A paragraph of a stacked document: its words (see layout.words), how it is marked."""
+
+    words: list
+    kind: str = PENDING
+    boiler: bool = False
+    glyph: str = " "
+    indent: int = 0
+    gap_after: int = 0
+    hang: bool = True          # later lines keep the glyph column empty
+    state: int = PLAIN
+
+
+def text_words(text: str, flags: int = 0) -> list:
+    """Plain text as `layout.words` output, all with the same flags."""
+    out = []
+    for k, w in enumerate(text.split()):
+        out.append((-1 if k == 0 else flags, [(w, flags)], cells(w)))
+    return out
+
+
+def runs_words(parts: list[tuple[str, int]]) -> list:
+    """Several (text, flags) parts as one paragraph of words."""
+    out = []
+    for text, flags in parts:
+        for w in text.split():
+            out.append((-1 if not out else (flags if out[-1][1][-1][1] == flags else 0),
+                        [(w, flags)], cells(w)))
+    return out
+
+
+class DocumentView(MarkStyles, ScrollView, can_focus=True):
+    """A scrollable stack of Blocks, wrapped to the width (max `max_width` cells)."""
+
+    COMPONENT_CLASSES = MARK_CLASSES
+
+    def __init__(self, blocks: list[Block] | None = None, max_width: int = 100, **kw) -> None:
+        super().__init__(**kw)
+        self._init_styles()
+        self.blocks: list[Block] = blocks or []
+        self.max_width = max_width
+        self._lines: list[tuple[int, list[Run], bool]] = []   # (block, runs, first line)
+        self._width = -1
+        self._strips: dict[int, Strip] = {}
+
+    def set_blocks(self, blocks: list[Block]) -> None:
+        self.blocks = blocks
+        self._width = -1
+        self._strips.clear()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        if self.size.width:
+            self._ensure(self.size.width)
+        self.refresh()
+
+    def _ensure(self, width: int) -> None:
+        if width == self._width:
+            return
+        self._width = width
+        self._strips.clear()
+        lines: list[tuple[int, list[Run], bool]] = []
+        for b, block in enumerate(self.blocks):
+            tw = min(width, self.max_width) - GUTTER - block.indent
+            for k, runs in enumerate(wrap(block.words, tw) if block.words else [[]]):
+                lines.append((b, runs, k == 0))
+            lines.extend((b, [], False) for _ in range(block.gap_after))
+        self._lines = lines
+        self.set_reactive(ScrollView.virtual_size, Size(width, len(lines)))
+        self._refresh_scrollbars()
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        if size.width:
+            self._ensure(size.width)
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        self._ensure(width)
+        n = round(self.scroll_y) + y
+        if n >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        strip = self._strips.get(n)
+        if strip is None:
+            b, runs, first = self._lines[n]
+            block = self.blocks[b]
+            if not runs and not first:
+                strip = Strip.blank(width, self.rich_style)
+            else:
+                glyph = block.glyph if first or not block.hang else CONTINUED.get(block.kind, " ")
+                strip = self.line_strip(runs, width, kind=block.kind, boiler=block.boiler,
+                                        glyph=glyph, indent=block.indent, state=block.state)
+            self._strips[n] = strip
+        return strip
+

@@ -1,0 +1,463 @@
+"""A source pane, and the reader's two one-line bars.
+
+A pane is ONE widget that draws, line by line, its header (outlet · date · headline,
+and the count of additions), the article's sentences with the reader's marks, and a
+one-column overview strip at its right edge.  One widget per pane keeps Textual's
+compositor work per frame small (a cursor move scrolls every pane); every line is a
+Strip built once and cached by (line, state), so a scroll or a cursor move only builds
+the lines whose content or state changed, and re-uses the rest.
+"""
+from __future__ import annotations
+
+from itertools import chain
+from time import perf_counter
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.widget import Widget
+
+from .layout import (ADDITION, CONTINUED, GLYPHS, Layout, Run, cells, kind, layout, marked_lines,
+                     truncate)
+from .lines import CURSOR, GUTTER, MARK_CLASSES, MUTED, PEER, PLAIN, MarkStyles
+
+HEADER = 2          # rows of the pane's header
+MARGIN = 1          # blank cell between the words and the overview strip
+OVERVIEW = 1        # the overview strip's width
+
+PANE_CLASSES = {
+    "pane--header", "pane--header-active", "pane--label", "pane--meta", "pane--count",
+    "overview--track", "overview--thumb", "overview--mark",
+}
+
+
+class PaneView(MarkStyles, Widget, can_focus=False):
+    """One source: header, article (sentence by sentence, marked), overview strip.
+
+    `top` is the article line on the first text row.  The focused pane keeps its article
+    on screen; a follower pane may scroll past either end (its `top` may be negative), so
+    that any of its sentences can sit on any row: the row of the cursor's sentence.
+    """
+
+    COMPONENT_CLASSES = MARK_CLASSES | PANE_CLASSES
+
+    def __init__(self, article: int, **kw) -> None:
+        super().__init__(**kw)
+        self._init_styles()
+        self.article = article
+        self.cursor = 0
+        self.active = False          # the pane the keys act on: its cursor is drawn
+        self.peers: tuple[int, ...] = ()
+        self._top = 0
+        self._known = Size(0, 0)     # the size as of the last layout (Widget.size is not cheap)
+        self._layout: Layout | None = None
+        self._layout_key: tuple = ()
+        self._kinds: dict[int, str] = {}                 # per sentence, filled as drawn
+        self._marked: dict[int, list[list[Run]]] = {}    # per sentence, filled as drawn
+        self._addition_lines: list[int] = [0]   # prefix sums: lines that start an addition
+        self._strips: dict[tuple[int, int], list[Segment]] = {}   # (line, state) -> words
+        self._rows: dict[tuple, Strip] = {}      # (line, state, overview cell) -> full row
+        self._cells: dict[tuple[bool, bool], Segment] = {}
+        self._header: dict[tuple, Strip] = {}
+        self.painted = False
+
+    # -- content -------------------------------------------------------------------------
+    def show(self, article: int, cursor: int = 0) -> None:
+        """Show another article (or the same one after the analysis arrived), from its top."""
+        self.article = article
+        self.cursor = cursor
+        self.peers = ()
+        self._layout = None
+        self._header.clear()
+        self._top = 0
+        self.refresh()
+
+    def set_active(self, active: bool) -> None:
+        if active != self.active:
+            self.active = active
+            self._header.clear()
+            self.refresh(Region(0, 0, self._known.width, HEADER))
+            self._refresh_sentence(self.cursor)
+
+    def ensure_layout(self) -> Layout:
+        """The layout at the current width (computed once per article, width and analysis)."""
+        app = self.app
+        analysis = app.analysis
+        w = self.text_width
+        key = (self.article, w, id(analysis))
+        if self._layout is None or self._layout_key != key:
+            art = app.corpus.articles[self.article]
+            self._layout = lay = layout(art, w)
+            self._layout_key = key
+            self._kinds = {}
+            self._marked = {}
+            self._strips.clear()
+            self._rows.clear()
+            prefix = [0]
+            unique = analysis.is_unique if analysis is not None else None
+            first = lay.first
+            for n, s in enumerate(lay.sentence):
+                starts = unique is not None and s >= 0 and first[s] == n
+                prefix.append(prefix[-1] + bool(starts and unique(self.article, s)))
+            self._addition_lines = prefix
+        return self._layout
+
+    @property
+    def lay(self) -> Layout:
+        return self.ensure_layout()
+
+    def _resized(self, size: Size) -> None:
+        if size != self._known and size.width:
+            self._known = size
+            self._header.clear()
+            self._cells.clear()
+            self._rows.clear()
+
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        self._resized(size)   # before anything asks for geometry or lines at the new size
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._strips.clear()
+        self._rows.clear()
+        self._cells.clear()
+        self._header.clear()
+
+    # -- geometry ------------------------------------------------------------------------
+    @property
+    def text_width(self) -> int:
+        return max(8, self._known.width - GUTTER - MARGIN - OVERVIEW)
+
+    @property
+    def view_height(self) -> int:
+        """Rows for the article (below the header)."""
+        return max(1, self._known.height - HEADER)
+
+    @property
+    def top(self) -> int:
+        return self._top
+
+    def first_line(self, i: int) -> int:
+        return self.lay.first[i]
+
+    def last_line(self, i: int) -> int:
+        return self.lay.last[i]
+
+    def row_of(self, i: int) -> int:
+        """The pane's row (0 = its first row, the header's) of sentence i's first line."""
+        return HEADER + self.first_line(i) - self._top
+
+    def scroll_to_line(self, y: int, free: bool = False) -> None:
+        """Put article line y on the first text row.  The focused pane stays within its
+        article; a follower (`free`) may show the blank space above or below it."""
+        lay = self.lay
+        h = self.view_height
+        if free:
+            y = max(-(h - 1), min(y, lay.height - 1))
+        else:
+            y = max(0, min(y, lay.height - h))
+        if y != self._top:
+            self._top = y
+            self.refresh()
+
+    def reveal(self, i: int, margin: int = 2) -> None:
+        """Scroll the least needed so sentence i is on screen, `margin` lines from the edges."""
+        first, last, top, h = self.first_line(i), self.last_line(i), self._top, self.view_height
+        margin = min(margin, max(0, (h - (last - first + 1)) // 2))
+        if first < top + margin:
+            self.scroll_to_line(first - margin)
+        elif last > top + h - 1 - margin:
+            self.scroll_to_line(min(first - margin, last - h + 1 + margin))
+
+    def sentence_at_row(self, row: int) -> int:
+        """The sentence on text row `row` (0 = the first row below the header)."""
+        return self.lay.sentence_at(self._top + row)
+
+    # -- state ---------------------------------------------------------------------------
+    def _refresh_sentence(self, i: int) -> None:
+        lay = self._layout
+        if lay is not None and 0 <= i < len(lay.first):
+            y0 = max(lay.first[i] - self._top, 0)
+            y1 = min(lay.last[i] - self._top + 1, self.view_height)
+            if y1 > y0:
+                self.refresh(Region(0, HEADER + y0, self._known.width, y1 - y0))
+
+    def set_cursor(self, i: int) -> None:
+        if i != self.cursor:
+            old, self.cursor = self.cursor, i
+            if self.active:
+                self._refresh_sentence(old)
+                self._refresh_sentence(i)
+
+    def set_peers(self, peers: tuple[int, ...]) -> None:
+        if peers != self.peers:
+            old, self.peers = self.peers, peers
+            for i in (*old, *peers):
+                self._refresh_sentence(i)
+
+    def state(self, i: int) -> int:
+        if i < 0:
+            return PLAIN
+        if self.active and i == self.cursor:
+            return CURSOR
+        if i in self.peers:
+            return PEER
+        return PLAIN
+
+    def additions_between(self, lo: int, hi: int) -> bool:
+        p = self._addition_lines
+        lo, hi = max(lo, 0), min(hi, len(p) - 1)
+        return lo < hi and p[hi] - p[lo] > 0
+
+    def kind(self, i: int) -> str:
+        """What sentence i is (addition, verbatim, ...): asked of the engine when drawn."""
+        k = self._kinds.get(i)
+        if k is None:
+            k = self._kinds[i] = kind(self.app.analysis, self.article, i)
+        return k
+
+    # -- drawing -------------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Header rows, then the article's lines with the overview cell at the end.
+
+        Drawn here rather than through Textual's per-line styles cache: the pane has no
+        border, padding or tint; the app's line filters (NO_COLOR's) are applied here."""
+        size = self.size
+        self._resized(size)
+        width = size.width
+        if self.article < 0 or not width:
+            return [Strip.blank(width, self.rich_style)] * crop.height
+        lay = self.ensure_layout()
+        body = width - OVERVIEW
+        top, h = self._top, self.view_height
+        total = lay.height
+        strips = []
+        for y in crop.line_range:
+            if y < HEADER:
+                strips.append(self._header_strip(y, width))
+                continue
+            row = y - HEADER
+            # the overview cell for this row: which article lines it stands for
+            if total <= h:
+                lo, hi = row, row + 1
+            else:
+                lo = row * total // h
+                hi = max(lo + 1, (row + 1) * total // h)
+            cell = (False, False) if lo >= total else (lo < top + h and hi > top,
+                                                        self.additions_between(lo, hi))
+            n = top + row
+            key = (n, self.state(lay.sentence[n]) if 0 <= n < total else PLAIN, cell)
+            strip = self._rows.get(key)
+            if strip is None:   # a line with its overview cell; kept: the cell rarely changes
+                segs = self._text_segments(lay, n, body)
+                strip = self._rows[key] = Strip([*segs, self._cell(*cell)], width)
+            strips.append(strip)
+        self.painted = True
+        filters = self.get_line_filters()
+        if filters:
+            background = self.background_colors[1]
+            for f in filters:
+                strips = [s.apply_filter(f, background) for s in strips]
+        if crop.column_span != (0, width):
+            x1, x2 = crop.column_span
+            strips = [s.crop(x1, x2) for s in strips]
+        return strips
+
+    def _text_segments(self, lay: Layout, n: int, width: int) -> list[Segment]:
+        """Article line n (any n: beyond the article, blank or an end marker)."""
+        if not 0 <= n < lay.height:
+            key = (max(-2, min(n, lay.height + 1)), PLAIN)  # -1, height: the end markers
+            segs = self._strips.get(key)
+            if segs is None:
+                if n == -1:
+                    segs = self.line_segments([("▲ start of the article", MUTED)], width)
+                elif n == lay.height:
+                    segs = self.line_segments([("▼ end of the article", MUTED)], width)
+                else:
+                    segs = [Segment(" " * width, self.rich_style)]
+                self._strips[key] = segs
+            return segs
+        i = lay.sentence[n]
+        state = self.state(i)
+        key = (n, state)
+        segs = self._strips.get(key)
+        if segs is None:
+            if i < 0:
+                segs = [Segment(" " * width, self.rich_style)]
+            else:
+                k = self.kind(i)
+                boiler = self.app.corpus.articles[self.article].sentences[i].boilerplate
+                glyph = GLYPHS[k] if n == lay.first[i] else CONTINUED.get(k, " ")
+                segs = self.line_segments(self._runs(lay, n, i), width, kind=k,
+                                          boiler=boiler, state=state, glyph=glyph)
+            self._strips[key] = segs
+        return segs
+
+    def warm(self, budget: float) -> bool:
+        """Build not-yet-drawn lines (as they look when not under the cursor) for up to
+        `budget` seconds, nearest the view first; True while some are left.  Run when
+        the reader is idle, so that the first visit of a passage costs no more than the
+        second."""
+        if self.article < 0 or not self._known.width:
+            return False
+        lay = self.ensure_layout()
+        body = self._known.width - OVERVIEW
+        deadline = perf_counter() + budget
+        start = min(max(self._top, 0), max(lay.height - 1, 0))
+        for n in chain(range(start, lay.height), range(start - 1, -1, -1)):
+            i = lay.sentence[n]
+            if (n, PLAIN) in self._strips or (i >= 0 and self.state(i) != PLAIN):
+                continue
+            self._text_segments(lay, n, body)
+            if perf_counter() > deadline:
+                return True
+        return False
+
+    def _runs(self, lay: Layout, n: int, i: int) -> list[Run]:
+        """Line n (of sentence i) with the engine's marks."""
+        analysis = self.app.analysis
+        if analysis is None:
+            return lay.runs[n]
+        lines = self._marked.get(i)
+        if lines is None:
+            lines = self._marked[i] = marked_lines(analysis, self.article, i, lay.width)
+        if len(lines) != lay.last[i] - lay.first[i] + 1:   # marks never move a break
+            return lay.runs[n]
+        return lines[n - lay.first[i]]
+
+    def _cell(self, thumb: bool, mark: bool) -> Segment:
+        seg = self._cells.get((thumb, mark))
+        if seg is None:
+            names = ["overview--thumb" if thumb else "overview--track"]
+            if mark:
+                names.append("overview--mark")
+            style = self.get_component_rich_style(*names)
+            if mark:
+                style += self.get_component_styles("overview--mark").text_style
+            seg = self._cells[(thumb, mark)] = Segment("▐" if mark else " ", style)
+        return seg
+
+    def _header_strip(self, y: int, width: int) -> Strip:
+        key = (y, self.active, id(self.app.analysis))
+        strip = self._header.get(key)
+        if strip is None:
+            strip = self._header[key] = self._build_header(y, width)
+        return strip
+
+    def _build_header(self, y: int, width: int) -> Strip:
+        app = self.app
+        art = app.corpus.articles[self.article]
+        base_name = "pane--header-active" if self.active else "pane--header"
+        base = self.get_component_rich_style(base_name)
+
+        def part(name: str) -> Style:
+            return base + self.get_component_styles(name).partial_rich_style
+
+        avail = width - 2
+        if y == 0:
+            parts = [(f"{self.article + 1} ", part("pane--label")),
+                     (art.label, part("pane--label"))]
+            rest = " · ".join(p for p in (art.date, art.title) if p)
+            if rest:
+                parts.append((" · " + rest, part("pane--meta")))
+        else:
+            analysis = app.analysis
+            total = len(art.sentences)
+            if analysis is None:
+                parts = [(f"aligning… {total} sentences", part("pane--meta"))]
+            else:
+                n = len(analysis.additions(self.article))
+                parts = [(str(n), part("pane--count")),
+                         (f" of {total} sentences are additions", base)]
+        segs = [Segment(" ", base)]
+        used = 0
+        for text, style in parts:
+            if used >= avail:
+                break
+            if used + cells(text) > avail:
+                text = truncate(text, avail - used)
+            segs.append(Segment(text, style))
+            used += cells(text)
+        segs.append(Segment(" " * (width - 1 - used), base))
+        return Strip(segs, width)
+
+    # -- mouse ---------------------------------------------------------------------------
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        screen = self.screen
+        if event.y < HEADER:
+            screen.pane_clicked(self, self.cursor)
+        elif event.x >= self._known.width - OVERVIEW:        # the overview strip: jump
+            lay = self.lay
+            row = event.y - HEADER
+            line = row * lay.height // self.view_height if lay.height > self.view_height else row
+            screen.pane_clicked(self, lay.sentence_at(line), center=True)
+        else:
+            screen.pane_clicked(self, self.sentence_at_row(event.y - HEADER))
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        event.prevent_default()
+        self.screen.pane_wheeled(self, +3)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()
+        event.prevent_default()
+        self.screen.pane_wheeled(self, -3)
+
+
+class SourceBar(Widget):
+    """Every source of the corpus by number; the ones in panes stand out, the focused one most."""
+
+    def render(self) -> Content:
+        screen = self.screen
+        app = self.app
+        arts = app.corpus.articles
+        shown = screen.visible_articles()
+        lead = screen.lead.article
+        items = []
+        for a, art in enumerate(arts):
+            text = f" {a + 1} {truncate(art.label, 18)} "
+            style = ("reverse b" if a == lead else "b underline") if a in shown else "dim"
+            items.append((text, style))
+        width = max(1, self.size.width)
+        # keep the shown ones; drop far ones from the ends, with a count
+        lo, hi = 0, len(items)
+        lens = [len(t) for t, _ in items]
+        first = min((a for a in range(len(arts)) if a in shown), default=0)
+        last = max((a for a in range(len(arts)) if a in shown), default=0)
+        while sum(lens[lo:hi]) + (8 if lo else 0) + (8 if hi < len(items) else 0) > width:
+            if hi - 1 > last and (hi - 1 - last >= first - lo or lo >= first):
+                hi -= 1
+            elif lo < first:
+                lo += 1
+            else:
+                break
+        parts: list[Content] = []
+        if lo:
+            parts.append(Content.styled(f"‹{lo} more ", "dim"))
+        parts += [Content.styled(t, s) for t, s in items[lo:hi]]
+        if hi < len(items):
+            parts.append(Content.styled(f" {len(items) - hi} more›", "dim"))
+        return Content("").join(parts)
+
+
+class StatusBar(Widget):
+    """One line about the cursor's sentence, or what the reader is doing."""
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.content = Content("")
+
+    def show(self, content: Content) -> None:
+        if content != self.content:
+            self.content = content
+            self.refresh()
+
+    def render(self) -> Content:
+        return self.content.truncate(max(1, self.size.width), ellipsis=True)

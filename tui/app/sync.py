@@ -1,0 +1,42 @@
+"""Which sentence of another pane goes with the cursor: display logic over the model.
+
+Panes are synchronised by content: the pane showing article b puts its match of
+the cursor's sentence on the cursor's screen row.  When the cursor's sentence has
+no match in b, b holds the position of the nearest preceding sentence that has
+one (the "anchor").  No Textual here, so this is tested on its own.
+"""
+from __future__ import annotations
+
+from ..engine.model import Analysis, Match
+
+
+def best_match(analysis: Analysis, a: int, i: int, b: int) -> Match | None:
+    """The highest-scoring match of sentence (a, i) in article b (ties: the earlier one)."""
+    best = None
+    for m in analysis.at(a, i).matches:
+        if m.article == b and (best is None or m.score > best.score
+                               or (m.score == best.score and m.i < best.i)):
+            best = m
+    return best
+
+
+def matches_in(analysis: Analysis, a: int, i: int, b: int) -> tuple[int, ...]:
+    """Every sentence of article b that sentence (a, i) is aligned with."""
+    return tuple(sorted({m.i for m in analysis.at(a, i).matches if m.article == b}))
+
+
+def anchor(analysis: Analysis, a: int, i: int, b: int) -> tuple[int, int] | None:
+    """(k, j): the nearest sentence k <= i of article a with a match j in article b."""
+    for k in range(i, -1, -1):
+        m = best_match(analysis, a, k, b)
+        if m is not None:
+            return k, m.i
+    return None
+
+
+def back_match(analysis: Analysis, b: int, j: int, a: int, i: int) -> Match | None:
+    """The match of (b, j) that points back at (a, i), if the engine recorded one."""
+    for m in analysis.at(b, j).matches:
+        if m.article == a and m.i == i:
+            return m
+    return None
