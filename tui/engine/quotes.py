@@ -917,39 +917,58 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def _resolve_metonymy(recs: list[QRec], reg: Registry, articles) -> None:
-    """ "Canada said", "the Canadian government said": the source the corpus names."""
+    """ "Canada said", "the Canadian government said": the source the corpus names.
+
+    Evidence, best first: the same words quoted from a more specific source (in this
+    article, or word for word in another), else the one source in the article tied to that
+    country ("Canada’s Department of National Defence")."""
     texts = [(r, _norm_q(articles[r.a].text[r.raw.start:r.raw.end])) for r in recs
-             if r.entity is not None]
+             if r.entity is not None and r.raw.depth == 0]
+    by_article: dict[int, list[tuple[QRec, str]]] = {}
+    by_text: dict[str, list[QRec]] = {}
+    for r, t in texts:
+        by_article.setdefault(r.a, []).append((r, t))
+        if len(t.split()) >= 4:
+            by_text.setdefault(t, []).append(r)
+    ents_of: dict[int, list[Entity]] = {}
+    for e in reg.entities:
+        ents_of.setdefault(e.article, []).append(e)
 
     def root(e: Entity) -> Entity:
         return reg.entities[reg.find(e.id)]
 
     for level in (1, 0):
+        mine_of: dict[int, list[tuple[QRec, str]]] = {}
+        for r, t in texts:
+            mine_of.setdefault(reg.find(r.entity.id), []).append((r, t))
         for e in list(reg.entities):
             if reg.find(e.id) != e.id or e.level != level:
                 continue
-            mine = [(r, t) for r, t in texts if root(r.entity) is e]
             votes: dict[int, float] = {}
-            for r, t in mine:
+            for r, t in mine_of.get(e.id, ()):
                 if not t:
                     continue
                 nw = len(t.split())
-                for r2, t2 in texts:
+                padded = f" {t} "
+                for r2, t2 in by_article.get(r.a, ()):
                     o = root(r2.entity)
                     if o is e or o.level <= level or o.kind == "anonymous":
                         continue
-                    if r2.a == r.a and (f" {t} " in f" {t2} ") and (
+                    if padded in f" {t2} " and (
                             nw >= 2 or (e.country and compatible_country(o, e.country))):
                         votes[o.id] = votes.get(o.id, 0) + 1
-                    elif r2.a != r.a and nw >= 4 and (t == t2 or (len(t) > 40 and t in t2)):
+                for r2 in by_text.get(t, ()):
+                    o = root(r2.entity)
+                    if r2.a != r.a and o is not e and o.level > level and o.kind != "anonymous":
                         votes[o.id] = votes.get(o.id, 0) + 0.5
             target = None
             if votes:
                 target = max(votes, key=lambda k: (votes[k], reg.entities[k].level))
             elif e.country:
-                cands = [o for o in reg.entities if reg.find(o.id) == o.id and o.article == e.article
-                         and o.level > level and o.kind in ("organisation", "person", "media")
-                         and not o.parts and compatible_country(o, e.country) and o.spoke]
+                cands = {root(o).id: root(o) for o in ents_of.get(e.article, ())}
+                cands = [o for o in cands.values() if o.level > level and o.article == e.article
+                         and o.kind in ("organisation", "person", "media") and not o.parts
+                         and compatible_country(o, e.country) and o.spoke]
                 if len(cands) == 1:
                     target = cands[0].id
             if target is not None:
@@ -960,16 +979,19 @@ def _merge_across(reg: Registry) -> None:
     roots = [e for e in reg.entities if reg.find(e.id) == e.id]
     # persons: same surname, compatible first names
     persons = [e for e in roots if e.kind == "person" and not e.parts]
-    full = [e for e in persons if e.first]
-    for e in full:
-        for o in full:
-            if o.id < e.id and o.surname == e.surname and first_compatible(o.first, e.first) \
-                    and reg.find(o.id) != reg.find(e.id):
-                reg.union(e.id, o.id)
+    by_surname: dict[str, list[Entity]] = {}
+    for e in persons:
+        if e.first:
+            by_surname.setdefault(e.surname, []).append(e)
+    for group in by_surname.values():
+        for i, e in enumerate(group):
+            for o in group[:i]:
+                if first_compatible(o.first, e.first) and reg.find(o.id) != reg.find(e.id):
+                    reg.union(e.id, o.id)
     for e in persons:
         if e.first:
             continue
-        cands = {reg.find(o.id) for o in full if o.surname == e.surname}
+        cands = {reg.find(o.id) for o in by_surname.get(e.surname, ())}
         if len(cands) == 1:
             reg.union(e.id, cands.pop())
     joint: dict[str, int] = {}
@@ -981,20 +1003,25 @@ def _merge_across(reg: Registry) -> None:
             else:
                 joint[key] = e.id
     # organisations and media: same country (or none), one name's words within the other's
-    orgs = [e for e in roots if e.kind in ("organisation", "media") and e.level == 2]
-    for e in orgs:
-        for o in orgs:
-            if o.id >= e.id or o.kind != e.kind or reg.find(o.id) == reg.find(e.id):
-                continue
-            if e.country != o.country and e.country and o.country:
-                continue
-            te, to = org_tokens(e.name), org_tokens(o.name)
-            proper = any(w[:1].isupper() for w in e.name.split()) and \
-                any(w[:1].isupper() for w in o.name.split())
-            if not proper and not (e.country and o.country):
-                continue
-            if te == to or (te and to and (te <= to or to <= te) and e.country and o.country):
-                reg.union(e.id, o.id)
+    buckets: dict[tuple[str, str], list[Entity]] = {}
+    for e in roots:
+        if e.kind in ("organisation", "media") and e.level == 2:
+            buckets.setdefault((e.kind, min(org_tokens(e.name), default="")), []).append(e)
+            if e.country:
+                buckets.setdefault((e.kind, "@" + e.country), []).append(e)
+    pairs = ((e, o) for grp in buckets.values() for i, e in enumerate(grp) for o in grp[:i])
+    for e, o in pairs:
+        if reg.find(o.id) == reg.find(e.id):
+            continue
+        if e.country != o.country and e.country and o.country:
+            continue
+        te, to = org_tokens(e.name), org_tokens(o.name)
+        proper = any(w[:1].isupper() for w in e.name.split()) and \
+            any(w[:1].isupper() for w in o.name.split())
+        if not proper and not (e.country and o.country):
+            continue
+        if te == to or (te and to and (te <= to or to <= te) and e.country and o.country):
+            reg.union(e.id, o.id)
     # anonymous sources: the same introducing description, with a qualifier
     anon: dict[str, int] = {}
     for e in roots:

@@ -676,6 +676,7 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.parent: list[int] = []
+        self.by_article: dict[int, list[Entity]] = {}
 
     # -- union-find
     def find(self, i: int) -> int:
@@ -699,6 +700,7 @@ class Registry:
             e.intro = fold(m.name)
         self.entities.append(e)
         self.parent.append(e.id)
+        self.by_article.setdefault(article, []).append(e)
         return e
 
     def note(self, e: Entity, m: Mention) -> None:
@@ -716,7 +718,7 @@ class Registry:
         """The entity of article `article` that mention m names (created if new).
 
         `recent`: the article's entities, most recent first (for anaphora)."""
-        arts = [e for e in self.entities if e.article == article and self.find(e.id) == e.id]
+        arts = [e for e in self.by_article.get(article, ()) if self.find(e.id) == e.id]
         if m.kind == "person":
             if m.parts:
                 for e in arts:
