@@ -65,6 +65,8 @@ PARAMS = {
     "cont_min": 0.7,     # containment below this earns nothing
     "cont_base": 0.4,   # containment credit for a tiny sentence ...
     "cont_len": 0.4,     # ... plus this much for a sentence of full weight
+    "attach": 0.3,       # a sentence in no group joins its best counterpart's from this score
+    "attach_cover": 0.3, # ... when the counterpart covers this share of its content
 }
 
 
@@ -320,7 +322,36 @@ def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
         ga, gb = groups.where[x], groups.where[y]
         if ga != gb and groups.evidence(ga, gb, score, art, threshold, copies) > 0:
             groups.merge(ga, gb)
+    if PARAMS["attach"]:
+        _attach(sents, base, groups, art)
     return [m for m in groups.members.values() if len(m) > 1], scores
+
+
+def _attach(sents: list[_Sent], base: dict[tuple[int, int], float], groups: "_Groups",
+            art: dict[int, int]) -> None:
+    """A sentence left in no group joins the group of its best counterpart when that pair
+    still scores fairly and the counterpart covers a fair share of what the sentence says.
+
+    Grouping asks many pairs to agree and leaves loose paraphrases out; calling such a
+    sentence an addition is the costlier mistake for a reader.  Coverage is of the lone
+    sentence: a headline contained in it does not make a long sentence shared."""
+    floor, cover = PARAMS["attach"], PARAMS["attach_cover"]
+
+    def alone(x: int) -> bool:
+        return all(art[m] == art[x] for m in groups.members[groups.where[x]])
+
+    best: dict[int, tuple[float, int]] = {}
+    for (x, y), sc in base.items():
+        if sc < floor:
+            continue
+        o = overlap(sents[x], sents[y])
+        for u, v in ((x, y), (y, x)):
+            if o >= cover * sents[u].weight and sc > best.get(u, (0.0, -1))[0] and alone(u):
+                best[u] = (sc, v)
+    for x, (sc, y) in sorted(best.items(), key=lambda t: (-t[1][0], t[0])):
+        gx, gy = groups.where[x], groups.where[y]
+        if gx != gy and alone(x):
+            groups.merge(gx, gy)
 
 
 def align(articles: tuple[Article, ...]) -> "Links":
