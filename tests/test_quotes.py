@@ -257,7 +257,7 @@ def test_stray_apostrophes_in_double_quote_copy(tmp_path):
     ("“It’s the third time,” said commuter Anna Bell, 34.", "Anna Bell"),
     ("Bell, 34, said: “It’s the third time.”", "Bell"),
     ("“It’s the third time,” the Department for Transport said.", "Department for Transport"),
-    ("Officials say the drone was “low and slow”.", "Officials"),
+    ("Officials say the drone was “low and slow”.", "officials"),
     ("“It’s the third time,” the night porter said.", "night porter"),
     ("Mayor Elena Brandt, who toured the site on Monday, said it was “a disgrace”.",
      "Elena Brandt"),

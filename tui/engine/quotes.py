@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from .model import Article, Quote, Speaker
 from .segment import paragraphs
-from .speakers import (DETERMINERS, Entity, Mention, Registry, Tok, analyse_np, compatible_country,
+from .speakers import (ANON_HEADS, DETERMINERS, ROLE_LOWER, Entity, Mention, Registry, Tok, analyse_np, compatible_country,
                        first_compatible, fold, np_back, np_fwd, org_tokens, tokenize, _bare,
                        _is_name_tok)
 
@@ -491,8 +491,9 @@ def _find_events(ctx: Ctx) -> None:
                 continue
             if low in _BASE_FORMS and not (j - 1 >= lo and toks[j - 1].word and (
                     toks[j - 1].low in _AUX or toks[j - 1].low in ("they", "we", "i", "you")
-                    or (toks[j - 1].low.endswith("s") and not (
-                        toks[j - 1].cap and j - 2 >= lo and _is_name_tok(toks[j - 2]))))):
+                    or (toks[j - 1].low.endswith("s") and len(toks[j - 1].low) > 3
+                        and not toks[j - 1].text.isupper() and not (
+                            toks[j - 1].cap and j - 2 >= lo and _is_name_tok(toks[j - 2]))))):
                 continue  # "US claim", "the US state of Montana": nouns
             ev = Event(j, t.start, s, ctx.para_of_sent[s], t.text)
             m, how = _subject_before(ctx, j - 1, lo)
@@ -967,12 +968,22 @@ def _resolve_metonymy(recs: list[QRec], reg: Registry, articles) -> None:
             elif e.country:
                 cands = {root(o).id: root(o) for o in ents_of.get(e.article, ())}
                 cands = [o for o in cands.values() if o.level > level and o.article == e.article
-                         and o.kind in ("organisation", "person", "media") and not o.parts
-                         and compatible_country(o, e.country) and o.spoke]
+                         and (o.kind == "organisation" or o.kind == "person" and _speaks_for(o))
+                         and not o.parts and compatible_country(o, e.country) and o.spoke]
                 if len(cands) == 1:
                     target = cands[0].id
             if target is not None:
                 reg.union(e.id, target)
+
+
+_VOICE = frozenset("spokesman spokeswoman spokesperson ministry minister government president "
+                   "premier prime secretary ambassador embassy envoy department chancellor king "
+                   "queen foreign".split())
+
+
+def _speaks_for(e: Entity) -> bool:
+    """A person who can speak for a country: a spokesperson, minister, envoy ..."""
+    return any(w in _VOICE for r in e.roles + e.mentions for w in re.findall(r"[a-z]+", fold(r)))
 
 
 def _merge_across(reg: Registry) -> None:
@@ -1066,6 +1077,9 @@ def _canonical(members: list[Entity]) -> tuple[str, str, str]:
         intros = [m.name for m in members if m.kind == "anonymous"]
         name = intros[0]
         name = re.sub(r"^(?:an?|the|one)\s+", "", name, flags=re.I)
+        w0 = name.split()[0] if name else ""
+        if w0[:1].isupper() and not w0.isupper() and fold(w0) in ANON_HEADS | ROLE_LOWER:
+            name = w0.lower() + name[len(w0):]  # "Officials" -> "officials"
     else:
         cands = [m for m in members if m.kind == kind and m.level == best.level]
         m0 = max(cands, key=lambda m: (any(w[:1].isupper() for w in m.name.split()),

@@ -581,7 +581,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
             continue
         break
     if k0 > 0:
-        pre_text = _join(pre_text, " ".join(t.text for t in run[:k0]))
+        pre_text = " ".join(x for x in (pre_text, " ".join(t.text for t in run[:k0])) if x)
     run = run[k0:]
     name_toks = [t for t in run if not (t.word and _bare(t.low) in TITLES and not t.cap)]
     while name_toks and _bare(name_toks[0].low) in TITLES and _bare(name_toks[0].low) not in ORG_WORDS:
@@ -706,8 +706,9 @@ class Registry:
     def note(self, e: Entity, m: Mention) -> None:
         if m.kind != "pronoun" and m.text and m.text not in e.mentions:
             e.mentions.append(m.text)
-        if m.role and m.role not in e.roles:
-            e.roles.append(m.role)
+        role = m.role.strip(" ,")
+        if role and role not in e.roles and not place_key(_bare(fold(role))):
+            e.roles.append(role)  # (a bare "Canada’s" is no role)
         if e.country is None and m.country:
             e.country = m.country
         if m.kind == "person" and m.first and not e.first:
