@@ -832,8 +832,24 @@ def _attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler)
             open_from = None
 
 
+_CUE_TAIL = re.compile(
+    r"\s+(?:in an? (?:\w+ )?(?:statement|interview|briefing|post|tweet|video|letter|speech)"
+    r"|on (?:Twitter|X|Facebook|Instagram|Telegram|Weibo|Threads|Truth Social|social media"
+    r"|(?:his|her|their) \w+(?: \w+)? (?:account|platform|page|channel))"
+    r"|(?:to )?reporters)\b")
+_CUE_HEAD = re.compile(r"(?:went on to|going on to|also|later|then)\s+$")
+
+
 def _cue_text(ctx: Ctx, ev: Event) -> str:
-    return ev.cue
+    """The speech verb with its fixed companions: "went on to say", "said in a statement"."""
+    text = ctx.art.text
+    end = ev.pos + len(ev.cue)
+    m = _CUE_TAIL.match(text, end)
+    cue = text[ev.pos:m.end() if m else end]
+    h = _CUE_HEAD.search(text, max(0, ev.pos - 20), ev.pos)
+    if h:
+        cue = text[h.start():ev.pos] + cue
+    return " ".join(cue.split())
 
 
 _HEAD_SKIP = frozenset("read more watch video breaking update exclusive opinion analysis source "
@@ -1165,9 +1181,14 @@ def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple
             names[k] = (f"{n} ({articles[groups[k][0].article].label})",) + names[k][1:]
         used[names[k][0]] = k
     quotes = []
+    sent_starts: dict[int, list[int]] = {}
     for r in all_recs:
         q = r.raw
         art = articles[r.a]
+        if art.sentences:
+            if r.a not in sent_starts:
+                sent_starts[r.a] = [sn.start for sn in art.sentences]
+            r.sent = max(0, bisect.bisect_right(sent_starts[r.a], max(q.start - 1, 0)) - 1)
         spk = names[reg.find(r.entity.id)][0] if r.entity is not None else None
         quotes.append(Quote(article=r.a, start=q.start, end=q.end, text=art.text[q.start:q.end],
                             speaker=spk, mention=r.mention if spk else "",
