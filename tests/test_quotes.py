@@ -274,3 +274,17 @@ def test_joint_speakers(tmp_path):
     q, s = run(tmp_path, BODY + "The army chief, Gen. Ada Kerr, and the navy chief, Adm. Ivo Dane, "
                "strongly recommended “no action for now.”\n")
     assert q[0].speaker == "Ada Kerr and Ivo Dane"
+
+
+def test_markdown_mentions_are_shown_text(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "# Fees stay\n\nCouncil leader **Tom Hale** said on [Monday](https://x.org) that the fees "
+        "were \"here to stay\".\n", encoding="utf-8")
+    arts = load_corpus([str(tmp_path)]).articles
+    q, s = find_quotes(arts)
+    assert [(x.text, x.speaker, x.mention) for x in q] == [
+        ("here to stay", "Tom Hale", "Council leader Tom Hale")]
+
+
+def test_no_quotes_no_speakers(tmp_path):
+    assert run(tmp_path, BODY, "") == ((), ())

@@ -327,7 +327,7 @@ def _subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
                 and toks[k].low not in DETERMINERS and toks[k].low not in _SUBORD:
             k -= 1
         if k >= lo and k < j and toks[k].word and toks[k].low in ("a", "an", "the", "one"):
-            m = analyse_np(ctx.art.text, toks, k, j, _outlets(ctx), loose=True)
+            m = analyse_np(ctx.art.shown, toks, k, j, _outlets(ctx), loose=True)
             if m is not None:
                 return m, "np"
     if span is None:
@@ -347,7 +347,7 @@ def _subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
         if k >= lo and toks[k].text == ",":
             return _subject_before(ctx, k - 1, lo)
         return None, ""
-    m = analyse_np(ctx.art.text, toks, a, b, _outlets(ctx))
+    m = analyse_np(ctx.art.shown, toks, a, b, _outlets(ctx))
     appos = None
     # "Mao Ning, a spokesman for ..., said": the phrase before the verb is an apposition
     if a - 2 >= lo and toks[a - 1].text == ",":
@@ -355,7 +355,7 @@ def _subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
                 (toks[a].low in DETERMINERS or not toks[a].cap):
             span2 = np_back(toks, a - 2, lo)
             if span2:
-                m2 = analyse_np(ctx.art.text, toks, span2[0], span2[1], _outlets(ctx),
+                m2 = analyse_np(ctx.art.shown, toks, span2[0], span2[1], _outlets(ctx),
                                 appos=(a, b))
                 if m2 is not None and m2.kind in ("person", "organisation", "media") \
                         and _is_name_tok(toks[span2[1]] if toks[span2[1]].text != ")" else
@@ -365,21 +365,21 @@ def _subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
             # "Arkansas’ Republican Senator, Tom Cotton, said"
             span2 = np_back(toks, a - 2, lo)
             if span2:
-                m2 = analyse_np(ctx.art.text, toks, span2[0], span2[1], _outlets(ctx))
+                m2 = analyse_np(ctx.art.shown, toks, span2[0], span2[1], _outlets(ctx))
                 if m2 is None or m2.kind in ("anonymous",):
                     last = toks[span2[1]]
                     if last.word and (_bare(last.low) in _TITLE_END):
                         m.start = toks[span2[0]].start
-                        m.text = " ".join(ctx.art.text[m.start:m.end].split())
+                        m.text = " ".join(ctx.art.shown[m.start:m.end].split())
                         m.role = ", ".join(x for x in (
-                            " ".join(ctx.art.text[toks[span2[0]].start:last.end].split()), m.role) if x)
+                            " ".join(ctx.art.shown[toks[span2[0]].start:last.end].split()), m.role) if x)
     if m is None and appos is None:
         return None, ""
     if m is not None and m.kind == "person" and m.first and not m.parts:
         other = _coordinated(toks, _tok_at(ctx, m.start), lo)
         if other is not None:
             # "Gen. Mark Milley, and the commander of NORTHCOM, Gen. Glen VanHerck, recommended"
-            m = Mention(other.start, m.end, " ".join(ctx.art.text[other.start:m.end].split()),
+            m = Mention(other.start, m.end, " ".join(ctx.art.shown[other.start:m.end].split()),
                         "person", f"{other.name} and {m.name}", parts=(other.name, m.name),
                         plural=True, surname=m.surname)
     return m, "np"
@@ -464,7 +464,7 @@ def _find_events(ctx: Ctx) -> None:
             low = t.low
             if low == "according" and j + 1 < hi and toks[j + 1].low == "to":
                 span = np_fwd(toks, j + 2, hi)
-                m = analyse_np(ctx.art.text, toks, span[0], span[1], _outlets(ctx)) if span else None
+                m = analyse_np(ctx.art.shown, toks, span[0], span[1], _outlets(ctx)) if span else None
                 if m is not None:
                     ctx.events.append(Event(j, t.start, s, ctx.para_of_sent[s], "according to", m,
                                             idx=len(ctx.events)))
@@ -532,7 +532,7 @@ def _find_events(ctx: Ctx) -> None:
                     if span and f > j + 1:
                         span = (j + 1, span[1])
                     if span and not (low in _OBJ_VERBS):
-                        ev.mention = analyse_np(ctx.art.text, toks, span[0], span[1],
+                        ev.mention = analyse_np(ctx.art.shown, toks, span[0], span[1],
                                                 _outlets(ctx))
                 if ev.mention is None:
                     continue
@@ -623,7 +623,7 @@ def _mentioned_before(ctx: Ctx, m: Mention, pos: int, reg: Registry) -> Entity |
                     continue
                 if span[0] > 0 and toks[span[0] - 1].word and toks[span[0] - 1].low in _PREPS:
                     continue
-                mm = analyse_np(ctx.art.text, toks, span[0], span[1], _outlets(ctx))
+                mm = analyse_np(ctx.art.shown, toks, span[0], span[1], _outlets(ctx))
                 if mm is None or mm.kind not in kinds or (mm.kind == "person" and not mm.first):
                     continue
                 if m.name == "they" and not mm.plural:
@@ -652,7 +652,7 @@ def _resolve_event(ctx: Ctx, ev: Event, reg: Registry, before: int | None = None
         ev.mention = src.mention
     elif ev.sentence_subject is not None:
         a, b = ev.sentence_subject
-        m = analyse_np(ctx.art.text, ctx.toks, a, b, _outlets(ctx))
+        m = analyse_np(ctx.art.shown, ctx.toks, a, b, _outlets(ctx))
         ev.mention = m
         e = _entity_for(ctx, m, pos, reg) if m else None
     elif ev.mention is not None:
@@ -842,7 +842,7 @@ _CUE_HEAD = re.compile(r"(?:went on to|going on to|also|later|then)\s+$")
 
 def _cue_text(ctx: Ctx, ev: Event) -> str:
     """The speech verb with its fixed companions: "went on to say", "said in a statement"."""
-    text = ctx.art.text
+    text = ctx.art.shown
     end = ev.pos + len(ev.cue)
     m = _CUE_TAIL.match(text, end)
     cue = text[ev.pos:m.end() if m else end]
@@ -872,7 +872,7 @@ def _infer(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -> None:
             words = [t for t in toks[span[0]:span[1] + 1] if t.word]
             if words and not all(w.low in _HEAD_SKIP for w in words) and not all(
                     t.text.isupper() and len(t.text) > 3 for t in words):
-                m = analyse_np(ctx.art.text, toks, span[0], span[1], _outlets(ctx))
+                m = analyse_np(ctx.art.shown, toks, span[0], span[1], _outlets(ctx))
                 if m is not None and (m.kind == "person" and " " in m.name
                                       or _known(ctx, m, reg, opos)):
                     e = _entity_for(ctx, m, opos, reg)
@@ -894,7 +894,7 @@ def _infer(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -> None:
     if len(words) > 1 and all(t.cap for t in words):  # a title-case headline: try prefixes
         cands = [(a, x) for x in range(b - 1, a - 1, -1)] + cands
     for a_, b_ in cands:
-        m = analyse_np(ctx.art.text, toks, a_, b_, _outlets(ctx))
+        m = analyse_np(ctx.art.shown, toks, a_, b_, _outlets(ctx))
         if m is None or not _known(ctx, m, reg, opos + 10**6):
             continue
         e = _entity_for(ctx, m, opos, reg)
@@ -939,7 +939,7 @@ def _resolve_metonymy(recs: list[QRec], reg: Registry, articles) -> None:
     Evidence, best first: the same words quoted from a more specific source (in this
     article, or word for word in another), else the one source in the article tied to that
     country ("Canada’s Department of National Defence")."""
-    texts = [(r, _norm_q(articles[r.a].text[r.raw.start:r.raw.end])) for r in recs
+    texts = [(r, _norm_q(articles[r.a].shown[r.raw.start:r.raw.end])) for r in recs
              if r.entity is not None and r.raw.depth == 0]
     by_article: dict[int, list[tuple[QRec, str]]] = {}
     by_text: dict[str, list[QRec]] = {}
@@ -1154,7 +1154,7 @@ def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple
             bounds.append((bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)))
         ctx = Ctx(a, art, masked, toks, starts, bounds, sent_starts,
                   [s.paragraph for s in sents])
-        _CUR["text"], _CUR["outlets"] = art.text, _outlets(ctx)
+        _CUR["text"], _CUR["outlets"] = art.shown, _outlets(ctx)
         _find_events(ctx)
         recs = [QRec(q, a) for q in raws]
         _attribute_article(ctx, recs, reg, paras, boiler)
@@ -1212,11 +1212,11 @@ def _inherit_same_words(recs: list[QRec], articles) -> None:
     keyed: dict[str, list[QRec]] = {}
     for r in recs:
         if r.entity is not None and r.raw.depth == 0:
-            keyed.setdefault(_norm_q(articles[r.a].text[r.raw.start:r.raw.end]), []).append(r)
+            keyed.setdefault(_norm_q(articles[r.a].shown[r.raw.start:r.raw.end]), []).append(r)
     for r in recs:
         if r.entity is not None or r.raw.depth:
             continue
-        t = _norm_q(articles[r.a].text[r.raw.start:r.raw.end])
+        t = _norm_q(articles[r.a].shown[r.raw.start:r.raw.end])
         if len(t.split()) < 2 or t not in keyed:
             continue
         src = keyed[t]
