@@ -28,13 +28,20 @@ def seeds_warm(repeat: int) -> str:
     from tui.engine import analyse
     from tui.engine.export import to_json
 
+    from tui.engine import annotate_analysis
+
+    seeds = [str(ROOT / "seeds")]
     for _ in range(3):
-        to_json(analyse([str(ROOT / "seeds")]))
-    ts = []
+        to_json(analyse(seeds))
+    ts, ann = [], []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        to_json(analyse([str(ROOT / "seeds")]))
+        an = analyse(seeds, annotate=False)
+        to_json(an)
         ts.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        annotate_analysis(an)
+        ann.append(time.perf_counter() - t0)
     from tui.engine.segment import segment
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
@@ -46,7 +53,9 @@ def seeds_warm(repeat: int) -> str:
         seg.append(time.perf_counter() - t0)
     return (f"seeds segmentation (5 articles): median {statistics.median(seg) * 1e3:.2f} ms\n"
             f"seeds load+segment+align+export warm: median {statistics.median(ts) * 1e3:.1f} ms, "
-            f"worst {max(ts) * 1e3:.1f} ms (n={repeat})")
+            f"worst {max(ts) * 1e3:.1f} ms (n={repeat})\n"
+            f"seeds annotation (topics): median {statistics.median(ann) * 1e3:.1f} ms, "
+            f"worst {max(ann) * 1e3:.1f} ms")
 
 
 def one_size(n: int) -> dict:

@@ -10,18 +10,30 @@ from .model import Alignment, Analysis, Article, Corpus, Match, Sentence
 ENGINE_VERSION = "1"
 
 
-def analyse_corpus(corpus: Corpus) -> Analysis:
+def analyse_corpus(corpus: Corpus, annotate: bool = True) -> Analysis:
+    """align, then (unless annotate is False) annotate: topics."""
     from .align import align
 
-    return Analysis(corpus=corpus, links=align(corpus.articles))
+    an = Analysis(corpus=corpus, links=align(corpus.articles))
+    return annotate_analysis(an) if annotate else an
 
 
-def analyse(paths: list[str]) -> Analysis:
+def annotate_analysis(an: Analysis) -> Analysis:
+    """The annotation stage on an aligned corpus: topics."""
+    import dataclasses
+
+    from .topics import find_topics
+
+    topics, sentence_topics = find_topics(an)
+    return dataclasses.replace(an, topics=topics, sentence_topics=sentence_topics)
+
+
+def analyse(paths: list[str], annotate: bool = True) -> Analysis:
     """Paths (files or folders) -> the full analysis.  Raises InputError on bad input."""
     from .corpus import load_corpus
 
-    return analyse_corpus(load_corpus(paths))
+    return analyse_corpus(load_corpus(paths), annotate=annotate)
 
 
 __all__ = ["Alignment", "Analysis", "Article", "Corpus", "ENGINE_VERSION", "InputError", "Match",
-           "Sentence", "analyse", "analyse_corpus", "bundled_seeds"]
+           "Sentence", "analyse", "analyse_corpus", "annotate_analysis", "bundled_seeds"]
