@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from .model import Article, Quote, Speaker
 from .segment import paragraphs
-from .speakers import (ANON_HEADS, DETERMINERS, ROLE_LOWER, Entity, Mention, Registry, Tok, analyse_np, compatible_country,
+from .speakers import (ANON_HEADS, DETERMINERS, ROLE_LOWER, TITLES, Entity, Mention, Registry, Tok, analyse_np, compatible_country,
                        first_compatible, fold, np_back, np_fwd, org_tokens, tokenize, _bare,
                        _is_name_tok)
 
@@ -39,7 +39,6 @@ MARKS = DOUBLE + SINGLE
 _OPEN_CTX = set("([{—–-/:;…") | set(MARKS)
 _CLOSE_CTX = set(")]}—–-/.,;:!?…") | set(MARKS)
 _ELISIONS = re.compile(r"(?:em|til|tis|twas|cause|n|round|bout)\b", re.I)
-_SPACE = re.compile(r"\s")
 _MARK_RX = re.compile("[" + re.escape(MARKS) + "]")
 
 # ---------------------------------------------------------------- 1. marks
@@ -331,8 +330,10 @@ def _subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
             if m is not None:
                 return m, "np"
     if span is None:
-        if toks[j].text == "," and j - 1 >= lo and _appos_chunk(toks, j, lo) is not None:
-            return _appos_chunk(toks, j, lo), "np"
+        if toks[j].text == "," and j - 1 >= lo:
+            ap = _appos_chunk(ctx, j, lo)
+            if ap is not None:
+                return ap, "np"
         if toks[j].text == "," and j - 1 >= lo:
             # a relative or participle clause between subject and verb: "X, who ..., said"
             k = j - 1
@@ -368,7 +369,7 @@ def _subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
                 m2 = analyse_np(ctx.art.shown, toks, span2[0], span2[1], _outlets(ctx))
                 if m2 is None or m2.kind in ("anonymous",):
                     last = toks[span2[1]]
-                    if last.word and (_bare(last.low) in _TITLE_END):
+                    if last.word and (_bare(last.low) in TITLES):
                         m.start = toks[span2[0]].start
                         m.text = " ".join(ctx.art.shown[m.start:m.end].split())
                         m.role = ", ".join(x for x in (
@@ -376,7 +377,7 @@ def _subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
     if m is None and appos is None:
         return None, ""
     if m is not None and m.kind == "person" and m.first and not m.parts:
-        other = _coordinated(toks, _tok_at(ctx, m.start), lo)
+        other = _coordinated(ctx, _tok_at(ctx, m.start), lo)
         if other is not None:
             # "Gen. Mark Milley, and the commander of NORTHCOM, Gen. Glen VanHerck, recommended"
             m = Mention(other.start, m.end, " ".join(ctx.art.shown[other.start:m.end].split()),
@@ -385,8 +386,9 @@ def _subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
     return m, "np"
 
 
-def _coordinated(toks: list[Tok], a: int, lo: int) -> Mention | None:
+def _coordinated(ctx: Ctx, a: int, lo: int) -> Mention | None:
     """The person joined by "and" to the phrase that starts at token a, if any."""
+    toks = ctx.toks
     k = a - 1
     if k >= lo and toks[k].text == ",":
         k -= 1
@@ -402,17 +404,15 @@ def _coordinated(toks: list[Tok], a: int, lo: int) -> Mention | None:
     span = np_back(toks, k, lo) if k >= lo else None
     if span is None:
         return None
-    m = analyse_np(_CUR["text"], toks, span[0], span[1], _CUR["outlets"])
+    m = analyse_np(ctx.art.shown, toks, span[0], span[1], _outlets(ctx))
     if m is not None and m.kind == "person" and m.first and not m.parts:
         return m
     return None
 
 
-from .speakers import TITLES as _TITLE_END  # noqa: E402
-
-
-def _appos_chunk(toks: list[Tok], j: int, lo: int) -> Mention | None:
+def _appos_chunk(ctx: Ctx, j: int, lo: int) -> Mention | None:
     """toks[j] is the comma after "Name, <apposition>,": the mention of Name (with its role)."""
+    toks = ctx.toks
     k = j - 1
     while k >= lo and j - k < 16 and toks[k].text not in (",", "\x02", "\x03", ";", ":"):
         if toks[k].word and toks[k].low in SPEECH:
@@ -426,27 +426,23 @@ def _appos_chunk(toks: list[Tok], j: int, lo: int) -> Mention | None:
         return None
     if all(not t.word or t.low.isdigit() for t in toks[k + 1:j]):  # "Lynch, 61, said"
         span = np_back(toks, k - 1, lo)
-        return None if span is None else _analyse_with(toks, span, None)
+        return None if span is None else _analyse_with(ctx, span, None)
     span = np_back(toks, k - 1, lo)
     if span is None:
         return None
     end_tok = toks[span[1]] if toks[span[1]].text != ")" else toks[span[1] - 1]
     if not _is_name_tok(end_tok):
         return None
-    return None if span is None else _analyse_with(toks, span, (k + 1, j - 1))
+    return _analyse_with(ctx, span, (k + 1, j - 1))
 
 
-def _analyse_with(toks, span, appos):
-    m = analyse_np(_CUR["text"], toks, span[0], span[1], _CUR["outlets"], appos=appos)
+def _analyse_with(ctx: Ctx, span: tuple[int, int], appos: tuple[int, int] | None) -> Mention | None:
+    m = analyse_np(ctx.art.shown, ctx.toks, span[0], span[1], _outlets(ctx), appos=appos)
     if m is not None and m.kind in ("person", "organisation", "media"):
         return m
     return None
 
 
-_CUR: dict = {"text": "", "outlets": frozenset()}
-
-
-_OUTLET_CACHE: dict[int, frozenset[str]] = {}
 
 
 def _outlets(ctx: Ctx) -> frozenset[str]:
@@ -895,7 +891,7 @@ def _infer(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -> None:
         cands = [(a, x) for x in range(b - 1, a - 1, -1)] + cands
     for a_, b_ in cands:
         m = analyse_np(ctx.art.shown, toks, a_, b_, _outlets(ctx))
-        if m is None or not _known(ctx, m, reg, opos + 10**6):
+        if m is None or not _known(ctx, m, reg, opos):
             continue
         e = _entity_for(ctx, m, opos, reg)
         if e is not None:
@@ -908,7 +904,7 @@ def _infer(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -> None:
 def _known(ctx: Ctx, m: Mention, reg: Registry, pos: int) -> bool:
     """Has this speaker spoken (subject of a speech verb) anywhere in the article?"""
     if m.kind == "pronoun":
-        return _resolve_pronoun(ctx, m, pos if pos < 10**6 else pos - 10**6, reg) is not None
+        return _resolve_pronoun(ctx, m, pos, reg) is not None
     for ev in ctx.events:
         mm = ev.mention
         if mm is None or mm.kind != m.kind:
@@ -927,10 +923,6 @@ def _known(ctx: Ctx, m: Mention, reg: Registry, pos: int) -> bool:
 
 def _norm_q(s: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", fold(s)))
-
-
-def _same_words(a: str, b: str) -> bool:
-    return a == b
 
 
 def _resolve_metonymy(recs: list[QRec], reg: Registry, articles) -> None:
@@ -1154,7 +1146,6 @@ def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple
             bounds.append((bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)))
         ctx = Ctx(a, art, masked, toks, starts, bounds, sent_starts,
                   [s.paragraph for s in sents])
-        _CUR["text"], _CUR["outlets"] = art.shown, _outlets(ctx)
         _find_events(ctx)
         recs = [QRec(q, a) for q in raws]
         _attribute_article(ctx, recs, reg, paras, boiler)

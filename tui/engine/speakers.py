@@ -161,7 +161,6 @@ CONNECT_OF = _w("of for on at in")
 DAYS = _w("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
           "thurs fri sat sun january february march april may june july august september "
           "october november december jan feb mar apr jun jul aug sep sept oct nov dec")
-NUMBERS = _w("two three four five six several some many other")
 
 NICKNAMES = {
     "tom": "thomas", "tommy": "thomas", "mike": "michael", "bill": "william", "will": "william",
@@ -472,7 +471,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         left, right = _strip_titles(core[:k]), _strip_titles(core[k + 1:])
         if left and right and _person_like(left) and _person_like(right) and len(left) > 1 \
                 and len(right) > 1:
-            n1 = " ".join(t.text.rstrip(".") if False else t.text for t in left)
+            n1 = " ".join(t.text for t in left)
             n2 = " ".join(t.text for t in right)
             return Mention(start, end, surface, "person", f"{n1} and {n2}", role=role_extra,
                            parts=(n1, n2), plural=True,
@@ -506,15 +505,10 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         or lastb in ("police", "prosecutors", "authorities"))  # "Officials said", sentence-initial
     if not last.cap or common or lastb in PARTY or lastb in TITLES and lastb not in ORG_WORDS:
         # a description: "the senior defense official", "China's foreign ministry"
-        desc_toks = [t for t in head]
-        desc = " ".join(t.text for t in desc_toks)
+        desc = " ".join(t.text for t in head)
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in (
             "press", "news", "forces", "affairs", "chiefs", "us")
         if lastb in ANON_HEADS:
-            if lastb in ("spokesman", "spokeswoman", "spokesperson") and any(
-                    t.cap and (_bare(t.low) in ORG_WORDS or _bare(t.low) in MEDIA_WORDS)
-                    for t in head[:-1]):
-                pass
             return Mention(start, end, surface, "anonymous", desc, role=_join(tail_text, role_extra),
                            country=country, plural=plural, head=_singular(lastb),
                            definite=definite)
