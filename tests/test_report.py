@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 from tui.cli import main
 from tui.engine import analyse
 from tui.engine.model import Quote, Speaker, Topic
-from tui.engine.report import (additions, disagreements, export_dict, fmt_for, markdown_report,
+from tui.engine.report import (additions, disagreements, fmt_for, markdown_report,
                                md_escape, render, rows, write_report)
 
 A = """Council approves budget
@@ -258,7 +258,8 @@ def test_cli_export_formats(tmp_path, capsys):
     assert rc == 2 and "cannot write" in err and err.count("\n") == 1
 
 
-def test_export_dict_is_additive(pair):
+def test_plain_text_export_carries_no_text_field(pair):
     from tui.engine.export import to_dict
 
-    assert export_dict(pair) == to_dict(pair)  # plain text: the contract unchanged
+    # plain text: offsets index into the file itself, so the contract's fields only
+    assert all("text" not in a and "url" not in a for a in to_dict(pair)["articles"])

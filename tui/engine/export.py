@@ -31,12 +31,18 @@ def to_dict(an: Analysis) -> dict:
                 "added": [list(x) for x in al.added],
                 "topics": list(an.topics_of(a, s.i)),
             })
-        out_articles.append({
+        doc_art = {
             "id": art.id, "path": art.path, "title": art.title, "outlet": art.outlet,
             "date": art.date, "byline": art.byline, "wire": art.wire,
             "encoding": art.encoding, "format": art.fmt,
             "sentences": sents,
-        })
+        }
+        web = art.path.lower().startswith(("http://", "https://"))
+        if web or art.fmt not in ("text", "markdown"):
+            # not a local text file: carry the text the offsets index into, and its address
+            doc_art["text"] = art.text
+            doc_art["url"] = art.path if web else None
+        out_articles.append(doc_art)
     return {
         "schema": SCHEMA,
         "articles": out_articles,

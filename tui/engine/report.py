@@ -64,9 +64,9 @@ def render(an: Analysis, fmt: str) -> str:
     if fmt in ("md", "markdown"):
         return markdown_report(an)
     if fmt == "json":
-        import json
+        from .export import to_json
 
-        return json.dumps(export_dict(an), ensure_ascii=False, separators=(",", ":")) + "\n"
+        return to_json(an)
     raise ValueError(f"unknown report format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
@@ -95,20 +95,6 @@ def write_report(an: Analysis, fmt: str, path: str | os.PathLike) -> Path:
 
 def is_web(art: Article) -> bool:
     return art.path.lower().startswith(("http://", "https://"))
-
-
-def export_dict(an: Analysis) -> dict:
-    """The synopsis.export/1 document, plus, for articles that are not a local plain-text
-    or Markdown file (a web page, a saved HTML file), the text the offsets index into
-    (``articles[].text``) and the address it came from (``articles[].url``, or null)."""
-    from .export import to_dict
-
-    doc = to_dict(an)
-    for art, out in zip(an.articles, doc["articles"]):
-        if art.fmt not in ("text", "markdown") or is_web(art):
-            out.setdefault("text", art.text)
-            out.setdefault("url", art.path if is_web(art) else None)
-    return doc
 
 
 def additions(an: Analysis, a: int) -> list[int]:
