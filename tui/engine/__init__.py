@@ -11,7 +11,7 @@ ENGINE_VERSION = "1"
 
 
 def analyse_corpus(corpus: Corpus, annotate: bool = True) -> Analysis:
-    """align, then (unless annotate is False) annotate: topics."""
+    """align, then (unless annotate is False) annotate: quotes, speakers, topics."""
     from .align import align
 
     an = Analysis(corpus=corpus, links=align(corpus.articles))
@@ -19,13 +19,16 @@ def analyse_corpus(corpus: Corpus, annotate: bool = True) -> Analysis:
 
 
 def annotate_analysis(an: Analysis) -> Analysis:
-    """The annotation stage on an aligned corpus: topics."""
+    """The annotation stage on an aligned corpus: quotes and speakers, topics."""
     import dataclasses
 
+    from .quotes import find_quotes
     from .topics import find_topics
 
+    quotes, speakers = find_quotes(an.articles)
     topics, sentence_topics = find_topics(an)
-    return dataclasses.replace(an, topics=topics, sentence_topics=sentence_topics)
+    return dataclasses.replace(an, quotes=quotes, speakers=speakers, topics=topics,
+                               sentence_topics=sentence_topics)
 
 
 def analyse(paths: list[str], annotate: bool = True) -> Analysis:

@@ -48,11 +48,13 @@ def to_dict(an: Analysis) -> dict:
         "articles": out_articles,
         "quotes": [
             {"article": arts[q.article].id, "start": q.start, "end": q.end, "text": q.text,
-             "speaker": q.speaker, "mention": q.mention, "cue": q.cue}
+             "speaker": q.speaker, "mention": q.mention, "cue": q.cue,
+             "sentence": q.sentence, "attribution": q.attribution, "depth": q.depth}
             for q in an.quotes
         ],
         "speakers": [
-            {"name": sp.name, "kind": sp.kind, "aliases": list(sp.aliases), "quotes": sp.quotes}
+            {"name": sp.name, "kind": sp.kind, "role": sp.role, "aliases": list(sp.aliases),
+             "quotes": sp.quotes}
             for sp in an.speakers
         ],
         "topics": [{"id": t.id, "label": t.label, "keywords": list(t.keywords)} for t in an.topics],
