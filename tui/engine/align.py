@@ -46,6 +46,12 @@ from .text import STOPWORDS, WORD, key, loose, normal
 # Boilerplate that states nothing about the event, so it never aligns (headlines, captions,
 # subheadings and standfirsts do state something, and align like any sentence).
 FURNITURE = frozenset({"dateline", "byline", "read-more", "credit", "video notice", "separator"})
+# Words of attribution tags ("foreign ministry spokeswoman X told a regular briefing"):
+# who said it and how, not what was said.  An added or changed tag is a light edit.
+_ATTRIBUTION_WORDS = """spokesman spokeswoman spokesperson spokespeople official officials ministry
+minister secretary press statement statements briefing briefed reporters department agency
+told added announced confirmed stated tweeted wrote posted reported reportedly according
+conference interview spokesman anonymity condition""".split()
 FAMILY = 5            # letters kept of a stem: a word family
 # Up to this many distinct sentences (copies collapsed) every pair that shares a word is
 # scored; above it the candidate index leaves out the commonest words.
@@ -65,6 +71,7 @@ PARAMS = {
     "cont_min": 0.7,     # containment below this earns nothing
     "cont_base": 0.4,   # containment credit for a tiny sentence ...
     "cont_len": 0.4,     # ... plus this much for a sentence of full weight
+    "attribution": 0.5,  # weight of attribution words ("spokeswoman", "told reporters")
     "attach": 0.3,       # a sentence in no group joins its best counterpart's from this score
     "attach_cover": 0.3, # ... when the counterpart covers this share of its content
 }
@@ -102,6 +109,9 @@ def _families(text: str) -> list[str]:
     return [f for f in map(fam, WORD.findall(fold_places(text))) if f]
 
 
+ATTRIBUTION = frozenset(f for w in _ATTRIBUTION_WORDS if (f := _family(w)))
+
+
 def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
     sents: list[_Sent] = []
     raw: list[list[str]] = []
@@ -118,8 +128,10 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
         for f in set(fams):
             df[f] += 1
     n = len(sents)
+    tag = PARAMS["attribution"]
     for st, fams in zip(sents, raw):
-        st.fams = {f: math.log((n + 1) / (df[f] + 0.5)) for f in set(fams)}
+        st.fams = {f: math.log((n + 1) / (df[f] + 0.5)) * (tag if f in ATTRIBUTION else 1.0)
+                   for f in set(fams)}
         st.weight = sum(st.fams.values())
     return sents
 
