@@ -1,9 +1,11 @@
 """Quality on the seeds: runs the engine, scores its export against the hand-made gold.
 
-    python bench/quality.py [--gold ../shared/gold/seeds] [--min-align F1] [--misses]
+    python bench/quality.py [--gold ../shared/gold/seeds] [--misses]
+                            [--min-align F1] [--min-unique F1] [--min-quotes R,P,SPK]
+                            [--min-topics F1]
 
-Prints the scorer's summary line.  With --min-align, exits 1 when alignment F1 is lower
-(the CI gate).  Exits 0 with a note when the gold folder is absent.
+Prints the scorer's summary line.  Each --min-* is a gate: exits 1 when the figure is lower
+(CI runs it).  Exits 0 with a note when the gold folder is absent.
 """
 from __future__ import annotations
 
@@ -23,6 +25,9 @@ def main() -> int:
     ap.add_argument("--gold", default=str(ROOT.parent / "shared" / "gold" / "seeds"))
     ap.add_argument("--scorer", default=str(ROOT.parent / "shared" / "tools" / "score_export.py"))
     ap.add_argument("--min-align", type=float, default=None)
+    ap.add_argument("--min-unique", type=float, default=None)
+    ap.add_argument("--min-quotes", default=None, help="recall,precision,speaker accuracy")
+    ap.add_argument("--min-topics", type=float, default=None)
     ap.add_argument("--misses", action="store_true")
     a = ap.parse_args()
     if not Path(a.gold).is_dir() or not Path(a.scorer).is_file():
@@ -47,11 +52,22 @@ def main() -> int:
         print(text[end:].strip())
     else:
         print(summary)
-    f1 = res["align"]["f1"]
-    if a.min_align is not None and f1 < a.min_align:
-        print(f"quality gate: alignment F1 {f1:.3f} < {a.min_align:.2f}")
-        return 1
-    return 0
+    checks = []
+    if a.min_align is not None:
+        checks.append(("alignment F1", res["align"]["f1"], a.min_align))
+    if a.min_unique is not None:
+        checks.append(("additions (unique) F1", res["unique"]["all"]["f1"], a.min_unique))
+    if a.min_quotes:
+        r, p, spk = (float(x) for x in a.min_quotes.split(","))
+        q = res["quotes"]
+        checks += [("quote recall", q["recall"], r), ("quote precision", q["precision"], p),
+                   ("speaker accuracy", q["speaker_acc"], spk)]
+    if a.min_topics is not None:
+        checks.append(("topics F1", res["topics"]["f1"], a.min_topics))
+    failed = [(name, got, need) for name, got, need in checks if got < need]
+    for name, got, need in failed:
+        print(f"quality gate: {name} {got:.3f} < {need:.2f}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
