@@ -43,6 +43,10 @@ NEIGHBOURS = 10       # strongest similarity edges kept per unit
 POSTING_CAP = 400     # above this many units, families in more units than a cap are
 #                       left out of candidate generation (their weight still counts)
 ROUNDS = 10           # k-means refinement rounds at most
+VEC_MAX = 60          # features kept of a context-smoothed vector
+CENTROID_MAX = 300    # features kept of a topic's centroid
+QUERY_MAX = 10        # a unit's heaviest features looked up in the index (large inputs)
+CLUSTER_LIMIT = 1500  # content units clustered through the graph; the rest are assigned
 
 PARAMS = {
     "smooth": 0.25,      # weight of the neighbours' words in a unit's vector
@@ -70,6 +74,9 @@ today yesterday earlier later time times new include included including make mad
 taken give given go going come came use used like know known want think way last first
 next expect expected continue continued clear clearly told called call calls issue
 matter situation part lot number several many much well really already
+best better good great high higher low large small big due able likely possible pose side
+sides enter help similar strong stronger recent current immediate near far major whole
+sure real certain different ever never seen show shows need needs keep put get got let
 """.split())
 
 
@@ -128,11 +135,17 @@ def find_topics(analysis: Analysis
         adjn.append({v: w / tot for v, w in top} if tot else {})
     vecs = [_smoothed(raw, u, adjn[u]) for u in range(n)]
 
-    # clusters
-    edges = _graph(vecs, content, adjn)
+    # clusters: on a large corpus the graph is built over the units with the most
+    # members (the passages many articles share); the rest join the nearest topic
     k = target_count(len(content))
-    clusters = _agglomerate(content, edges, k)
-    clusters = _refine(clusters, content, vecs, adjn, size)
+    core = content
+    if len(content) > CLUSTER_LIMIT:
+        core = sorted(sorted(content, key=lambda u: (-size[u], u))[:CLUSTER_LIMIT])
+    edges = _graph(vecs, core, adjn)
+    clusters = _agglomerate(core, edges, k)
+    clusters = _refine(clusters, core, vecs, adjn, size)
+    if len(core) < len(content):
+        clusters = _assign_rest(clusters, content, raw, vecs, adjn, size)
     clusters = _absorb_small(clusters, vecs, size)
     topic_of = {u: t for t, us in enumerate(clusters) for u in us}
     centroids = [_centroid([vecs[u] for u in us], [size[u] for u in us]) for us in clusters]
@@ -188,22 +201,35 @@ def _units(analysis: Analysis) -> tuple[list[list[tuple[int, int]]], list[list[i
     return members, unit_of
 
 
-def _families(text: str) -> list[tuple[str, str, int]]:
-    """(family, surface word, word position) for every content word of text."""
+def _families(text: str) -> list[tuple[str, str, int, bool]]:
+    """(family, surface word, run, first) for every content word of text.  Two words
+    share a run number when only a space parts them (no punctuation, no stopword):
+    "second incident" is a phrase, "airspace, Beijing" is not.  first: the text's
+    first word (its capital says nothing)."""
     out = []
-    for pos, m in enumerate(WORD.finditer(fold_places(text))):
+    folded = fold_places(text)
+    run, last_end = 0, -1
+    for m in WORD.finditer(folded):
         w = m.group()
+        first = last_end < 0
+        if first or folded[last_end:m.start()].strip(" -"):
+            run += 1
+        last_end = m.end()
         lw = w.lower()
         place = PLACE.get(lw)
         if place:
-            out.append((place, w, pos))
+            out.append((place, w, run, first))
             continue
         if lw in STOPWORDS:
+            run += 1
             continue
         k = key(w)
         if k.isdigit() or k in STOPWORDS or len(k) < 2:
+            run += 1
             continue  # numbers differ between outlets and say little about a theme
-        out.append((k, w, pos))
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        out.append((k, w, run, first))
     return out
 
 
@@ -216,6 +242,7 @@ class _Words:
         self.capital: Counter = Counter()  # family -> times capitalised inside a sentence
         self.tf: list[dict[str, float]] = []
         self.phrases: list[dict[tuple[str, str], float]] = []
+        self._names: dict[str, bool] = {}
         for m in members:
             seen: set[str] = set()
             counts: Counter = Counter()
@@ -230,14 +257,14 @@ class _Words:
                 seen.add(norm)
                 used += 1
                 fams = _families(txt)
-                for f, w, pos in fams:
+                for f, w, _, first in fams:
                     self.surface[f][w] += 1
-                    if pos and w[:1].isupper():
+                    if not first and w[:1].isupper():
                         self.capital[f] += 1
-                counts.update({f for f, _, _ in fams})
+                counts.update({f for f, _, _, _ in fams})
                 # two content words side by side: a phrase ("second incident", "Mao Ning")
                 pcounts.update({(x[0], y[0]) for x, y in zip(fams, fams[1:])
-                                if y[2] == x[2] + 1 and x[0] != y[0]})
+                                if y[2] == x[2] and x[0] != y[0]})
                 if used >= SAMPLE:
                     break
             used = max(1, used)
@@ -268,7 +295,7 @@ class _Words:
         forms = self.surface.get(f)
         if not forms:
             return f
-        if self.is_name(f):
+        if self.is_name(f) or all(w[:1].isupper() for w in forms):
             return max(forms.items(), key=lambda wc: (wc[0][:1].isupper(),
                                                       not wc[0].isupper() or len(wc[0]) <= 4,
                                                       wc[1], wc[0]))[0]
@@ -280,6 +307,12 @@ class _Words:
                                                   wc[0]))[0]
 
     def is_name(self, f: str) -> bool:
+        got = self._names.get(f)
+        if got is None:
+            got = self._names[f] = self._is_name(f)
+        return got
+
+    def _is_name(self, f: str) -> bool:
         forms = self.surface.get(f)
         if f in _PLACE_SHOWN or (forms and next(iter(forms)).lower() in PLACE):
             return True
@@ -334,11 +367,11 @@ class _Words:
                 if self.is_name(f):
                     s *= 1.3
                 elif self._verbish(f):
-                    s *= 0.5
+                    continue
                 if s > 0:
                     cand.append((s, (f,)))
             for p, c in p_in.items():
-                if p[0] in _LABEL_STOP or p[1] in _LABEL_STOP or self._verbish(p[1]):
+                if any(f in _LABEL_STOP or self._verbish(f) for f in p):
                     continue
                 s = 1.5 * score(c, p_all[p])
                 if s > 0:
@@ -381,13 +414,19 @@ def _dot(x: dict[str, float], y: dict[str, float]) -> float:
     return sum(w * y[f] for f, w in x.items() if f in y)
 
 
+def _top(v: dict[str, float], m: int) -> dict[str, float]:
+    if len(v) <= m:
+        return v
+    return dict(heapq.nlargest(m, v.items(), key=lambda fx: (fx[1], fx[0])))
+
+
 def _smoothed(raw: list[dict[str, float]], u: int, nbrs: dict[int, float]) -> dict[str, float]:
     v = dict(raw[u])
     smooth = PARAMS["smooth"]
     for nb, w in nbrs.items():
         for f, x in raw[nb].items():
             v[f] = v.get(f, 0.0) + smooth * w * x
-    return _unit(v)
+    return _unit(_top(v, VEC_MAX))
 
 
 def _centroid(vs: list[dict[str, float]], weights: list[float]) -> dict[str, float]:
@@ -395,7 +434,7 @@ def _centroid(vs: list[dict[str, float]], weights: list[float]) -> dict[str, flo
     for v, w in zip(vs, weights):
         for f, x in v.items():
             c[f] += x * w
-    return _unit(c)
+    return _unit(_top(c, CENTROID_MAX))
 
 
 # ------------------------------------------------------------------ clustering
@@ -408,23 +447,25 @@ def _graph(vecs, content, adjn) -> dict[int, dict[int, float]]:
         for f in vecs[u]:
             postings[f].append(u)
     nc = len(content)
-    cap = nc if nc <= POSTING_CAP else max(POSTING_CAP // 4, int(4 * math.sqrt(nc)))
+    cap = nc if nc <= POSTING_CAP else POSTING_CAP // 4
     is_content = set(content)
     bonus = PARAMS["adjacent"]
     edges: dict[int, dict[int, float]] = {u: {} for u in content}
+    large = nc > POSTING_CAP
     for u in content:
         acc: dict[int, float] = defaultdict(float)
         vu = vecs[u]
-        for f, x in vu.items():
+        query = _top(vu, QUERY_MAX) if large else vu
+        for f, x in query.items():
             post = postings[f]
             if len(post) > cap:
                 continue
             for v in post:
                 if v != u:
                     acc[v] += x * vecs[v][f]
-        if cap < nc:  # add back the common words left out of the index
-            for v in acc:
-                acc[v] = _dot(vu, vecs[v])
+        if large:  # exact similarity for the best candidates of the partial sums
+            best = heapq.nlargest(3 * NEIGHBOURS, ((s, -v) for v, s in acc.items()))
+            acc = {-nv: _dot(vu, vecs[-nv]) for _, nv in best}
         for v, w in adjn[u].items():
             if v in is_content:
                 base = acc[v] if v in acc else _dot(vu, vecs[v])
@@ -513,6 +554,35 @@ def _refine(clusters, content, vecs, adjn, size) -> list[list[int]]:
     for u in content:
         out[where[u]].append(u)
     return [us for us in out if us]
+
+
+def _assign_rest(clusters, content, raw, vecs, adjn, size) -> list[list[int]]:
+    """Units left out of the graph (large corpora) join the topic whose centroid their
+    words are closest to, with the vote of their article neighbours already placed."""
+    where = {u: t for t, us in enumerate(clusters) for u in us}
+    cents = [_centroid([vecs[u] for u in us], [math.sqrt(size[u]) for u in us])
+             for us in clusters]
+    post: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for t, c in enumerate(cents):
+        for f, x in c.items():
+            post[f].append((t, x))
+    vote = PARAMS["vote"]
+    out = [list(us) for us in clusters]
+    for u in content:
+        if u in where:
+            continue
+        sc: dict[int, float] = defaultdict(float)
+        for f, x in raw[u].items():
+            for t, y in post.get(f, ()):
+                sc[t] += x * y
+        for v, w in adjn[u].items():
+            t = where.get(v)
+            if t is not None:
+                sc[t] += vote * w
+        t = max(sc, key=lambda t: (sc[t], -t)) if sc else 0
+        where[u] = t
+        out[t].append(u)
+    return [sorted(us) for us in out]
 
 
 def _absorb_small(clusters, vecs, size) -> list[list[int]]:
