@@ -308,10 +308,16 @@ async def test_help_lists_every_key(story_analysis):
         doc = screen.doc
         await pilot.pause()
         lines = [r for _, r, _ in doc._lines]
-        text = " ".join(t for runs in lines for t, _ in runs)
-        for k in KEYS:
-            assert k.description.split()[0] in text
-        assert "addition" in text and "paraphrase" in text
+        text = " ".join(" ".join(t for t, _ in runs) for runs in lines)
+        for prev, k in zip((None, *KEYS), KEYS):
+            if k.help:
+                keys, what = k.help.split("\t")
+                assert keys in text and " ".join(what.split()) in " ".join(text.split())
+            else:   # on its pair's line ("next / previous ...")
+                assert prev is not None and prev.help and prev.group == k.group
+        assert "Ctrl+P" in text
+        for word in ("addition", "verbatim", "edited", "paraphrase", "boilerplate"):
+            assert word in text
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
 
@@ -404,3 +410,15 @@ async def test_the_analysis_can_arrive_after_the_first_frame():
         await pilot.press("n")
         assert reader.lead.cursor == 5
         check_synchronised(reader, an)
+
+
+async def test_themes_restyle_the_panes(story_analysis):
+    app = make_app(story_analysis)
+    async with app.run_test(size=(120, 30)) as pilot:
+        view = app.reader.panes[0]
+        before = _screen_strips(view)
+        app.theme = "textual-light"
+        await pilot.pause()
+        after = _screen_strips(view)
+        assert [s.text for s in before] == [s.text for s in after]
+        assert [list(s) for s in before] != [list(s) for s in after]

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..engine import Analysis, Corpus
-from .keys import KEYS
+from .keys import KEYS, key_hint
 from .reader import ReaderScreen
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
@@ -113,7 +113,7 @@ class SynopsisApp(App):
             for k in KEYS:
                 if k.action.startswith("app."):
                     continue
-                yield SystemCommand(k.description, f"key: {k.display or k.keys}",
+                yield SystemCommand(k.description, f"key: {key_hint(k)}",
                                     partial(self._reader_action, k.action))
             for a, art in enumerate(self.corpus.articles):
                 yield SystemCommand(f"Show source {a + 1}: {art.label}",

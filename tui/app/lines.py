@@ -194,9 +194,11 @@ class DocumentView(MarkStyles, ScrollView, can_focus=True):
         self._refresh_scrollbars()
 
     def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
-        if size.width:
-            self._ensure(size.width)
-        return super()._size_updated(size, virtual_size, container_size, layout)
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        width = self.size.width      # the content's width: no border, padding or scrollbar
+        if width:
+            self._ensure(width)
+        return changed
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

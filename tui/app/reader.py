@@ -31,7 +31,7 @@ def merged_count(spans) -> int:
     return n
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(Screen, inherit_bindings=False):
     """Keys act on the focused pane (its cursor is drawn); every other shown pane scrolls so
     that its sentence aligned with the cursor's sits on the cursor's row."""
 
@@ -62,7 +62,7 @@ class ReaderScreen(Screen):
         with Horizontal(id="panes"):
             yield from self.panes
         yield self.status
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)   # 80 columns: keys only
 
     def on_mount(self) -> None:
         self._apply_visibility()

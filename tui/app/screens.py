@@ -9,7 +9,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from . import sync
-from .keys import DIGITS, KEYS
+from .keys import KEYS, PALETTE_HELP
 from .layout import ADDED, ADDITION, CHANGED, GLYPHS, kind, truncate, words
 from .lines import CURSOR, KEYCAP, LABEL, MUTED, PEER, Block, DocumentView, runs_words, text_words
 
@@ -106,45 +106,49 @@ class ParallelsScreen(Screen):
 
 
 def help_blocks() -> list[Block]:
-    blocks = [Block(text_words("synopsis lays the sources side by side. The focused pane has the "
-                               "cursor; every other pane scrolls so that its sentence aligned "
-                               "with the cursor's sits on the same row."), gap_after=1)]
+    """The help: what the reader does, every key by group, then the legend of its marks."""
+    key_width = 22
+    blocks = [Block(text_words("The panes show one source each, side by side. Keys act on the "
+                               "focused pane; every other pane scrolls so that its sentence "
+                               "aligned with the cursor's sits on the same row."), gap_after=1)]
     group = None
-    for k in (*KEYS, DIGITS):
-        if k.group != group:
+    lines = [(k.group, k.help) for k in KEYS if k.help] + [("App", PALETTE_HELP)]
+    for grp, line in lines:
+        if grp != group:
             if group is not None:
                 blocks[-1].gap_after = 1
-            group = k.group
-            blocks.append(Block(text_words(group, LABEL)))
-        disp = (k.display or k.keys).ljust(16)
-        blocks.append(Block([(-1, [(disp, KEYCAP)], len(disp)), *text_words(k.description)]))
+            group = grp
+            blocks.append(Block(text_words(grp, LABEL)))
+        keys, what = line.split("\t")
+        keys = keys.ljust(key_width)
+        blocks.append(Block([(-1, [(keys, KEYCAP)], len(keys)), *text_words(what)]))
     blocks[-1].gap_after = 1
     blocks += [
-        Block(text_words("Ctrl+P opens the command palette: every action above, by name.")),
-        Block(text_words("Mouse: click a sentence; the wheel scrolls a pane (the others "
-                         "follow); click the strip at a pane's right edge to jump."),
-              gap_after=1),
+        Block(text_words("Mouse: click a sentence; the wheel scrolls a pane and the others "
+                         "follow; click a pane's right-hand strip to jump there."), gap_after=1),
         Block(text_words("Legend", LABEL)),
-        Block(text_words("An addition: no other source has this sentence (bold, + on every "
-                         "line)."), kind=ADDITION, glyph=GLYPHS[ADDITION]),
-        Block(text_words("verbatim: another source has this sentence word for word."),
+        Block(text_words("an addition: no other source has this sentence (bold, + on every "
+                         "line)"), kind=ADDITION, glyph=GLYPHS[ADDITION]),
+        Block(text_words("verbatim: another source has this sentence word for word"),
               kind="verbatim", glyph=GLYPHS["verbatim"]),
-        Block(text_words("edited: another source has it with some words changed."),
+        Block(text_words("edited: another source has it with some words changed"),
               kind="edited", glyph=GLYPHS["edited"]),
-        Block(text_words("paraphrase: another source says the same in other words."),
+        Block(text_words("paraphrase: another source says the same in other words"),
               kind="paraphrase", glyph=GLYPHS["paraphrase"]),
-        Block(runs_words([("In a shared sentence,", 0), ("added words", ADDED),
-                          ("are the ones this source adds;", 0), ("changed words", CHANGED),
-                          ("differ from the aligned sentences (numbers, names, quote "
-                           "wording).", 0)]), kind="edited", glyph=GLYPHS["edited"]),
-        Block(text_words("Boilerplate (headline, caption, byline, read-more line) is dimmed."),
+        Block(runs_words([("in a shared sentence:", 0), ("added words", ADDED),
+                          ("this source adds,", 0), ("changed words", CHANGED),
+                          ("that differ from the aligned sentences (numbers, names, a quote's "
+                           "wording)", 0)]), kind="edited", glyph=GLYPHS["edited"]),
+        Block(text_words("boilerplate (headline, caption, byline, read-more line) is dimmed"),
               kind="paraphrase", boiler=True, glyph=GLYPHS["paraphrase"]),
-        Block(text_words("The cursor: the sentence the keys act on."), kind="verbatim",
+        Block(text_words("the cursor: the sentence the keys act on"), kind="verbatim",
               glyph=GLYPHS["verbatim"], state=CURSOR),
-        Block(text_words("In the other panes: the sentences aligned with the cursor's."),
+        Block(text_words("in the other panes, the sentences aligned with the cursor's"),
               kind="verbatim", glyph=GLYPHS["verbatim"], state=PEER),
-        Block(text_words("▐ in the strip at a pane's right edge: where the article's additions "
-                         "lie; its lighter band is the part on screen.")),
+        Block(text_words("▐ in the strip at a pane's right edge: where its additions lie; "
+                         "the lighter band is the part on screen")),
+        Block(text_words("▲ ▼ a pane that follows the cursor can show space before or after "
+                         "its article, to keep the aligned sentence on the cursor's row")),
         Block(text_words("The header counts a source's additions; the status line names the "
                          "sources that share the cursor's sentence and those that leave it "
                          "out.")),

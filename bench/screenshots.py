@@ -1,0 +1,81 @@
+"""Re-make the SVG screenshots in screenshots/ (shown in the README).
+
+    python bench/screenshots.py [PATH...] [--out screenshots]
+
+Runs the reader headless on PATH (default: the bundled seeds) and saves:
+  main.svg       five panes at 200x50, the cursor on a sentence several sources share
+                 with words that differ (the first such sentence of the first article)
+  main-80x24.svg the same corpus on a small terminal: two panes, the cursor on an addition
+  parallels.svg  Enter on that sentence: how each source puts it
+  help.svg       the keys and the legend
+The sentence is chosen from the analysis, not by number, so the script keeps working
+as the engine's alignment changes.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def showcase(analysis) -> tuple[int, int]:
+    """(article, sentence): a body sentence of the first article shared with the most other
+    sources, preferring one whose words differ from theirs."""
+    best, where = (-1, -1), (0, 0)
+    for a in range(len(analysis.articles)):
+        for s in analysis.articles[a].sentences:
+            if s.boilerplate:
+                continue
+            al = analysis.at(a, s.i)
+            score = (len({m.article for m in al.matches}), bool(al.changed))
+            if score > best:
+                best, where = score, (a, s.i)
+        if best[0] >= 2:
+            break
+    return where
+
+
+async def shoot(analysis, out: Path) -> list[Path]:
+    from tui.app.app import SynopsisApp
+
+    a, i = showcase(analysis)
+    saved = []
+
+    async def run(name: str, size: tuple[int, int], keys: list[str]) -> None:
+        app = SynopsisApp(analysis.corpus, analysis)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+            path = out / name
+            app.save_screenshot(filename=path.name, path=str(path.parent))
+            saved.append(path)
+
+    to_sentence = [str(a + 1), "g"] + ["j"] * i
+    await run("main.svg", (200, 50), to_sentence)
+    await run("main-80x24.svg", (80, 24), ["n", "n"])
+    await run("parallels.svg", (120, 36), to_sentence + ["enter"])
+    await run("help.svg", (110, 46), ["question_mark"])
+    return saved
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("paths", nargs="*")
+    ap.add_argument("--out", default=str(ROOT / "screenshots"))
+    a = ap.parse_args()
+    from tui.engine import analyse, bundled_seeds
+
+    analysis = analyse(a.paths or [str(bundled_seeds())])
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for p in asyncio.run(shoot(analysis, out)):
+        print(p)
+
+
+if __name__ == "__main__":
+    main()

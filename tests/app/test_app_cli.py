@@ -1,0 +1,68 @@
+"""`synopsis [PATH...]`: the first-frame exit, one-line errors, the cache switch, the worker."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from reader_story import ROOT, write_story
+
+from tui.app import main
+from tui.engine import InputError
+
+
+def _run(*args, cache_dir, timeout=120):
+    env = dict(os.environ, SYNOPSIS_CACHE_DIR=str(cache_dir))
+    env.pop("NO_COLOR", None)
+    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=timeout)
+
+
+def test_first_frame_then_exit_and_the_cache(tmp_path):
+    folder = write_story(tmp_path / "story")
+    cache_dir = tmp_path / "cache"
+    r = _run(str(folder), "--headless", "--exit-after-first-frame", "--no-cache",
+             cache_dir=cache_dir)
+    assert r.returncode == 0, r.stderr
+    assert not cache_dir.exists() or not list(cache_dir.iterdir())
+    r = _run(str(folder), "--headless", "--exit-after-first-frame", cache_dir=cache_dir)
+    assert r.returncode == 0, r.stderr
+    assert len(list(cache_dir.glob("*.pickle"))) == 1
+
+
+def test_the_bundled_seeds_by_default(tmp_path):
+    r = _run("--headless", "--exit-after-first-frame", cache_dir=tmp_path / "cache")
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("arg", ["no/such/folder", "empty"])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, arg):
+    (tmp_path / "empty").mkdir()
+    path = str(tmp_path / arg)
+    r = _run(path, "--headless", "--exit-after-first-frame", cache_dir=tmp_path / "cache")
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith("synopsis: ")
+    with pytest.raises(InputError):
+        main.run([path], headless=True, exit_after_first_frame=True)
+
+
+def test_importing_the_entry_point_is_cheap():
+    code = ("import sys, tui.app.main\n"
+            "heavy = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', "
+            "'rapidfuzz', 'snowballstemmer')]\n"
+            "assert not heavy, heavy\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+
+
+def test_a_large_corpus_is_analysed_in_a_worker(tmp_path, monkeypatch, private_cache):
+    """Above the thresholds the window opens on the corpus alone; --exit-after-first-frame
+    then waits for the frame with the analysis (and the worker fills the cache)."""
+    monkeypatch.setattr(main, "WORKER_ARTICLES", 1)
+    folder = write_story(tmp_path / "story")
+    from tui.engine.corpus import load_corpus
+
+    assert main.needs_worker(load_corpus([str(folder)]))
+    assert main.run([str(folder)], headless=True, exit_after_first_frame=True) == 0
+    assert len(list(private_cache.glob("*.pickle"))) == 1
