@@ -91,6 +91,7 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                     work = sum(handler_ms) + sum(frame_ms)
                     kind = "scroll" if key.startswith(("wheel", "page")) else "cursor"
                     results.setdefault(kind, []).append(work)
+                    results.setdefault(f"key:{key}", []).append(work)
                     results.setdefault("wall", []).append((time.perf_counter() - t) * 1e3)
     finally:
         Screen._on_timer_update = orig_frame
@@ -117,6 +118,8 @@ def main() -> None:
         xs = res.get(kind, [])
         print(f"{kind:7} n={len(xs):4}  median {statistics.median(xs):5.1f} ms  "
               f"p95 {sorted(xs)[int(len(xs) * .95)]:5.1f} ms  worst {max(xs):5.1f} ms")
+    keys = sorted((k for k in res if k.startswith("key:")), key=lambda k: -max(res[k]))
+    print("slowest inputs: " + ", ".join(f"{k[4:]} {max(res[k]):.1f} ms" for k in keys[:4]))
     every = res["cursor"] + res["scroll"]
     wall = res["wall"]
     print(f"reader_speed size={w}x{h} pace={a.pace}s "

@@ -324,7 +324,7 @@ async def test_help_lists_every_key(story_analysis):
 
 async def test_the_palette_offers_every_action(story_analysis):
     app = make_app(story_analysis)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40)):
         titles = [c.title for c in app.get_system_commands(app.reader)]
         for k in KEYS:
             if not k.action.startswith("app."):

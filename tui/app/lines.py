@@ -1,10 +1,10 @@
-"""Drawing wrapped, marked sentences: the styles every marked line uses, and the
-stacked "documents" of the parallels and help screens (the panes are in pane.py).
+"""Drawing wrapped, marked sentences: the styles every marked line uses (MarkStyles),
+and the stacked "documents" of the parallels and help screens (DocumentView).  The
+source panes are in pane.py.
 
-Every line is a Strip built once from runs ``(text, flags)`` and cached by
-``(line, state)``; a cursor move only invalidates the lines whose state changed
-and a scroll only re-blits cached strips.  All styles come from component
-classes (see synopsis.tcss), so themes, NO_COLOR and ANSI mode apply.
+A line is: cursor bar, glyph, space, runs ``(text, flags)``.  Its styles come from
+component classes (see synopsis.tcss), composed once per (kind, boilerplate, flags,
+state) and cached, so Textual themes, NO_COLOR and ANSI mode apply.
 """
 from __future__ import annotations
 
@@ -12,13 +12,11 @@ from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .layout import (ADDED, ADDITION, CHANGED, CONTINUED, GLYPHS, PENDING, Layout, Run, cells,
-                     kind, layout, marked_lines, wrap)
+from .layout import ADDED, ADDITION, CHANGED, CONTINUED, PENDING, Run, cells, wrap
 
 LABEL = 4          # a label line (source name) in a stacked document
 MUTED = 8          # secondary text (notes, "not in this source")
@@ -101,15 +99,14 @@ class MarkStyles:
         return style
 
     def line_segments(self, runs: list[Run], width: int, *, kind: str = PENDING,
-                      boiler: bool = False, state: int = PLAIN, glyph: str = " ",
-                      indent: int = 0) -> list[Segment]:
+                      boiler: bool = False, state: int = PLAIN, glyph: str = " "
+                      ) -> list[Segment]:
         """One line, `width` cells: cursor bar, glyph, space, the runs, padding."""
         pad_style = self.mark_style(kind, boiler, 0, state)
-        segs = [Segment(" " * indent, pad_style)] if indent else []
-        segs += [Segment(BARS[state], self.bar_style(state)),
-                 Segment(glyph, self.glyph_style(kind, boiler, state)),
-                 Segment(" ", pad_style)]
-        used = indent + GUTTER
+        segs = [Segment(BARS[state], self.bar_style(state)),
+                Segment(glyph, self.glyph_style(kind, boiler, state)),
+                Segment(" ", pad_style)]
+        used = GUTTER
         for text, fl in runs:
             segs.append(Segment(text, self.mark_style(kind, boiler, fl, state)))
             used += cells(text)
@@ -130,10 +127,8 @@ class Block:
     words: list
     kind: str = PENDING
     boiler: bool = False
-    glyph: str = " "
-    indent: int = 0
-    gap_after: int = 0
-    hang: bool = True          # later lines keep the glyph column empty
+    glyph: str = " "           # on the first line; later lines: "+" for additions
+    gap_after: int = 0         # blank lines after it
     state: int = PLAIN
 
 
@@ -185,7 +180,7 @@ class DocumentView(MarkStyles, ScrollView, can_focus=True):
         self._strips.clear()
         lines: list[tuple[int, list[Run], bool]] = []
         for b, block in enumerate(self.blocks):
-            tw = min(width, self.max_width) - GUTTER - block.indent
+            tw = min(width, self.max_width) - GUTTER
             for k, runs in enumerate(wrap(block.words, tw) if block.words else [[]]):
                 lines.append((b, runs, k == 0))
             lines.extend((b, [], False) for _ in range(block.gap_after))
@@ -218,9 +213,9 @@ class DocumentView(MarkStyles, ScrollView, can_focus=True):
             if not runs and not first:
                 strip = Strip.blank(width, self.rich_style)
             else:
-                glyph = block.glyph if first or not block.hang else CONTINUED.get(block.kind, " ")
+                glyph = block.glyph if first else CONTINUED.get(block.kind, " ")
                 strip = self.line_strip(runs, width, kind=block.kind, boiler=block.boiler,
-                                        glyph=glyph, indent=block.indent, state=block.state)
+                                        glyph=glyph, state=block.state)
             self._strips[n] = strip
         return strip
 

@@ -20,8 +20,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from .layout import (ADDITION, CONTINUED, GLYPHS, Layout, Run, cells, kind, layout, marked_lines,
-                     truncate)
+from .layout import CONTINUED, GLYPHS, Layout, Run, cells, kind, layout, marked_lines, truncate
 from .lines import CURSOR, GUTTER, MARK_CLASSES, MUTED, PEER, PLAIN, MarkStyles
 
 HEADER = 2          # rows of the pane's header

@@ -1,6 +1,8 @@
 """The main screen: source panes side by side, synchronised by content."""
 from __future__ import annotations
 
+import gc
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -10,7 +12,7 @@ from textual.widgets import Footer
 
 from . import sync
 from .keys import bindings
-from .layout import ADDITION, GLYPHS, relation
+from .layout import GLYPHS, relation
 from .pane import PaneView, SourceBar, StatusBar
 
 MIN_PANE_WIDTH = 38     # narrower than this and sentences stop being readable
@@ -31,6 +33,10 @@ def merged_count(spans) -> int:
     return n
 
 
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 class ReaderScreen(Screen, inherit_bindings=False):
     """Keys act on the focused pane (its cursor is drawn); every other shown pane scrolls so
     that its sentence aligned with the cursor's sits on the cursor's row."""
@@ -46,6 +52,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.zoomed = False
         self.note = ""                    # one-off message for the status bar
         self._sync_pending = False
+        self._shown_in_bar: tuple = ()
 
     # -- building ------------------------------------------------------------------------
     @property
@@ -80,6 +87,9 @@ class ReaderScreen(Screen, inherit_bindings=False):
             if p.warm(budget):
                 return
         self._warm_timer.pause()
+        # the lines just built live as long as their pane: keep them out of the garbage
+        # collector's full collections (a pause of tens of ms once there are many)
+        gc.freeze()
 
     @property
     def lead(self) -> PaneView:
@@ -94,10 +104,9 @@ class ReaderScreen(Screen, inherit_bindings=False):
         return [p.article for p in self.visible_panes()]
 
     def _apply_visibility(self) -> None:
-        visible = set(map(id, self.visible_panes()))
+        visible = self.visible_panes()
         for p in self.panes:
-            p.display = id(p) in visible
-        self.source_bar.refresh()
+            p.display = p in visible
 
     def _focus_slot(self, slot: int) -> None:
         for k, p in enumerate(self.panes):
@@ -163,14 +172,17 @@ class ReaderScreen(Screen, inherit_bindings=False):
             m = sync.best_match(analysis, a, i, b)
             if m is not None:
                 return m.i
-        if view.size.height:
+        if view.painted:
             return view.sentence_at_row(max(0, min(row, view.view_height - 1)))
         anchor = sync.anchor(analysis, a, i, b) if analysis is not None else None
         return anchor[1] if anchor else 0
 
     # -- status --------------------------------------------------------------------------
     def update_status(self) -> None:
-        self.source_bar.refresh()
+        shown = (tuple(self.visible_articles()), self.lead.article)
+        if shown != self._shown_in_bar:
+            self._shown_in_bar = shown
+            self.source_bar.refresh()
         self.status.show(self.describe())
 
     def describe(self) -> Content:
@@ -208,10 +220,10 @@ class ReaderScreen(Screen, inherit_bindings=False):
                                                 names=", ".join(missing))
                 changed = merged_count(al.changed)
                 if changed:
-                    body += Content.from_markup(" · [b]$n differ[/b]", n=changed)
+                    body += Content.from_markup(" · [b]$n[/b]", n=plural(changed, "difference"))
             added = merged_count(al.added)
             if added and not al.unique:
-                body += Content.from_markup(" · $n added", n=added)
+                body += Content.from_markup(" · $n", n=plural(added, "added phrase"))
         return Content(" ").join([head, body])
 
     # -- actions -------------------------------------------------------------------------
@@ -303,7 +315,6 @@ class ReaderScreen(Screen, inherit_bindings=False):
         a, i, row = old.article, old.cursor, old.first_line(old.cursor) - old.top
         self._swap_in(self.active, article)
         self.go(self.follow(a, i, row, self.lead), center=True)
-        self.source_bar.refresh()
 
     def action_rotate(self, direction: int) -> None:
         n = self.n_articles
