@@ -130,6 +130,8 @@ class Block:
     glyph: str = " "           # on the first line; later lines: "+" for additions
     gap_after: int = 0         # blank lines after it
     state: int = PLAIN
+    lead: tuple[Run, ...] = ()  # a column before the words (a key in the help); the
+    lead_width: int = 0         # words wrap beside it
 
 
 def text_words(text: str, flags: int = 0) -> list:
@@ -170,8 +172,13 @@ class DocumentView(MarkStyles, ScrollView, can_focus=True):
         self._strips.clear()
         self.scroll_to(y=0, animate=False, immediate=True)
         if self.size.width:
-            self._ensure(self.size.width)
+            self._ensure(self.text_width)
         self.refresh()
+
+    @property
+    def text_width(self) -> int:
+        """The width for the lines: no border, padding or scrollbar."""
+        return self.scrollable_content_region.width
 
     def _ensure(self, width: int) -> None:
         if width == self._width:
@@ -180,8 +187,11 @@ class DocumentView(MarkStyles, ScrollView, can_focus=True):
         self._strips.clear()
         lines: list[tuple[int, list[Run], bool]] = []
         for b, block in enumerate(self.blocks):
-            tw = min(width, self.max_width) - GUTTER
+            tw = min(width, self.max_width) - GUTTER - block.lead_width
             for k, runs in enumerate(wrap(block.words, tw) if block.words else [[]]):
+                if block.lead_width:
+                    lead = list(block.lead) if k == 0 else [(" " * block.lead_width, 0)]
+                    runs = lead + runs
                 lines.append((b, runs, k == 0))
             lines.extend((b, [], False) for _ in range(block.gap_after))
         self._lines = lines
@@ -190,9 +200,8 @@ class DocumentView(MarkStyles, ScrollView, can_focus=True):
 
     def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
         changed = super()._size_updated(size, virtual_size, container_size, layout)
-        width = self.size.width      # the content's width: no border, padding or scrollbar
-        if width:
-            self._ensure(width)
+        if self.text_width:
+            self._ensure(self.text_width)
         return changed
 
     def notify_style_update(self) -> None:
@@ -201,7 +210,7 @@ class DocumentView(MarkStyles, ScrollView, can_focus=True):
         self._strips.clear()
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.text_width
         self._ensure(width)
         n = round(self.scroll_y) + y
         if n >= len(self._lines):

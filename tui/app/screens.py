@@ -120,8 +120,8 @@ def help_blocks() -> list[Block]:
             group = grp
             blocks.append(Block(text_words(grp, LABEL)))
         keys, what = line.split("\t")
-        keys = keys.ljust(key_width)
-        blocks.append(Block([(-1, [(keys, KEYCAP)], len(keys)), *text_words(what)]))
+        blocks.append(Block(text_words(what), lead=((keys.ljust(key_width), KEYCAP),),
+                            lead_width=key_width))
     blocks[-1].gap_after = 1
     blocks += [
         Block(text_words("Mouse: click a sentence; the wheel scrolls a pane and the others "
