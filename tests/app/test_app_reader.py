@@ -422,3 +422,30 @@ async def test_themes_restyle_the_panes(story_analysis):
         after = _screen_strips(view)
         assert [s.text for s in before] == [s.text for s in after]
         assert [list(s) for s in before] != [list(s) for s in after]
+
+
+async def test_loading_warnings_are_shown(tmp_path):
+    from reader_story import write_story
+
+    from tui import cache
+    from tui.engine.corpus import load_corpus
+
+    folder = write_story(tmp_path / "story")
+    (folder / "empty.txt").write_text("")
+    corpus = load_corpus([str(folder)])
+    assert corpus.warnings
+    an = cache.analyse(corpus)
+    app = make_app(an)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert any("empty" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize("size", [(30, 8), (20, 5), (300, 60)])
+async def test_odd_sizes_do_not_break(seeds_analysis, size):
+    app = make_app(seeds_analysis)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("j", "n", "l", "right_square_bracket", "z", "z", "enter")
+        await pilot.press("escape", "question_mark", "escape", "G", "k")
+        assert isinstance(app.screen, ReaderScreen)
+        check_synchronised(app.reader, seeds_analysis)
