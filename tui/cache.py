@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import inspect
 import os
 import pickle
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from .engine import ENGINE_VERSION, Alignment, Analysis, Corpus
 
@@ -195,15 +197,20 @@ def store(analysis: Analysis, directory: Path | None = None) -> Path | None:
         return None
 
 
-def analyse(corpus: Corpus, *, use_cache: bool = True) -> Analysis:
-    """The analysis of the corpus: from the cache when it holds it, else computed (and stored)."""
+def analyse(corpus: Corpus, *, use_cache: bool = True,
+            progress: Callable[[int, int], None] | None = None) -> Analysis:
+    """The analysis of the corpus: from the cache when it holds it, else computed (and
+    stored).  `progress(done, total)` is handed to the engine if it reports progress."""
     if use_cache:
         hit = load(corpus)
         if hit is not None:
             return hit
     from .engine import analyse_corpus
 
-    analysis = analyse_corpus(corpus)
+    if progress is not None and "progress" in inspect.signature(analyse_corpus).parameters:
+        analysis = analyse_corpus(corpus, progress=progress)
+    else:
+        analysis = analyse_corpus(corpus)
     if use_cache:
         store(analysis)
     return analysis

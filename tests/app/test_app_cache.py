@@ -116,3 +116,22 @@ def test_the_default_folder_is_the_user_cache(monkeypatch):
     monkeypatch.delenv(cache.ENV_DIR, raising=False)
     d = cache.cache_dir()
     assert d.name == "analysis" and "synopsis" in str(d)
+
+
+def test_progress_is_passed_to_an_engine_that_reports_it(tmp_path, monkeypatch):
+    import tui.engine as engine
+
+    real = engine.analyse_corpus
+    seen = []
+
+    def reporting(corpus, progress=None):
+        progress(1, 2)
+        return real(corpus)
+
+    monkeypatch.setattr(engine, "analyse_corpus", reporting)
+    corpus = load_corpus([str(write_story(tmp_path / "story"))])
+    cache.analyse(corpus, use_cache=False, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 2)]
+    monkeypatch.setattr(engine, "analyse_corpus", real)     # one that does not: not passed
+    cache.analyse(corpus, use_cache=False, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 2)]

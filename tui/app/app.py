@@ -34,6 +34,7 @@ class SynopsisApp(App):
         self.exit_after_first_frame = exit_after_first_frame
         self._analyse = analyse
         self._started = 0.0
+        self._fraction: float | None = None   # of the analysis done, if the engine says
         self._timer = None
         self.reader: ReaderScreen | None = None
 
@@ -67,16 +68,32 @@ class SynopsisApp(App):
     # -- the analysis worker -------------------------------------------------------------
     def _work(self) -> Analysis:
         if self._analyse is not None:
-            return self._analyse(self.corpus)
-        from .. import cache
+            analysis = self._analyse(self.corpus)
+        else:
+            from .. import cache
 
-        return cache.analyse(self.corpus, use_cache=self.use_cache)
+            analysis = cache.analyse(self.corpus, use_cache=self.use_cache,
+                                     progress=self._progressed)
+        # The engine builds a sentence's matches when first asked (on a large corpus a
+        # few ms each): build those of the articles on screen here, off the UI thread, so
+        # the frame that shows the marks does not stall.
+        shown = self.reader.visible_articles() if self.reader is not None else []
+        for a in shown:
+            for s in self.corpus.articles[a].sentences:
+                analysis.at(a, s.i)
+        return analysis
+
+    def _progressed(self, done: int, total: int) -> None:
+        """Called by the engine, in the worker thread (if the engine reports progress)."""
+        self._fraction = done / total if total else None
 
     def progress_text(self) -> str:
         elapsed = time.monotonic() - self._started if self._started else 0.0
         spin = SPINNER[int(elapsed * 10) % len(SPINNER)]
-        return (f"[b]{spin} aligning {len(self.corpus.articles)} articles[/b] {elapsed:.1f} s"
-                " [dim]— the panes are readable meanwhile; marks appear when it is done[/dim]")
+        done = "" if self._fraction is None else f" {self._fraction:.0%}"
+        return (f"[b]{spin} aligning {len(self.corpus.articles)} articles{done}[/b] "
+                f"{elapsed:.1f} s [dim]— the panes are readable meanwhile; marks appear when "
+                "it is done[/dim]")
 
     def _tick(self) -> None:
         if self.analysis is None and self.reader is not None:
