@@ -373,7 +373,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
                 n = len(analysis.additions(self.article))
                 parts = [(str(n), part("pane--count")),
                          (f" of {total} sentences are additions", base)]
-        segs = [Segment(" ", base)]
+        # the focused pane's header says so without colour too
+        segs = [Segment("▶" if self.active and y == 0 else " ", part("pane--label"))]
         used = 0
         for text, style in parts:
             if used >= avail:
