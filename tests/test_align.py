@@ -100,3 +100,22 @@ def test_page_furniture_never_aligns(tmp_path):
                 assert an.is_unique(a, s.i), s.text
             elif "council approved" in s.text:
                 assert not an.is_unique(a, s.i)
+
+
+def test_changed_spans_merged_and_ordered(seeds_analysis):
+    for a, art in enumerate(seeds_analysis.articles):
+        for s in art.sentences:
+            for spans in [seeds_analysis.at(a, s.i).changed] + [
+                    m.changed for m in seeds_analysis.at(a, s.i).matches]:
+                assert list(spans) == sorted(spans)
+                assert all(b0 > a1 for (_, a1), (b0, _) in zip(spans, spans[1:]))
+
+
+def test_progress_is_reported_and_ends_at_total(seeds_dir):
+    from tui.engine import analyse_corpus
+    from tui.engine.corpus import load_corpus
+
+    seen = []
+    analyse_corpus(load_corpus([str(seeds_dir)]), progress=lambda d, t: seen.append((d, t)))
+    assert seen and seen[-1][0] == seen[-1][1]
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)

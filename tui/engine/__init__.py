@@ -10,12 +10,28 @@ from .model import Alignment, Analysis, Article, Corpus, Match, Sentence
 ENGINE_VERSION = "1"
 
 
-def analyse_corpus(corpus: Corpus, annotate: bool = True) -> Analysis:
-    """align, then (unless annotate is False) annotate: quotes, speakers, topics."""
+def analyse_corpus(corpus: Corpus, annotate: bool = True, progress=None) -> Analysis:
+    """align, then (unless annotate is False) annotate: quotes, speakers, topics.
+
+    progress(done, total), if given, is called now and then (from the calling thread) with
+    a fraction of the work as two integers; (total, total) last."""
     from .align import align
 
-    an = Analysis(corpus=corpus, links=align(corpus.articles))
-    return annotate_analysis(an) if annotate else an
+    steps = 100
+    n = max(1, sum(len(a.sentences) for a in corpus.articles))
+
+    def on_align(done: int, _total: int) -> None:
+        if progress is not None:  # copies pass: the first 60 % of the work
+            progress(min(60, 60 * done // n), steps)
+
+    an = Analysis(corpus=corpus, links=align(corpus.articles, on_align))
+    if progress is not None:
+        progress(80, steps)
+    if annotate:
+        an = annotate_analysis(an)
+    if progress is not None:
+        progress(steps, steps)
+    return an
 
 
 def annotate_analysis(an: Analysis) -> Analysis:

@@ -40,7 +40,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .places import PLACE, fold_places
-from .model import Article, Alignment, Match, Span
+from .model import Article, Alignment, Match, Span, merge_spans
 from .text import STOPWORDS, WORD, key, loose, normal
 
 # Boilerplate that states nothing about the event, so it never aligns (headlines, captions,
@@ -228,7 +228,7 @@ class _Groups:
         self.members[ga].extend(self.members.pop(gb))
 
 
-def _collapse_twins(sents: list[_Sent]) -> list[int]:
+def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
     """rep_of[x]: the first earlier sentence x is a near-verbatim copy of (itself if none).
 
     Wire copy re-run by many outlets makes most sentences of a large corpus copies of a
@@ -237,6 +237,8 @@ def _collapse_twins(sents: list[_Sent]) -> list[int]:
     rep_of = list(range(len(sents)))
     postings: dict[str, list[int]] = defaultdict(list)
     for x, st in enumerate(sents):
+        if progress is not None and x % 2000 == 0:
+            progress(x, len(sents))
         if st.furniture:
             continue
         rare = heapq.nlargest(TWIN_KEYS, st.fams, key=st.fams.__getitem__)
@@ -366,11 +368,13 @@ def _attach(sents: list[_Sent], base: dict[tuple[int, int], float], groups: "_Gr
             groups.merge(gx, gy)
 
 
-def align(articles: tuple[Article, ...]) -> "Links":
+def align(articles: tuple[Article, ...], progress=None) -> "Links":
+    """Align the sentences of the articles.  progress(done, total), if given, is called
+    now and then from this thread (done counts sentences of the copy pass, then total)."""
     sents = _prepare(articles)
     n = len(sents)
     index = {(st.a, st.i): x for x, st in enumerate(sents)}
-    rep_of = _collapse_twins(sents) if COLLAPSE else list(range(n))
+    rep_of = _collapse_twins(sents, progress) if COLLAPSE else list(range(n))
     reps = [x for x in range(n) if rep_of[x] == x and not sents[x].furniture]
     art = {x: sents[x].a for x in reps}
 
@@ -589,7 +593,7 @@ def _changed(mine: list[tuple[int, int, str]], theirs: list[tuple[int, int, str]
         if not seg:
             continue
         out.append((mine[a0][0], mine[a1 - 1][1]))
-    return tuple(out)
+    return merge_spans(out)
 
 
 def _opcodes(ka: list[str], kb: list[str]):

@@ -19,6 +19,17 @@ Span = tuple[int, int]
 RELATIONS = ("verbatim", "edited", "paraphrase")
 
 
+def merge_spans(spans) -> tuple[Span, ...]:
+    """Sorted spans with the overlapping and touching ones merged."""
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return tuple((a, b) for a, b in out)
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence unit of an article."""
@@ -51,8 +62,8 @@ class Article:
 
     @property
     def label(self) -> str:
-        """A short name for the source: its outlet, else its id."""
-        return self.outlet or self.id
+        """A short name for the source: its outlet, else its byline, else its id."""
+        return self.outlet or self.byline or self.id
 
     def shown_text(self, s: Sentence) -> str:
         """The sentence as the reader shows it (markup hidden, spaces folded)."""
@@ -86,9 +97,8 @@ class Alignment:
 
     @property
     def changed(self) -> tuple[Span, ...]:
-        """Union of every match's changed spans, in order."""
-        spans = sorted({sp for m in self.matches for sp in m.changed})
-        return tuple(spans)
+        """Union of every match's changed spans, in order, overlapping ones merged."""
+        return merge_spans(sp for m in self.matches for sp in m.changed)
 
 
 @dataclass(frozen=True, slots=True)
