@@ -263,3 +263,19 @@ def test_plain_text_export_carries_no_text_field(pair):
 
     # plain text: offsets index into the file itself, so the contract's fields only
     assert all("text" not in a and "url" not in a for a in to_dict(pair)["articles"])
+
+
+def test_atomic_write_keeps_old_file_on_failure(tmp_path, monkeypatch):
+    from tui.engine.files import atomic_write
+
+    f = tmp_path / "r.md"
+    assert atomic_write(f, "one") == f.absolute() and f.read_text() == "one"
+
+    def boom(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.replace", boom)
+    with pytest.raises(OSError):
+        atomic_write(f, "two")
+    assert f.read_text() == "one"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.md"]  # no temporary file left

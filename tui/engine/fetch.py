@@ -20,7 +20,6 @@ import os
 import re
 import socket
 import ssl
-import tempfile
 import threading
 import time
 import zlib
@@ -28,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
+from .files import atomic_write
 from .load import InputError
 
 TIMEOUT = 15.0                  # seconds, each connect / read
@@ -112,22 +112,10 @@ def store(page: Page, directory: Path | None = None) -> Path | None:
             "truncated": page.truncated, "length": len(page.body), "fetched": int(time.time())}
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(json.dumps(head).encode("utf-8") + b"\n")
-                fh.write(page.body)
-            path = _entry(page.url, directory)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        return atomic_write(_entry(page.url, directory),
+                            json.dumps(head).encode("utf-8") + b"\n" + page.body)
     except OSError:
         return None
-    return path
 
 
 class _Redirects:

@@ -896,7 +896,6 @@ def _infer(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -> None:
         e = _entity_for(ctx, m, opos, reg)
         if e is not None:
             r.entity, r.how, r.mention = e, "inferred", m.text
-            nxt = toks[b_ + 1] if b_ + 1 < hi else None
             r.cue = ""
             return
 

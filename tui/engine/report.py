@@ -28,11 +28,11 @@ from __future__ import annotations
 import html
 import os
 import re
-import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .files import atomic_write
 from .model import RELATIONS, Alignment, Analysis, Article, Sentence
 
 FORMATS = ("html", "md", "json")
@@ -73,22 +73,7 @@ def render(an: Analysis, fmt: str) -> str:
 def write_report(an: Analysis, fmt: str, path: str | os.PathLike) -> Path:
     """Write the report to `path` (atomically: a reader of the file never sees half of it).
     Returns the absolute path written.  Raises OSError when it cannot be written."""
-    text = render(an, fmt)
-    target = Path(path).expanduser().absolute()
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    # os.open with 0o666: the report gets the user's usual permissions (umask applies)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return target
+    return atomic_write(path, render(an, fmt))
 
 
 # ------------------------------------------------------------------ what the reports share
