@@ -147,3 +147,11 @@ def test_export_to_file_and_module_entry(tmp_path):
 def test_bad_input_raises_input_error_in_engine(tmp_path):
     with pytest.raises(InputError):
         analyse([str(tmp_path / "missing.txt")])
+
+
+def test_bundled_corpus_paths_read_seeds(tmp_path, monkeypatch):
+    from tui.engine.load import bundled_seeds
+
+    monkeypatch.chdir(tmp_path)
+    corpus = load_corpus([str(bundled_seeds())])
+    assert [a.path for a in corpus.articles][:1] == ["seeds/000_2d59a2c2bab50231.txt"]

@@ -359,6 +359,13 @@ def display_path(p: str) -> str:
     """Paths inside the bundled corpus are shown relative to it ('seeds/x.txt'); URLs as given."""
     if _is_url(p):
         return p
+    path = Path(p).resolve()
+    try:
+        seeds = bundled_seeds().resolve()
+    except InputError:
+        seeds = None
+    if seeds is not None and path.parent == seeds:
+        return f"seeds/{path.name}"
     try:
         rel = os.path.relpath(p)
     except ValueError:  # pragma: no cover - other drive on Windows
