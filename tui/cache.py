@@ -24,7 +24,7 @@ from typing import Callable
 
 from .engine import ENGINE_VERSION, Alignment, Analysis, Corpus
 
-FORMAT = 2           # bump when the entry layout below changes
+FORMAT = 3           # bump when the entry layout below changes (3: annotations required)
 MAX_ENTRIES = 64     # oldest entries beyond this are removed when one is written
 MATERIALISE = 600    # store every Alignment up to this many sentences (see store)
 ENV_DIR = "SYNOPSIS_CACHE_DIR"
@@ -101,10 +101,16 @@ def _protocol_ok() -> bool:
     return all(callable(getattr(StoredLinks, n, None)) for n in names)
 
 
+def _field_names() -> list[str]:
+    """The Analysis fields an entry stores: all but the corpus, the links and private ones
+    (quotes, speakers, topics, sentence_topics, and whatever the engine adds)."""
+    return [f.name for f in dataclasses.fields(Analysis)
+            if f.init and f.name not in ("corpus", "links") and not f.name.startswith("_")]
+
+
 def _extra_fields(analysis: Analysis) -> dict:
     """The Analysis fields other than the corpus and the links (quotes, topics, ...)."""
-    return {f.name: getattr(analysis, f.name) for f in dataclasses.fields(analysis)
-            if f.init and f.name not in ("corpus", "links") and not f.name.startswith("_")}
+    return {name: getattr(analysis, name) for name in _field_names()}
 
 
 def _materialise(analysis: Analysis) -> StoredLinks:
@@ -153,9 +159,14 @@ def load(corpus: Corpus, directory: Path | None = None) -> Analysis | None:
                 or entry.get("signature") != _signature(corpus)):
             raise ValueError("stale entry")
         links = entry["links"]
+        fields = entry["fields"]
+        if set(fields) != set(_field_names()):
+            # written when the Analysis had other fields (before the engine annotated
+            # quotes, speakers and topics, say): the annotations would be missing
+            raise ValueError("entry's fields differ from the Analysis'")
         if isinstance(links, StoredLinks) and not _protocol_ok():
             raise ValueError("the engine asks more of its links than the entry holds")
-        analysis = Analysis(corpus=corpus, links=links, **entry["fields"])
+        analysis = Analysis(corpus=corpus, links=links, **fields)
         if not _valid(analysis):
             raise ValueError("entry does not fit the corpus")
     except Exception:

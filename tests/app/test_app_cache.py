@@ -136,3 +136,28 @@ def test_progress_is_passed_to_an_engine_that_reports_it(tmp_path, monkeypatch):
     seen.clear()
     cache.analyse(corpus, use_cache=False, progress=lambda d, t: seen.append((d, t)))
     assert seen and seen[-1][0] == seen[-1][1]
+
+
+def test_a_hit_restores_the_annotations(tmp_path, private_cache):
+    """Quotes, speakers, topics and sentence topics come back from the cache as computed."""
+    corpus = load_corpus([str(ROOT / "seeds")])
+    first = cache.analyse(corpus)
+    assert first.quotes and first.speakers and first.topics and first.sentence_topics
+    hit = cache.load(load_corpus([str(ROOT / "seeds")]))
+    assert hit is not None and isinstance(hit.links, cache.StoredLinks)
+    assert hit.quotes == first.quotes and hit.speakers == first.speakers
+    assert hit.topics == first.topics and hit.sentence_topics == first.sentence_topics
+
+
+def test_an_entry_without_the_annotations_is_stale(tmp_path, private_cache):
+    """An entry written before the engine annotated (no quotes, topics ... fields) is
+    removed and rebuilt, not read back with empty annotations."""
+    corpus = load_corpus([str(ROOT / "seeds")])
+    cache.analyse(corpus)
+    [path] = private_cache.glob("*.pickle")
+    entry = pickle.loads(path.read_bytes())
+    entry["fields"] = {}
+    path.write_bytes(pickle.dumps(entry))
+    assert cache.load(corpus) is None
+    assert not path.exists()
+    assert cache.analyse(corpus).quotes

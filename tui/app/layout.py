@@ -48,19 +48,20 @@ def relation(al: Alignment) -> str | None:
     return None if best is None else RELATIONS[best]
 
 
-def words(article: Article, s: Sentence, added: Spans = (), changed: Spans = ()
-          ) -> list[tuple[int, list[Run], int]]:
+def words(article: Article, s: Sentence, added: Spans = (), changed: Spans = (),
+          extra: Sequence[tuple[Spans, int]] = ()) -> list[tuple[int, list[Run], int]]:
     """The sentence's words as ``(space, runs, cells)``.
 
     ``space`` is the flags of the space before the word (the flags both neighbours
     share, so a marked phrase stays one underline), or -1 where no space is shown
-    (the first word, punctuation glued by markdown unmasking).
+    (the first word, punctuation glued by markdown unmasking).  ``extra`` holds more
+    marks as ``(spans, flag)`` (a quote, a search match).
     """
     base, n = s.start, s.end - s.start
     flags = None
-    if added or changed:
+    if added or changed or extra:
         flags = bytearray(n)
-        for spans, bit in ((added, ADDED), (changed, CHANGED)):
+        for spans, bit in ((added, ADDED), (changed, CHANGED), *extra):
             for a, b in spans:
                 for k in range(max(a, base) - base, min(b, s.end) - base):
                     flags[k] |= bit
@@ -149,6 +150,8 @@ class Layout:
     runs: list[list[Run]]
     first: list[int]
     last: list[int]
+    shown: list[int] | None = None   # the sentences laid out, when not all of them are
+    empty: bool = False              # none is: one blank line, the pane says why
 
     @property
     def height(self) -> int:
@@ -170,34 +173,72 @@ class Layout:
         return 0
 
 
-def layout(article: Article, width: int) -> Layout:
+SKIPPED = "⋯"                    # a gap line where sentences are left out (a filter)
+
+
+def layout(article: Article, width: int, shown: Sequence[int] | None = None,
+           spacing: int = 0) -> Layout:
     """Wrap every sentence of `article` to `width` cells (unmarked runs).
 
     Marks never move a line break, so a sentence's marked lines (`marked_lines`) are
-    computed only when it is drawn, and line up with these."""
+    computed only when it is drawn, and line up with these.
+
+    `shown`: only these sentences (a filter); a gap line with SKIPPED stands where others
+    are left out.  A sentence not laid out has no lines: its `first` is the line where it
+    would start and its `last` the line before.  `spacing`: blank lines between sentences
+    (besides the one between paragraphs)."""
     sent: list[int] = []
     runs: list[list[Run]] = []
-    first: list[int] = []
-    last: list[int] = []
+    n = len(article.sentences)
+    first: list[int] = [0] * n
+    last: list[int] = [-1] * n
+    keep = None if shown is None else set(shown)
     para = None
+    prev = -1
     for s in article.sentences:
-        if para is not None and s.paragraph != para:
-            sent.append(-1)
-            runs.append([])
+        if keep is not None and s.i not in keep:
+            first[s.i] = len(sent)
+            last[s.i] = len(sent) - 1
+            continue
+        if prev >= 0:
+            if keep is not None and s.i != prev + 1:
+                sent.append(-1)
+                runs.append([(SKIPPED, 0)])
+            elif s.paragraph != para:
+                sent.append(-1)
+                runs.append([])
+            for _ in range(spacing):
+                sent.append(-1)
+                runs.append([])
         para = s.paragraph
+        prev = s.i
         lines = wrap(words(article, s), width)
-        first.append(len(sent))
+        first[s.i] = len(sent)
         sent.extend([s.i] * len(lines))
         runs.extend(lines)
-        last.append(len(sent) - 1)
-    return Layout(width, sent, runs, first, last)
+        last[s.i] = len(sent) - 1
+    empty = not sent
+    if empty:
+        sent, runs = [-1], [[]]
+    else:   # a left-out sentence after the last one starts past the end
+        for i in range(n):
+            if last[i] < first[i] and first[i] >= len(sent):
+                first[i], last[i] = len(sent), len(sent) - 1
+    return Layout(width, sent, runs, first, last,
+                  None if shown is None else list(shown), empty)
 
 
-def marked_lines(analysis: Analysis, a: int, i: int, width: int) -> list[list[Run]]:
-    """Sentence i of article a wrapped to `width`, with the engine's added and changed words."""
-    art = analysis.articles[a]
+def marked_lines(analysis: Analysis | None, a: int, i: int, width: int,
+                 extra: Sequence[tuple[Spans, int]] = (), article: Article | None = None
+                 ) -> list[list[Run]]:
+    """Sentence i of article a wrapped to `width`, with the engine's added and changed words
+    (none while there is no analysis: then `article` is needed) and the `extra` marks."""
+    article = article or analysis.articles[a]
+    s = article.sentences[i]
+    if analysis is None:
+        return wrap(words(article, s, extra=extra), width)
     al = analysis.at(a, i)
-    return wrap(words(art, art.sentences[i], al.added, al.changed), width)
+    return wrap(words(article, s, al.added, al.changed, extra), width)
 
 
 def kind(analysis: Analysis | None, a: int, i: int) -> str:

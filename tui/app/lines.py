@@ -16,6 +16,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from .filters import MATCH, QUOTED
 from .layout import ADDED, ADDITION, CHANGED, CONTINUED, PENDING, Run, cells, wrap
 
 LABEL = 4          # a label line (source name) in a stacked document
@@ -24,17 +25,38 @@ KEYCAP = 16        # a key name in the help
 
 GUTTER = 3         # cursor bar, glyph, space
 
-# Line states (what the line's sentence is to the reader right now)
+# Line states (what the line's sentence is to the reader right now): the cursor's, aligned
+# with the cursor's (a peer), or neither; or'ed with what the filters and search say of it
 PLAIN, CURSOR, PEER = 0, 1, 2
+HIT = 4            # passes the filter (the filter marks rather than hides)
+QUOTES = 8         # holds a quote of the chosen speaker
+FOUND = 16         # holds a search match
+BASE = 3
 BARS = {PLAIN: " ", CURSOR: "▌", PEER: "▎"}
 STATE_CLASS = {CURSOR: "marks--cursor", PEER: "marks--peer"}
 BAR_CLASS = {CURSOR: "marks--bar-cursor", PEER: "marks--bar-peer"}
+
+
+def bar_char(state: int) -> str:
+    """The first gutter cell: the cursor, a peer, else a search hit (/), a quote of the
+    chosen speaker (❝), a sentence the filter marks (┃)."""
+    base = state & BASE
+    if base:
+        return BARS[base]
+    if state & FOUND:
+        return "/"
+    if state & QUOTES:
+        return "❝"
+    if state & HIT:
+        return "┃"
+    return " "
 
 MARK_CLASSES = {
     "marks--addition", "marks--boilerplate", "marks--added", "marks--changed",
     "marks--cursor", "marks--peer", "marks--bar-cursor", "marks--bar-peer",
     "marks--glyph-addition", "marks--glyph-verbatim", "marks--glyph-edited",
     "marks--glyph-paraphrase", "marks--label", "marks--muted", "marks--keycap",
+    "marks--hit", "marks--bar-hit", "marks--quote", "marks--match",
 }
 
 
@@ -69,12 +91,19 @@ class MarkStyles:
                 names.append("marks--muted")
             if flags & KEYCAP:
                 names.append("marks--keycap")
-            if state in STATE_CLASS:
-                names.append(STATE_CLASS[state])
+            base = state & BASE
+            if base in STATE_CLASS:
+                names.append(STATE_CLASS[base])
+            elif state & HIT:
+                names.append("marks--hit")
             if flags & CHANGED:          # after the state: a changed word keeps its tint
                 names.append("marks--changed")
             elif flags & ADDED:
                 names.append("marks--added")
+            if flags & QUOTED:
+                names.append("marks--quote")
+            if flags & MATCH:            # last: a search match shows over everything
+                names.append("marks--match")
             style = self._styles[key] = self._merge_styles(names)
         return style
 
@@ -85,8 +114,11 @@ class MarkStyles:
             names = [] if kind == PENDING else [f"marks--glyph-{kind}"]
             if boiler:
                 names.append("marks--boilerplate")
-            if state in STATE_CLASS:
-                names.append(STATE_CLASS[state])
+            base = state & BASE
+            if base in STATE_CLASS:
+                names.append(STATE_CLASS[base])
+            elif state & HIT:
+                names.append("marks--hit")
             style = self._styles[key] = self._merge_styles(names)
         return style
 
@@ -94,7 +126,13 @@ class MarkStyles:
         key = ("bar", state)
         style = self._styles.get(key)
         if style is None:
-            names = [STATE_CLASS[state], BAR_CLASS[state]] if state in STATE_CLASS else []
+            base = state & BASE
+            if base in STATE_CLASS:
+                names = [STATE_CLASS[base], BAR_CLASS[base]]
+            elif state & (HIT | QUOTES | FOUND):
+                names = ["marks--hit", "marks--bar-hit"] if state & HIT else ["marks--bar-hit"]
+            else:
+                names = []
             style = self._styles[key] = self._merge_styles(names)
         return style
 
@@ -103,7 +141,7 @@ class MarkStyles:
                       ) -> list[Segment]:
         """One line, `width` cells: cursor bar, glyph, space, the runs, padding."""
         pad_style = self.mark_style(kind, boiler, 0, state)
-        segs = [Segment(BARS[state], self.bar_style(state)),
+        segs = [Segment(bar_char(state), self.bar_style(state)),
                 Segment(glyph, self.glyph_style(kind, boiler, state)),
                 Segment(" ", pad_style)]
         used = GUTTER

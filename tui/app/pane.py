@@ -20,8 +20,10 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from .filters import Lens
 from .layout import CONTINUED, GLYPHS, Layout, Run, cells, kind, layout, marked_lines, truncate
-from .lines import CURSOR, GUTTER, MARK_CLASSES, MUTED, PEER, PLAIN, MarkStyles
+from .lines import (CURSOR, FOUND, GUTTER, HIT, MARK_CLASSES, MUTED, PEER, PLAIN, QUOTES,
+                    MarkStyles)
 
 HEADER = 2          # rows of the pane's header
 MARGIN = 1          # blank cell between the words and the overview strip
@@ -62,6 +64,9 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self._cells: dict[tuple[bool, bool], Segment] = {}
         self._header: dict[tuple, Strip] = {}
         self.painted = False
+        self.lens = Lens()           # the reader's filters and search (set_lens)
+        self.spacing = 0             # blank lines between sentences (demo mode)
+        self.empty_note = ""         # what the pane says when no sentence passes the filter
 
     # -- content -------------------------------------------------------------------------
     def show(self, article: int, cursor: int = 0) -> None:
@@ -73,6 +78,23 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self._header.clear()
         self._top = 0
         self.refresh()
+
+    def set_lens(self, lens: Lens, empty_note: str = "") -> None:
+        """New filters or search: drop the marked lines; lay out again if the sentences
+        shown change."""
+        if lens.shown(self.article) != (self._layout.shown if self._layout else None):
+            self._layout = None
+        self.lens = lens
+        self.empty_note = empty_note
+        self._marked.clear()
+        self._strips.clear()
+        self._rows.clear()
+        self.refresh()
+
+    def shows(self, i: int) -> bool:
+        """Sentence i has lines in this pane (a filter may leave it out)."""
+        lay = self.lay
+        return 0 <= i < len(lay.first) and lay.first[i] <= lay.last[i]
 
     def set_active(self, active: bool) -> None:
         if active != self.active:
@@ -89,7 +111,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         key = (self.article, w, id(analysis))
         if self._layout is None or self._layout_key != key:
             art = app.corpus.articles[self.article]
-            self._layout = lay = layout(art, w)
+            self._layout = lay = layout(art, w, self.lens.shown(self.article), self.spacing)
             self._layout_key = key
             self._kinds = {}
             self._marked = {}
@@ -203,10 +225,21 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         if i < 0:
             return PLAIN
         if self.active and i == self.cursor:
-            return CURSOR
-        if i in self.peers:
-            return PEER
-        return PLAIN
+            s = CURSOR
+        elif i in self.peers:
+            s = PEER
+        else:
+            s = PLAIN
+        lens = self.lens
+        if lens.passing is not None or lens.matches:
+            a = self.article
+            if lens.passing is not None and not lens.only and lens.passes(a, i):
+                s |= HIT
+            if (a, i) in lens.quoted:
+                s |= QUOTES
+            if (a, i) in lens.matches:
+                s |= FOUND
+        return s
 
     def additions_between(self, lo: int, hi: int) -> bool:
         p = self._addition_lines
@@ -286,8 +319,12 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         key = (n, state)
         segs = self._strips.get(key)
         if segs is None:
-            if i < 0:
-                segs = [Segment(" " * width, self.rich_style)]
+            if lay.empty:
+                segs = self.line_segments([(truncate(self.empty_note, width - 4), MUTED)]
+                                          if self.empty_note else [], width)
+            elif i < 0:
+                segs = (self.line_segments([(t, MUTED) for t, _ in lay.runs[n]], width)
+                        if lay.runs[n] else [Segment(" " * width, self.rich_style)])
             else:
                 k = self.kind(i)
                 boiler = self.app.corpus.articles[self.article].sentences[i].boilerplate
@@ -320,11 +357,13 @@ class PaneView(MarkStyles, Widget, can_focus=False):
     def _runs(self, lay: Layout, n: int, i: int) -> list[Run]:
         """Line n (of sentence i) with the engine's marks."""
         analysis = self.app.analysis
-        if analysis is None:
+        extra = self.lens.spans(self.article, i)
+        if analysis is None and not extra:
             return lay.runs[n]
         lines = self._marked.get(i)
         if lines is None:
-            lines = self._marked[i] = marked_lines(analysis, self.article, i, lay.width)
+            lines = self._marked[i] = marked_lines(
+                analysis, self.article, i, lay.width, extra, self.app.corpus.articles[self.article])
         if len(lines) != lay.last[i] - lay.first[i] + 1:   # marks never move a break
             return lay.runs[n]
         return lines[n - lay.first[i]]
