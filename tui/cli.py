@@ -53,6 +53,9 @@ def reader_parser() -> argparse.ArgumentParser:
     p.add_argument("--headless", action="store_true", help="run without a terminal (for timing, tests)")
     p.add_argument("--exit-after-first-frame", action="store_true",
                    help="exit 0 once the first complete frame is rendered")
+    p.add_argument("--demo", action="store_true",
+                   help="for talks: the bundled corpus (unless PATHs are given), more space "
+                        "between sentences, the keys shown beside the panes")
     return p
 
 
@@ -150,7 +153,7 @@ def run_reader(argv: list[str]) -> int:
         from .app.main import run
 
         return run(paths, no_cache=args.no_cache, headless=args.headless,
-                   exit_after_first_frame=args.exit_after_first_frame)
+                   exit_after_first_frame=args.exit_after_first_frame, demo=args.demo)
     except InputError as e:
         _err(str(e))
         return 2

@@ -249,7 +249,7 @@ async def test_at_80x24_the_other_sources_can_be_switched_in(seeds_analysis):
         assert reader.visible_articles() == [2, 0] and reader.lead.article == 2
         await pilot.press("l", "l")                 # past the right edge: the next comes in
         assert reader.lead.article == 1 and 1 in reader.visible_articles()
-        await pilot.press("s")
+        await pilot.press("o")
         assert isinstance(app.screen, SourcesScreen)
         await pilot.press("home", "enter")
         assert app.screen is reader and reader.lead.article == 0

@@ -26,8 +26,9 @@ class SynopsisApp(App):
 
     def __init__(self, corpus: Corpus, analysis: Analysis | None = None, *,
                  use_cache: bool = True, exit_after_first_frame: bool = False,
-                 analyse: Callable[[Corpus], Analysis] | None = None) -> None:
+                 analyse: Callable[[Corpus], Analysis] | None = None, demo: bool = False) -> None:
         super().__init__()
+        self.demo = demo              # for talks: more space between sentences, keys shown
         self.corpus = corpus
         self.analysis = analysis
         self.use_cache = use_cache

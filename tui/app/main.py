@@ -16,9 +16,10 @@ def needs_worker(corpus) -> bool:
 
 
 def run(paths: list[str], *, no_cache: bool = False, headless: bool = False,
-        exit_after_first_frame: bool = False) -> int:
+        exit_after_first_frame: bool = False, demo: bool = False) -> int:
     """Open the reader on `paths`; return the exit code.  Bad input raises InputError
-    before any window is shown."""
+    before any window is shown.  `demo`: for talks (more space between sentences, the
+    keys in a column beside the panes)."""
     from ..engine.corpus import load_corpus
 
     corpus = load_corpus(paths)
@@ -29,6 +30,6 @@ def run(paths: list[str], *, no_cache: bool = False, headless: bool = False,
     from .app import SynopsisApp
 
     app = SynopsisApp(corpus, analysis, use_cache=not no_cache,
-                      exit_after_first_frame=exit_after_first_frame)
+                      exit_after_first_frame=exit_after_first_frame, demo=demo)
     app.run(headless=headless, size=HEADLESS_SIZE if headless else None)
     return app.return_code or 0

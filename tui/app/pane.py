@@ -500,3 +500,7 @@ class StatusBar(Widget):
 
     def render(self) -> Content:
         return self.content.truncate(max(1, self.size.width), ellipsis=True)
+
+
+class FilterBar(StatusBar):
+    """The active filters and the search, with how to change them (hidden when none)."""

@@ -1,19 +1,22 @@
 """The main screen: source panes side by side, synchronised by content."""
 from __future__ import annotations
 
+import dataclasses
 import gc
+from bisect import bisect_left
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 from . import sync
+from .filters import MARK, ONLY, Lens, Searcher, filtered
 from .keys import bindings
-from .layout import GLYPHS, relation
-from .pane import PaneView, SourceBar, StatusBar
+from .layout import GLYPHS, relation, truncate
+from .pane import FilterBar, PaneView, SourceBar, StatusBar
 
 MIN_PANE_WIDTH = 38     # narrower than this and sentences stop being readable
 
@@ -53,25 +56,59 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.note = ""                    # one-off message for the status bar
         self._sync_pending = False
         self._shown_in_bar: tuple = ()
+        self.lens = Lens()                # filters and search, for every pane
+        self._searcher: Searcher | None = None
+        self._search_from: tuple[int, int] | None = None   # where the search started
 
     # -- building ------------------------------------------------------------------------
     @property
     def n_articles(self) -> int:
         return len(self.app.corpus.articles)
 
+    @property
+    def demo(self) -> bool:
+        return getattr(self.app, "demo", False)
+
+    def panes_width(self, width: int) -> int:
+        """The columns the panes share (demo mode keeps a column of keys at the right)."""
+        from .screens import KEY_PANEL_WIDTH
+
+        return width - KEY_PANEL_WIDTH if self.demo and width >= 2 * KEY_PANEL_WIDTH else width
+
+    def _new_pane(self, article: int) -> PaneView:
+        pane = PaneView(article, classes="marks")
+        pane.lens = self.lens
+        pane.empty_note = self._empty_note()
+        pane.spacing = 1 if self.demo else 0
+        return pane
+
     def compose(self) -> ComposeResult:
-        k = slots_for(self.app.size.width, self.n_articles)
+        k = slots_for(self.panes_width(self.app.size.width), self.n_articles)
         self.shown = list(range(k))
-        self.panes = [PaneView(a, classes="marks") for a in self.shown]
+        self.panes = [self._new_pane(a) for a in self.shown]
         self.source_bar = SourceBar(id="sources")
+        self.filter_bar = FilterBar(id="filterbar")
+        self.search_input = Input(placeholder="search every pane: type; Enter keeps the "
+                                  "matches, Esc ends", id="search", compact=True)
+        self.search_input.display = False
+        self.search_input.can_focus = False     # only while searching: keys go to the panes
         self.status = StatusBar(id="status")
         yield self.source_bar
-        with Horizontal(id="panes"):
-            yield from self.panes
+        with Horizontal(id="body"):
+            with Horizontal(id="panes"):
+                yield from self.panes
+            if self.demo:
+                from .screens import KeyPanel
+
+                yield KeyPanel(id="keypanel", classes="marks")
+        yield self.filter_bar
+        yield self.search_input
         yield self.status
         yield Footer(compact=True, show_command_palette=False)   # 80 columns: keys only
 
     def on_mount(self) -> None:
+        self.filter_bar.display = False
+        self.set_focus(None)
         self._apply_visibility()
         self._focus_slot(0)
         self.update_status()
@@ -114,20 +151,32 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.active = slot
 
     # -- synchronisation -----------------------------------------------------------------
+    def keep(self, a: int):
+        """Which sentences of article a the panes show (None: all)."""
+        lens = self.lens
+        if not lens.only:
+            return None
+        return lambda i: lens.passes(a, i)
+
     def sync(self) -> None:
-        """Scroll every other shown pane so its aligned sentence sits on the cursor's row."""
+        """Scroll every other shown pane so its aligned sentence sits on the cursor's row.
+        With a filter that hides sentences, both ends of an alignment must pass it: a
+        pane whose match is filtered out holds the nearest preceding pair that passes."""
         lead = self.lead
         analysis = self.app.analysis
         a, i = lead.article, lead.cursor
         lead.set_peers(())
+        keep_a = self.keep(a)
         for view in self.visible_panes():
             if view is lead:
                 continue
-            if analysis is None:
+            if analysis is None or view.lay.empty:
                 view.set_peers(())
+                view.scroll_to_line(0, free=True)
                 continue
             b = view.article
-            anchor = sync.anchor(analysis, a, i, b)
+            keep_b = self.keep(b)
+            anchor = sync.anchor(analysis, a, i, b, keep_a, keep_b)
             if anchor is None:
                 view.scroll_to_line(0, free=True)
             else:
@@ -136,7 +185,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
                 # the top, the pane shows it on its first row (not a screenful of blank)
                 row = max(0, lead.first_line(k) - lead.top)
                 view.scroll_to_line(view.first_line(j) - row, free=True)
-            view.set_peers(sync.matches_in(analysis, a, i, b))
+            view.set_peers(sync.matches_in(analysis, a, i, b, keep_b))
 
     def resync(self) -> None:
         """Re-align after sizes changed (resize, zoom): at most once per frame."""
@@ -152,7 +201,8 @@ class ReaderScreen(Screen, inherit_bindings=False):
     def go(self, i: int, *, reveal: bool = True, center: bool = False, note: str = "") -> None:
         """Put the focused pane's cursor on sentence i, scroll, align the others."""
         lead = self.lead
-        i = max(0, min(i, len(self.app.corpus.articles[lead.article].sentences) - 1))
+        i = self.snap(lead.article, max(0, min(i, len(self.app.corpus.articles[lead.article]
+                                                      .sentences) - 1)))
         lead.set_cursor(i)
         lead.scroll_to_line(lead.top)   # the focused pane shows its article, not the margin
         if center:
@@ -168,14 +218,30 @@ class ReaderScreen(Screen, inherit_bindings=False):
         """The sentence of `view`'s article that goes with (a, i) shown at `row`."""
         analysis = self.app.analysis
         b = view.article
+        keep_b = self.keep(b)
         if analysis is not None:
-            m = sync.best_match(analysis, a, i, b)
+            m = sync.best_match(analysis, a, i, b, keep_b)
             if m is not None:
                 return m.i
         if view.painted:
             return view.sentence_at_row(max(0, min(row, view.view_height - 1)))
-        anchor = sync.anchor(analysis, a, i, b) if analysis is not None else None
-        return anchor[1] if anchor else 0
+        anchor = (sync.anchor(analysis, a, i, b, self.keep(a), keep_b)
+                  if analysis is not None else None)
+        return anchor[1] if anchor else self.snap(b, 0)
+
+    def order(self, a: int) -> list[int] | None:
+        """The sentences of article a the cursor can visit, in order (None: every one)."""
+        return self.lens.shown(a)
+
+    def snap(self, a: int, i: int, direction: int = 1) -> int:
+        """Sentence i, or with a filter the nearest one it shows (after i, else before)."""
+        order = self.order(a)
+        if not order or i in self.lens._pass_sets[a]:
+            return i
+        k = bisect_left(order, i)
+        if direction < 0:
+            return order[k - 1] if k > 0 else order[0]
+        return order[k] if k < len(order) else order[-1]
 
     # -- status --------------------------------------------------------------------------
     def update_status(self) -> None:
@@ -198,6 +264,8 @@ class ReaderScreen(Screen, inherit_bindings=False):
         analysis = app.analysis
         if self.note:
             body = Content.from_markup("[b]$note[/b]", note=self.note)
+        elif self.lens.only and lead.lay.empty:
+            body = Content.from_markup("[b]$note[/b]", note=self._empty_note())
         elif analysis is None:
             body = Content.from_markup(app.progress_text())
         else:
@@ -228,7 +296,18 @@ class ReaderScreen(Screen, inherit_bindings=False):
 
     # -- actions -------------------------------------------------------------------------
     def action_move(self, delta: int) -> None:
-        self.go(self.lead.cursor + delta)
+        order = self.order(self.lead.article)
+        if order is None:
+            self.go(self.lead.cursor + delta)
+        elif order:
+            k = bisect_left(order, self.lead.cursor)
+            if delta > 0 and k < len(order) and order[k] == self.lead.cursor:
+                k += 1
+            elif delta < 0:
+                k -= 1
+            self.go(order[max(0, min(k, len(order) - 1))], note=self._hit_note())
+        else:
+            self.go(self.lead.cursor)
 
     def action_page(self, direction: int) -> None:
         lead = self.lead
@@ -245,10 +324,16 @@ class ReaderScreen(Screen, inherit_bindings=False):
     def action_edge(self, end: int) -> None:
         n = len(self.app.corpus.articles[self.lead.article].sentences)
         self.go(n - 1 if end else 0)
+        if end:   # snap forward found nothing after: go to the last shown
+            order = self.order(self.lead.article)
+            if order:
+                self.go(order[-1])
 
     def _step(self, targets: list[int], direction: int, noun: str) -> None:
         """To the next (previous) of `targets` after the cursor, wrapping round."""
         i = self.lead.cursor
+        if self.lens.only:
+            targets = [t for t in targets if self.lens.passes(self.lead.article, t)]
         if not targets:
             self.go(i, note=f"No {noun}s in this source")
         elif direction > 0:
@@ -261,6 +346,9 @@ class ReaderScreen(Screen, inherit_bindings=False):
                     note="" if before else f"Wrapped round to the last {noun}")
 
     def action_addition(self, direction: int) -> None:
+        if self.lens.query:
+            self.walk_matches(direction)
+            return
         analysis = self.app.analysis
         if analysis is None:
             self.go(self.lead.cursor, note="The analysis is still running")
@@ -338,6 +426,298 @@ class ReaderScreen(Screen, inherit_bindings=False):
         else:
             self._replace_lead(b)
 
+    # -- filters ---------------------------------------------------------------------------
+    def _empty_note(self) -> str:
+        lens = self.lens
+        what = []
+        if lens.speaker:
+            what.append(f"quotes {lens.speaker}")
+        if lens.topic:
+            what.append(f"is on “{self._topic_label(lens.topic)}”")
+        if not what:
+            return ""
+        return f"∅ no sentence of this source {' and '.join(what)} (f: show all; S, T: clear)"
+
+    def _topic_label(self, topic: str) -> str:
+        analysis = self.app.analysis
+        for t in analysis.topics if analysis is not None else ():
+            if t.id == topic:
+                return t.label
+        return topic
+
+    def set_lens(self, lens: Lens, *, move: bool = True, note: str = "") -> None:
+        """New filters or search for every pane; the cursor stays on (or moves to the
+        nearest of) the sentences shown, in a pane that has some."""
+        self.lens = lens
+        empty = self._empty_note()
+        for p in self.panes:
+            p.set_lens(lens, empty)
+        self.filter_bar.show(self.filter_text())
+        self.filter_bar.display = lens.filtering or bool(lens.query)
+        self._shown_in_bar = ()
+        if not move:
+            return
+        if lens.only and not lens.passing[self.lead.article]:
+            slots = [k for k, p in enumerate(self.panes[:len(self.shown)])
+                     if lens.passing[p.article]]
+            if slots and not self.zoomed:
+                self._focus_slot(slots[0])
+            else:
+                best = max(range(self.n_articles), key=lambda a: len(lens.passing[a]))
+                if lens.passing[best]:
+                    self._swap_in(self.active, best)
+            self._apply_visibility()
+        lead = self.lead
+        self.go(self.snap(lead.article, lead.cursor), center=True, note=note)
+
+    def filter_text(self) -> Content:
+        lens = self.lens
+        parts: list[Content] = []
+        if lens.speaker:
+            parts.append(Content.from_markup("❝ speaker [b]$s[/b]", s=lens.speaker))
+        if lens.topic:
+            parts.append(Content.from_markup("topic [b]$t[/b]", t=self._topic_label(lens.topic)))
+        out = Content("")
+        if parts:
+            counts = lens.passing or []
+            total = sum(len(x) for x in counts)
+            sources = sum(1 for x in counts if x)
+            how = ("only these shown · f: all, marked ┃" if lens.mode == ONLY
+                   else "marked ┃ in the full text · f: only these")
+            out = Content.from_markup("[b]Filter[/b] ") + Content(" ∧ ").join(parts) + \
+                Content.from_markup(" · $n in $k · $how · [dim]S T clear[/dim]",
+                                    n=f"{total} sentence{'s' if total != 1 else ''}",
+                                    k=f"{sources} source{'s' if sources != 1 else ''}", how=how)
+        if lens.query:
+            hits = len(lens.matches)
+            srcs = len({a for a, _ in lens.matches})
+            search = Content.from_markup(
+                "[b]/[/b] $q · $n · [dim]n N walk, Esc ends[/dim]", q=truncate(lens.query, 30),
+                n=(f"{hits} sentence{'s' if hits != 1 else ''} in {srcs} source"
+                   f"{'s' if srcs != 1 else ''}" if hits else "no match"))
+            out = search if not parts else out + Content("   ") + search
+        return out
+
+    def _filter(self, speaker: str | None, topic: str | None, mode: str | None = None,
+                note: str = "") -> None:
+        analysis = self.app.analysis
+        if analysis is None:
+            self.go(self.lead.cursor, note="The analysis is still running")
+            return
+        passing, quoted = filtered(analysis, speaker, topic)
+        lens = dataclasses.replace(self.lens, analysis=analysis, speaker=speaker, topic=topic,
+                                   mode=mode or self.lens.mode, passing=passing, quoted=quoted,
+                                   _pass_sets=[frozenset(p) for p in passing or ()])
+        if passing is not None and not any(passing) and not note:
+            note = "No sentence in any source passes both filters: S or T clears one"
+        self.set_lens(lens, note=note)
+
+    def action_pick_speaker(self, then=None) -> None:
+        from .screens import speaker_picker
+
+        analysis = self.app.analysis
+        if analysis is None or not analysis.speakers:
+            self.go(self.lead.cursor, note="The analysis is still running" if analysis is None
+                    else "No quoted speakers in these articles")
+            return
+
+        def chosen(name: str | None) -> None:
+            if name is None:
+                return
+            if then is not None:
+                then(name)
+            else:
+                self._filter(name, self.lens.topic)
+
+        self.app.push_screen(speaker_picker(analysis, self.lens.speaker), chosen)
+
+    def action_clear_speaker(self) -> None:
+        if self.lens.speaker is None:
+            self.go(self.lead.cursor, note="No speaker filter to clear")
+            return
+        self._filter(None, self.lens.topic, note="Speaker filter cleared")
+
+    def action_pick_topic(self) -> None:
+        from .screens import topic_picker
+
+        analysis = self.app.analysis
+        if analysis is None or not analysis.topics:
+            self.go(self.lead.cursor, note="The analysis is still running" if analysis is None
+                    else "No topics in these articles")
+            return
+
+        def chosen(topic: str | None) -> None:
+            if topic is not None:
+                self._filter(self.lens.speaker, topic)
+
+        self.app.push_screen(topic_picker(analysis, self.lens.topic), chosen)
+
+    def action_clear_topic(self) -> None:
+        if self.lens.topic is None:
+            self.go(self.lead.cursor, note="No topic filter to clear")
+            return
+        self._filter(self.lens.speaker, None, note="Topic filter cleared")
+
+    def action_filter_mode(self) -> None:
+        mode = MARK if self.lens.mode == ONLY else ONLY
+        if not self.lens.filtering:
+            self.lens = dataclasses.replace(self.lens, mode=mode)
+            self.go(self.lead.cursor, note="No filter on (s: speaker, t: topic); a filter will "
+                    + ("show only its sentences" if mode == ONLY else "mark its sentences ┃"))
+            return
+        self._filter(self.lens.speaker, self.lens.topic, mode,
+                     note="Showing only the sentences that pass the filter" if mode == ONLY
+                     else "Every sentence shown; those that pass the filter marked ┃")
+
+    def speaker_here(self) -> str | None:
+        """The speaker of a quote in the cursor's sentence, if any."""
+        analysis = self.app.analysis
+        a, i = self.lead.article, self.lead.cursor
+        s = self.app.corpus.articles[a].sentences[i]
+        for q in analysis.quotes:
+            if q.article == a and q.speaker and q.start < s.end and q.end > s.start:
+                return q.speaker
+        return None
+
+    def action_quotes(self) -> None:
+        from .screens import QuotesScreen
+
+        analysis = self.app.analysis
+        if analysis is None:
+            self.go(self.lead.cursor, note="The analysis is still running")
+            return
+        name = self.lens.speaker or self.speaker_here()
+
+        def show(who: str) -> None:
+            self.app.push_screen(QuotesScreen(who))
+
+        if name is None:
+            self.action_pick_speaker(then=show)
+        else:
+            show(name)
+
+    # -- search ----------------------------------------------------------------------------
+    def action_search(self) -> None:
+        if self._searcher is None:
+            self._searcher = Searcher(self.app.corpus)
+        self._search_from = (self.lead.article, self.lead.cursor)
+        self.search_input.display = True
+        self.search_input.can_focus = True
+        self.search_input.value = self.lens.query
+        self.search_input.focus()
+        self.filter_bar.display = True
+        self.filter_bar.show(self.filter_text() if self.lens.query else Content.from_markup(
+            "[b]/[/b] type to search every pane · [dim]Enter keeps the matches, Esc ends[/dim]"))
+
+    def search_for(self, query: str) -> None:
+        """The search as typed so far: mark every match, and go to the first at or after
+        where the search started (in this pane, else the next pane that has one)."""
+        if self._searcher is None:
+            self._searcher = Searcher(self.app.corpus)
+        matches = self._searcher.find(query) if query.strip() else {}
+        lens = dataclasses.replace(self.lens, query=query if query.strip() else "",
+                                   matches=matches)
+        self.set_lens(lens, move=False)
+        if not query.strip():
+            self.filter_bar.display = True
+            self.go(self.lead.cursor)
+            return
+        start = self._search_from or (self.lead.article, self.lead.cursor)
+        if not self.walk_matches(1, start=start, inclusive=True):
+            self.go(self.lead.cursor, note=f"No match for “{query}”")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is self.search_input:
+            event.stop()
+            self.search_for(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input is self.search_input:
+            event.stop()
+            self._close_input()
+            if not self.lens.query:
+                self.action_end_search()
+                return
+            self.go(self.lead.cursor, note=self._hit_note() or "n N walk the matches, Esc ends")
+
+    def action_end_search(self) -> None:
+        if not self.lens.query and not self.search_input.display:
+            return
+        self._close_input()
+        self._search_from = None
+        self.set_lens(dataclasses.replace(self.lens, query="", matches={}), move=False)
+        self.go(self.lead.cursor, note="Search ended")
+
+    def _close_input(self) -> None:
+        self.search_input.display = False
+        self.search_input.can_focus = False
+        self.set_focus(None)
+
+    def _search_order(self) -> list[int]:
+        """Articles in the order n walks them: the panes left to right, then the rest."""
+        shown = self.visible_articles() if not self.zoomed else [self.lead.article]
+        return shown + [a for a in range(self.n_articles) if a not in shown]
+
+    def _hits(self) -> list[tuple[int, int]]:
+        order = self._search_order()
+        rank = {a: k for k, a in enumerate(order)}
+        return sorted(((a, i) for a in order for i in self.lens.hits(a)),
+                      key=lambda h: (rank[h[0]], h[1]))
+
+    def _hit_note(self) -> str:
+        if not self.lens.query:
+            return ""
+        hits = self._hits()
+        here = (self.lead.article, self.lead.cursor)
+        if here in hits:
+            return f"Match {hits.index(here) + 1} of {len(hits)}"
+        return ""
+
+    def walk_matches(self, direction: int, start: tuple[int, int] | None = None,
+                     inclusive: bool = False) -> bool:
+        """To the next (previous) sentence with a match, across the panes, then the sources
+        not shown (brought into this pane); wraps round.  False if there is none."""
+        hits = self._hits()
+        if not hits:
+            self.go(self.lead.cursor, note=f"No match for “{self.lens.query}”")
+            return False
+        order = self._search_order()
+        rank = {a: k for k, a in enumerate(order)}
+        here = start or (self.lead.article, self.lead.cursor)
+        key = (rank[here[0]], here[1])
+        keys = [(rank[a], i) for a, i in hits]
+        if direction > 0:
+            k = bisect_left(keys, key) if inclusive else bisect_left(keys, (key[0], key[1] + 1))
+            k = k if k < len(hits) else 0
+        else:
+            k = bisect_left(keys, key) - 1
+            k = k if k >= 0 else len(hits) - 1
+        a, i = hits[k]
+        if a in self.shown and (not self.zoomed or self.shown.index(a) == self.active):
+            slot = self.shown.index(a)
+            if slot != self.active:
+                self._focus_slot(slot)
+        else:
+            self._swap_in(self.active, a)
+        self.go(i, center=not self.lead.shows(i) or not self._on_screen(i),
+                note=f"Match {k + 1} of {len(hits)}")
+        return True
+
+    def _on_screen(self, i: int) -> bool:
+        lead = self.lead
+        return 0 <= lead.first_line(i) - lead.top < lead.view_height
+
+    # -- report ----------------------------------------------------------------------------
+    def action_report(self) -> None:
+        from .report import write_view
+
+        try:
+            message = write_view(self)
+        except OSError as e:
+            self.app.notify(f"could not write the report: {e}", severity="error", timeout=12)
+            return
+        self.app.notify(message, title="report written", timeout=15)
+
     def action_sources(self) -> None:
         from .screens import SourcesScreen
 
@@ -405,7 +785,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.go(i, reveal=False)
 
     def on_resize(self, event: events.Resize) -> None:
-        k = slots_for(event.size.width, self.n_articles)
+        k = slots_for(self.panes_width(event.size.width), self.n_articles)
         if k != len(self.shown):
             self._set_slots(k)
         self.resync()
@@ -421,7 +801,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
                      if a not in self.shown]
             self.shown = self.shown + extra[:k - len(self.shown)]
         while len(self.panes) < k:
-            pane = PaneView(self.shown[len(self.panes)], classes="marks")
+            pane = self._new_pane(self.shown[len(self.panes)])
             self.panes.append(pane)
             self.query_one("#panes").mount(pane)
         for p, a in zip(self.panes, self.shown):

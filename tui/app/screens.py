@@ -3,15 +3,19 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from . import sync
+from .filters import fold, quote_counts, statements, topic_counts, word_differences
 from .keys import KEYS, PALETTE_HELP
-from .layout import ADDED, ADDITION, CHANGED, GLYPHS, kind, truncate, words
+from .layout import ADDED, ADDITION, CHANGED, GLYPHS, cells, kind, truncate, words
 from .lines import CURSOR, KEYCAP, LABEL, MUTED, PEER, Block, DocumentView, runs_words, text_words
+
+KEY_PANEL_WIDTH = 34      # demo mode: the keys in a column at the right
 
 LEGEND = [("marks:", MUTED), ("+ addition", 0), ("= verbatim", 0), ("~ edited", 0),
           ("≈ paraphrase", 0), ("added words", ADDED), ("changed words", CHANGED)]
@@ -211,3 +215,289 @@ class SourcesScreen(ModalScreen):
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
+
+
+# -- demo mode: the keys beside the panes --------------------------------------------------
+
+def key_panel_blocks() -> list[Block]:
+    width = 9
+    blocks = []
+    group = None
+    for k in KEYS:
+        if not k.help:
+            continue
+        if k.group != group:
+            if group is not None:
+                blocks[-1].gap_after = 1
+            group = k.group
+            blocks.append(Block(text_words(group, LABEL)))
+        keys, what = k.help.split("\t")
+        keys = keys.replace("  ", " ")
+        what = what.split(";")[0].split(":")[0]
+        if cells(keys) > width - 1:
+            keys = keys.split(" ")[0] + " " + keys.split(" ")[1] if " " in keys else keys
+        blocks.append(Block(text_words(what), lead=((truncate(keys, width - 1).ljust(width),
+                                                      KEYCAP),), lead_width=width))
+    blocks[-1].gap_after = 1
+    blocks.append(Block(text_words("? all keys and the legend · Ctrl+P every action", MUTED)))
+    return blocks
+
+
+class KeyPanel(DocumentView):
+    """The keys, always visible (demo mode)."""
+
+    def __init__(self, **kw) -> None:
+        super().__init__(key_panel_blocks(), max_width=KEY_PANEL_WIDTH, **kw)
+        self.can_focus = False
+
+
+# -- pickers: speakers, topics --------------------------------------------------------------
+
+def counts_text(counts: list[int], labels: list[str], width: int = 70) -> str:
+    """Per source its count ("1·3  2·–  3·5"); past the width, the largest, then "+N more"."""
+    have = sum(1 for c in counts if c)
+    head = f"in {have} of {len(counts)} sources: "
+    items = [f"{a + 1}·{c if c else '–'}" for a, c in enumerate(counts)]
+    text = head + "  ".join(items)
+    if cells(text) <= width:
+        return text
+    top = sorted((a for a, c in enumerate(counts) if c), key=lambda a: -counts[a])
+    out = head
+    for k, a in enumerate(top):
+        item = f"{a + 1}·{counts[a]}  "
+        if cells(out + item) > width - 10:
+            return out + f"+{len(top) - k} more"
+        out += item
+    return out.rstrip()
+
+
+class PickerScreen(ModalScreen):
+    """A list to choose from, narrowed as you type.  Dismisses with the chosen id or None."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "cancel", key_display="Esc"),
+        Binding("down", "move(1)", "next", show=False),
+        Binding("up", "move(-1)", "previous", show=False),
+        Binding("pagedown", "move(5)", "page", show=False),
+        Binding("pageup", "move(-5)", "page", show=False),
+    ]
+
+    def __init__(self, title: str, items: list[tuple[str, Content, str]],
+                 current: str | None = None, hint: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.items = items            # (id, how it is shown, what typing matches)
+        self.current = current
+        self.hint = hint
+        self._folded = [fold(t) for _, _, t in items]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker") as box:
+            box.border_title = self.title_text
+            box.border_subtitle = self.hint
+            self.query_input = Input(placeholder="type to narrow the list; Enter chooses, "
+                                     "Esc cancels", id="picker-filter", compact=True)
+            self.options = OptionList(id="picker-list")
+            yield self.query_input
+            yield self.options
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_input.focus()
+
+    def _fill(self, text: str) -> None:
+        words = fold(text).split()
+        self.options.clear_options()
+        shown = [(k, item) for k, item in enumerate(self.items)
+                 if all(w in self._folded[k] for w in words)]
+        self.options.add_options([Option(content, id=ident) for _, (ident, content, _) in shown])
+        ids = [ident for _, (ident, _, _) in shown]
+        if shown:
+            self.options.highlighted = ids.index(self.current) if self.current in ids else 0
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        k = self.options.highlighted
+        if k is not None and self.options.option_count:
+            self.dismiss(self.options.get_option_at_index(k).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_move(self, delta: int) -> None:
+        n = self.options.option_count
+        if n:
+            k = self.options.highlighted or 0
+            self.options.highlighted = max(0, min(n - 1, k + delta))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+def speaker_picker(analysis, current: str | None) -> PickerScreen:
+    labels = [a.label for a in analysis.articles]
+    counts = quote_counts(analysis)
+    items = []
+    for sp in analysis.speakers:
+        c = counts.get(sp.name, [0] * len(labels))
+        n = sum(c)
+        about = " · ".join(p for p in (sp.kind, sp.role) if p)
+        content = Content.from_markup(
+            "[b]$name[/b]  $n [dim]$about[/dim]\n  [dim]$counts[/dim]", name=sp.name,
+            n=f"{n} quote{'s' if n != 1 else ''}", about=truncate(about, 50),
+            counts=counts_text(c, labels))
+        items.append((sp.name, content, " ".join((sp.name, *sp.aliases, sp.role or "",
+                                                    sp.kind))))
+    return PickerScreen("Filter by speaker: only the sentences quoting them", items, current,
+                        "quotes per source number · c compares their wording")
+
+
+def topic_picker(analysis, current: str | None) -> PickerScreen:
+    labels = [a.label for a in analysis.articles]
+    counts = topic_counts(analysis)
+    items = []
+    for t in analysis.topics:
+        c = counts.get(t.id, [0] * len(labels))
+        n = sum(c)
+        content = Content.from_markup(
+            "[b]$label[/b]  $n [dim]$kw[/dim]\n  [dim]$counts[/dim]", label=t.label,
+            n=f"{n} sentence{'s' if n != 1 else ''}", kw=truncate(", ".join(t.keywords), 50),
+            counts=counts_text(c, labels))
+        items.append((t.id, content, " ".join((t.label, *t.keywords))))
+    return PickerScreen("Filter by topic: only the sentences on it", items, current,
+                        "sentences per source number")
+
+
+# -- the quote comparison -----------------------------------------------------------------
+
+QUOTES_LEGEND = [("marks:", MUTED), ("words this wording puts differently from the others",
+                                     CHANGED)]
+
+
+def _quote_words(text: str, marked: set[int]) -> list:
+    """A quote's words, the marked ones CHANGED; between quotation marks."""
+    ws = text.split()
+    out = []
+    for k, w in enumerate(ws):
+        fl = CHANGED if k in marked else 0
+        if k == 0:
+            w = "“" + w
+        if k == len(ws) - 1:
+            w = w + "”"
+        space = -1 if k == 0 else (fl if (k - 1) in marked and fl else 0)
+        out.append((space, [(w, fl)], cells(w)))
+    return out
+
+
+def quotes_blocks(analysis, name: str) -> tuple[list[Block], list[int]]:
+    """What `name` said, statement by statement: every distinct wording with the sources
+    that print it, the words that differ marked; then who does not quote it.  Also the
+    index of each statement's first block."""
+    arts = analysis.articles
+    sts = statements(analysis, name)
+    blocks = [Block(runs_words(QUOTES_LEGEND), gap_after=1)]
+    starts = []
+    for k, st in enumerate(sts, 1):
+        wordings: dict[str, list] = {}
+        for q in st.quotes:
+            key = " ".join(w.strip(".,;:!?") for w in fold(q.text).split())
+            wordings.setdefault(key, []).append(q)
+        groups = list(wordings.values())
+        marks = word_differences([g[0].text for g in groups])
+        starts.append(len(blocks))
+        srcs = st.articles
+        blocks.append(Block(runs_words([
+            (f"{k}.", LABEL),
+            (f"quoted by {len(srcs)} of {len(arts)} source{'s' if len(arts) != 1 else ''}"
+             f" · {len(groups)} wording{'s' if len(groups) != 1 else ''}", MUTED)])))
+        for g, marked in zip(groups, marks):
+            where: dict[int, list[int]] = {}
+            for q in g:
+                where.setdefault(q.article, []).append(q.sentence + 1)
+            label = "; ".join(f"{arts[a].label} " + ", ".join(f"§{i}" for i in sorted(set(n)))
+                              for a, n in where.items())
+            cue = next((q.cue for q in g if q.cue), "")
+            blocks.append(Block(runs_words([(label, LABEL)] + ([(f"· {cue}", MUTED)]
+                                                               if cue else []))))
+            blocks.append(Block(_quote_words(g[0].text, marked),
+                                kind="edited" if marked else "verbatim",
+                                glyph="~" if marked else "=", gap_after=0))
+        missing = [arts[b].label for b in range(len(arts)) if b not in srcs]
+        if missing and len(srcs) > 1:
+            blocks.append(Block(runs_words([("not in: " + ", ".join(missing), MUTED)])))
+        blocks[-1].gap_after = 1
+    if not sts:
+        blocks.append(Block(text_words("No quotes of this speaker.", MUTED)))
+    return blocks, starts
+
+
+class QuotesScreen(Screen):
+    """What one speaker said: each statement with every source's wording, stacked."""
+
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "back", key_display="Esc"),
+        Binding("j,down,n", "step(1)", "next statement", key_display="j/k"),
+        Binding("k,up,N", "step(-1)", "previous statement", show=False),
+        Binding("pagedown,space", "scroll(1)", "scroll", show=False),
+        Binding("pageup,b", "scroll(-1)", "scroll up", show=False),
+        Binding("s", "other", "other speaker", key_display="s"),
+        Binding("question_mark,f1", "app.help", "keys", key_display="?"),
+    ]
+
+    def __init__(self, speaker: str) -> None:
+        super().__init__()
+        self.speaker = speaker
+        self.at = 0
+        self.starts: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        self.title_bar = Static(id="quotes-title")
+        self.doc = DocumentView(id="quotes", classes="marks")
+        self.doc.can_focus = False
+        yield self.title_bar
+        yield self.doc
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        analysis = self.app.analysis
+        blocks, self.starts = quotes_blocks(analysis, self.speaker)
+        sp = next((x for x in analysis.speakers if x.name == self.speaker), None)
+        role = f" ({sp.role})" if sp is not None and sp.role else ""
+        self.title_bar.update(Content.from_markup(
+            "[b]Quotes[/b] · what [b]$name[/b]$role said, as each source put it · $n",
+            name=self.speaker, role=truncate(role, 40),
+            n=f"{len(self.starts)} statement{'s' if len(self.starts) != 1 else ''}"))
+        self.at = 0
+        self.doc.set_blocks(blocks)
+
+    def _line_of_block(self, b: int) -> int:
+        for n, (block, _runs, first) in enumerate(self.doc._lines):
+            if block == b and first:
+                return n
+        return 0
+
+    def action_step(self, delta: int) -> None:
+        if not self.starts:
+            return
+        self.at = max(0, min(len(self.starts) - 1, self.at + delta))
+        self.doc.scroll_to(y=self._line_of_block(self.starts[self.at]) if self.at else 0,
+                           animate=False)
+
+    def action_scroll(self, direction: int) -> None:
+        self.doc.scroll_to(y=self.doc.scroll_y + direction * max(1, self.doc.size.height - 2),
+                           animate=False)
+
+    def action_other(self) -> None:
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self.speaker = name
+                self._fill()
+
+        self.app.push_screen(speaker_picker(self.app.analysis, self.speaker), chosen)
