@@ -90,6 +90,16 @@ class StoredLinks:
     def alignment(self, a: int, i: int) -> Alignment:
         return self._table[a][i]
 
+    def groups(self) -> list[tuple[tuple[int, int], ...]]:
+        """Every group with members in two articles or more, as (article, sentence) pairs
+        (as the engine's links give them; the reports ask for them)."""
+        by: dict[int, list[tuple[int, int]]] = {}
+        for a, row in enumerate(self._groups):
+            for i, g in enumerate(row):
+                if g >= 0:
+                    by.setdefault(g, []).append((a, i))
+        return [tuple(m) for m in by.values() if len({a for a, _ in m}) > 1]
+
 
 def _protocol_ok() -> bool:
     """StoredLinks offers everything the engine's AlignmentSource declares."""

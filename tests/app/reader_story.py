@@ -12,7 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.cache import StoredLinks
-from tui.engine.model import Alignment, Analysis, Article, Corpus, Match, Sentence
+import dataclasses
+
+from tui.engine.model import (Alignment, Analysis, Article, Corpus, Match, Quote, Sentence,
+                              Speaker, Topic)
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -123,7 +126,41 @@ def story() -> Analysis:
         (1, 3): ((), ("eight",)),
         (2, 2): (("instead",), ()),
     }
-    return build(arts, groups, marks)
+    return annotate(build(arts, groups, marks))
+
+
+def quote(an: Analysis, a: int, i: int, text: str, speaker: str, cue: str = "said") -> Quote:
+    art = an.articles[a]
+    s = art.sentences[i]
+    k = art.text.index(text, s.start, s.end)
+    return Quote(article=a, start=k, end=k + len(text), text=text, speaker=speaker,
+                 mention=speaker, cue=cue, sentence=i, attribution="explicit")
+
+
+def annotate(an: Analysis) -> Analysis:
+    """The story's quotes, speakers and topics, written out by hand: the engineers' estimate
+    (six weeks in Alpha, eight in Beta), the mayor's "precaution" (Alpha, Gamma); a topic
+    on the closure and one on the repairs."""
+    quotes = (
+        quote(an, 0, 3, "repairs would take six weeks", "Engineers"),
+        quote(an, 0, 4, "a precaution", "Mayor", "called"),
+        quote(an, 1, 3, "repairs would take eight weeks", "Engineers"),
+        quote(an, 2, 0, "a precaution", "Mayor", "described"),
+    )
+    speakers = (
+        Speaker(name="Engineers", kind="anonymous", aliases=("engineers",), quotes=2),
+        Speaker(name="Mayor", kind="person", aliases=("the mayor",), quotes=2,
+                role="mayor of the city"),
+    )
+    topics = (Topic("t1", "Closure", ("closed", "shut", "traffic")),
+              Topic("t2", "Repairs", ("repairs", "weeks", "ferry")))
+    on = {("t1", 0): {1, 2, 4}, ("t1", 1): {2}, ("t1", 2): {0, 2},
+          ("t2", 0): {3}, ("t2", 1): {3, 4}, ("t2", 2): set()}
+    sentence_topics = tuple(
+        tuple(tuple(t.id for t in topics if s.i in on[(t.id, a)]) for s in art.sentences)
+        for a, art in enumerate(an.articles))
+    return dataclasses.replace(an, quotes=quotes, speakers=speakers, topics=topics,
+                               sentence_topics=sentence_topics)
 
 
 def write_story(folder: Path) -> Path:

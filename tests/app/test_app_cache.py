@@ -161,3 +161,15 @@ def test_an_entry_without_the_annotations_is_stale(tmp_path, private_cache):
     assert cache.load(corpus) is None
     assert not path.exists()
     assert cache.analyse(corpus).quotes
+
+
+def test_a_hit_can_be_written_as_a_report(tmp_path, private_cache):
+    """The reports ask the links for their groups: the stored links give the same ones."""
+    from tui.engine.report import render
+
+    corpus = load_corpus([str(ROOT / "seeds")])
+    first = cache.analyse(corpus)
+    hit = cache.load(load_corpus([str(ROOT / "seeds")]))
+    assert sorted(hit.links.groups()) == sorted(first.links.groups())
+    assert render(hit, "md") == render(first, "md")
+    assert render(hit, "html").count("<tr") == render(first, "html").count("<tr")

@@ -32,3 +32,32 @@ def test_parallels_view(snap_compare):
 
 def test_help_screen(snap_compare):
     assert snap_compare(make_app(), press=["question_mark"], terminal_size=(110, 44))
+
+
+def test_speaker_picker(snap_compare):
+    """s: the speakers with their quotes per source, at 80x24."""
+    assert snap_compare(make_app(), press=["s"], terminal_size=(80, 24))
+
+
+def test_speaker_filter(snap_compare):
+    """The engineers: Alpha's "six weeks" and Beta's "eight weeks" on one row, the quotes in
+    italics, Gamma saying it has none; the filter named above the status line."""
+    assert snap_compare(make_app(), press=["s", *"eng", "enter"], terminal_size=(120, 24))
+
+
+def test_speaker_filter_marking(snap_compare):
+    """f: every sentence shown, the engineers' marked in the gutter."""
+    assert snap_compare(make_app(), press=["s", *"eng", "enter", "f", "g"],
+                        terminal_size=(120, 24))
+
+
+def test_quote_comparison(snap_compare):
+    """c on Alpha's "six weeks": the engineers' statement in both wordings, six / eight marked."""
+    assert snap_compare(make_app(), press=["j", "j", "j", "c"], terminal_size=(100, 24))
+
+
+def test_search(snap_compare):
+    """/ "the ring road" (a curly quote would match a straight one): both matches marked, the
+    cursor on the first."""
+    assert snap_compare(make_app(), press=["slash", *"the ring", "enter"],
+                        terminal_size=(120, 24))

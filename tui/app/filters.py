@@ -5,7 +5,7 @@
 - A topic filter keeps the sentences the engine files under the topic.
 - Both together: a sentence must pass both.
 - A search finds a text in every article, case-insensitively and whatever the quote
-  marks and dashes (’ ' ‘, “ " ”, – — -), and marks where.
+  marks and dashes (’ ' ‘ “ " ” « », – — -), and marks where.
 
 `Lens` holds one state of all three for the whole corpus; the panes ask it per sentence.
 `statements` groups a speaker's quotes across sources into the things they said, and
@@ -27,15 +27,16 @@ ONLY, MARK = "only", "mark"      # the filter shows only the passing sentences, 
 
 _FOLD = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
-    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+    "“": "'", "”": "'", "„": "'", "‟": "'", "″": "'", "«": "'", "»": "'", '"': "'",
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
     "\u00a0": " ", "\u202f": " ",
 })
 
 
 def fold(text: str) -> str:
-    """Lower case, one kind of quote mark and dash; the same length as `text`, so offsets
-    into it are offsets into the text."""
+    """Lower case, one quote mark for every kind (single or double, straight or curly,
+    guillemets), one dash; the same length as `text`, so offsets into it are offsets into
+    the text."""
     t = text.translate(_FOLD)
     low = t.lower()
     if len(low) == len(t):

@@ -21,7 +21,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from .filters import Lens
-from .layout import CONTINUED, GLYPHS, Layout, Run, cells, kind, layout, marked_lines, truncate
+from .layout import (CONTINUED, GLYPHS, Layout, Run, cells, kind, layout, marked_lines, truncate,
+                     wrap)
 from .lines import (CURSOR, FOUND, GUTTER, HIT, MARK_CLASSES, MUTED, PEER, PLAIN, QUOTES,
                     MarkStyles)
 
@@ -82,7 +83,9 @@ class PaneView(MarkStyles, Widget, can_focus=False):
     def set_lens(self, lens: Lens, empty_note: str = "") -> None:
         """New filters or search: drop the marked lines; lay out again if the sentences
         shown change."""
-        if lens.shown(self.article) != (self._layout.shown if self._layout else None):
+        lay = self._layout
+        if (lay is None or lay.empty or empty_note != self.empty_note
+                or lens.shown(self.article) != lay.shown):
             self._layout = None
         self.lens = lens
         self.empty_note = empty_note
@@ -112,6 +115,10 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         if self._layout is None or self._layout_key != key:
             art = app.corpus.articles[self.article]
             self._layout = lay = layout(art, w, self.lens.shown(self.article), self.spacing)
+            if lay.empty and self.empty_note:   # the pane says why it is empty
+                lay.runs = wrap([(-1 if k == 0 else 0, [(t, 0)], cells(t))
+                                 for k, t in enumerate(self.empty_note.split())], w)
+                lay.sentence = [-1] * len(lay.runs)
             self._layout_key = key
             self._kinds = {}
             self._marked = {}
@@ -319,10 +326,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         key = (n, state)
         segs = self._strips.get(key)
         if segs is None:
-            if lay.empty:
-                segs = self.line_segments([(truncate(self.empty_note, width - 4), MUTED)]
-                                          if self.empty_note else [], width)
-            elif i < 0:
+            if i < 0:
                 segs = (self.line_segments([(t, MUTED) for t, _ in lay.runs[n]], width)
                         if lay.runs[n] else [Segment(" " * width, self.rich_style)])
             else:

@@ -713,7 +713,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
 
         try:
             message = write_view(self)
-        except OSError as e:
+        except Exception as e:   # a report is never worth the reader: say it, go on
             self.app.notify(f"could not write the report: {e}", severity="error", timeout=12)
             return
         self.app.notify(message, title="report written", timeout=15)

@@ -353,7 +353,7 @@ def speaker_picker(analysis, current: str | None) -> PickerScreen:
         items.append((sp.name, content, " ".join((sp.name, *sp.aliases, sp.role or "",
                                                     sp.kind))))
     return PickerScreen("Filter by speaker: only the sentences quoting them", items, current,
-                        "quotes per source number · c compares their wording")
+                        "quotes per source, numbered as in the top bar")
 
 
 def topic_picker(analysis, current: str | None) -> PickerScreen:
@@ -369,7 +369,7 @@ def topic_picker(analysis, current: str | None) -> PickerScreen:
             counts=counts_text(c, labels))
         items.append((t.id, content, " ".join((t.label, *t.keywords))))
     return PickerScreen("Filter by topic: only the sentences on it", items, current,
-                        "sentences per source number")
+                        "sentences per source, numbered as in the top bar")
 
 
 # -- the quote comparison -----------------------------------------------------------------
