@@ -119,3 +119,22 @@ def test_progress_is_reported_and_ends_at_total(seeds_dir):
     analyse_corpus(load_corpus([str(seeds_dir)]), progress=lambda d, t: seen.append((d, t)))
     assert seen and seen[-1][0] == seen[-1][1]
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_stopwords_are_stopwords_after_stemming():
+    from tui.engine.align import _families
+
+    # "why" stems to "whi", "very" to "veri": neither is content
+    assert _families("If not, why not?") == []
+    assert _families("It was very large") == ["large"]
+    assert _families("One balloon, three buses") == ["1", "ballo", "3", "buse"]  # numbers stay
+
+
+def test_one_word_sentence_does_not_bridge_groups(tmp_path):
+    _write(tmp_path, "a.txt", "Flood report\n\nThe assessment of the dam found deep cracks in its wall.\n")
+    _write(tmp_path, "b.txt", "Dam report\n\nOur assessment is it does not.\n\n"
+           "Engineers assessing the levee said it would hold through the weekend storm.\n")
+    an = analyse([str(tmp_path)])
+    b = an.articles[1]
+    short = next(s.i for s in b.sentences if s.text.startswith("Our assessment"))
+    assert an.is_unique(1, short)

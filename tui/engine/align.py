@@ -74,6 +74,7 @@ PARAMS = {
     "attribution": 0.5,  # weight of attribution words ("spokeswoman", "told reporters")
     "attach": 0.3,       # a sentence in no group joins its best counterpart's from this score
     "attach_cover": 0.3, # ... when the counterpart covers this share of its content
+    "cont_words": 3,     # containment counts only for sentences of this many content words
 }
 
 
@@ -184,8 +185,10 @@ def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
     if dice < 0.12 and cont < 0.3:
         return 0.0  # too little in common for any signal below to reach a match
     cont_w = min(1.0, small / 18.0)  # a two-word heading contained anywhere proves little
+    # containment needs a few words on the smaller side: one or two are "contained" anywhere
+    few = min(len(sx.fams), len(sy.fams)) < PARAMS["cont_words"]
     lexical = max(dice, cont * (PARAMS["cont_base"] + PARAMS["cont_len"] * cont_w)
-                  if cont >= PARAMS["cont_min"] else 0.0)
+                  if cont >= PARAMS["cont_min"] and not few else 0.0)
     # copying at the character level: edits keep long runs of identical text
     ratio = fuzz.ratio(sx.loose, sy.loose) / 100.0
     edit = max(0.0, (ratio - 0.45) / 0.55)

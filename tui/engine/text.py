@@ -77,6 +77,11 @@ def _stem(w: str) -> str:
     return _STEMMER.stemWord(w)
 
 
+# Keys are stems ("why" -> "whi", "very" -> "veri"): a stopword test on keys needs the
+# stopwords' own keys too (numbers stay content: "one" -> "1").
+STOPWORDS = STOPWORDS | frozenset(k for k in map(key, STOPWORDS) if not k.isdigit())
+
+
 def words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, key) for every word of text."""
     return [(m.start(), m.end(), key(m.group())) for m in WORD.finditer(text)]
