@@ -126,7 +126,7 @@ def test_stopwords_are_stopwords_after_stemming():
 
     # "why" stems to "whi", "very" to "veri": neither is content
     assert _families("If not, why not?") == []
-    assert _families("It was very large") == ["large"]
+    assert _families("It was very large") == ["larg"]
     assert _families("One balloon, three buses") == ["1", "ballo", "3", "buse"]  # numbers stay
 
 
