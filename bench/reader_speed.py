@@ -4,7 +4,11 @@
 
 Opens the reader on PATH (default: the bundled seeds; five panes at 200x50) and
 replays a reading session: cursor moves (j/k), additions and disagreements (n, ]),
-page moves, pane switches (l/h) and wheel scrolls.  For every input it measures the
+page moves, pane switches (l/h) and wheel scrolls; then, with a speaker filter on (the
+speaker quoted most), filter toggles (f: only the speaker's sentences / all, marked),
+cursor moves among the filtered sentences, and a search typed one keystroke at a time
+(/ and the first letters of one of the speaker's quotes), walked with n.  For every
+input it measures the
 work the app does for it: the key's action (the handler: cursor, synchronised scroll
 of the other panes, status) plus the frame that follows (Textual's layout, compositor
 and the write of the update).  Timer waits between the two are not counted: they are
@@ -29,6 +33,17 @@ SESSION = (  # a reading session: 107 inputs
 ["j"] * 40 + ["k"] * 15 + ["n"] * 10 + ["right_square_bracket"] * 8
            + ["pagedown"] * 4 + ["pageup"] * 2 + ["l", "j", "j", "j", "l", "j", "j", "h"]
            + ["wheel-down"] * 12 + ["wheel-up"] * 6 + ["G", "g"])
+
+FILTERED = ["f"] * 6 + ["j"] * 8 + ["k"] * 4 + ["l", "j", "h"]
+
+
+def search_keys(analysis) -> list[str]:
+    """/ and the first letters of a quote (the speaker quoted most), one key each, then n."""
+    qs = [q for q in analysis.quotes if q.speaker]
+    text = max(qs, key=lambda q: len(q.text)).text if qs else "the"
+    letters = [c for c in text[:8] if c.isalnum() or c == " "]
+    keys = ["space" if c == " " else c for c in letters]
+    return ["slash", *keys, "enter"] + ["n"] * 6 + ["escape"]
 
 
 async def session(analysis, size: tuple[int, int], rounds: int,
@@ -57,26 +72,52 @@ async def session(analysis, size: tuple[int, int], rounds: int,
         finally:
             handler_ms.append((time.perf_counter() - t) * 1e3)
 
-    orig_wheel = ReaderScreen.pane_wheeled
+    def timer(orig):
+        def timed(self, *args, **kw):
+            t = time.perf_counter()
+            try:
+                return orig(self, *args, **kw)
+            finally:
+                handler_ms.append((time.perf_counter() - t) * 1e3)
+        return timed
 
-    def timed_wheel(self, *args, **kw):
-        t = time.perf_counter()
-        try:
-            return orig_wheel(self, *args, **kw)
-        finally:
-            handler_ms.append((time.perf_counter() - t) * 1e3)
+    orig_wheel = ReaderScreen.pane_wheeled
+    orig_search = ReaderScreen.search_for     # typing in the search field: no binding runs
 
     Screen._on_timer_update = timed_frame
     App._check_bindings = timed_bindings
-    ReaderScreen.pane_wheeled = timed_wheel
+    ReaderScreen.pane_wheeled = timer(orig_wheel)
+    ReaderScreen.search_for = timer(orig_search)
     results: dict[str, list[float]] = {}
     try:
         app = SynopsisApp(analysis.corpus, analysis)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             reader = app.reader
-            for _ in range(rounds):
-                for key in SESSION:
+            counts = {}
+            for q in analysis.quotes:
+                if q.speaker:
+                    counts[q.speaker] = counts.get(q.speaker, 0) + 1
+            speaker = max(counts, key=counts.get) if counts else None
+            for r in range(rounds):
+                session = list(SESSION)
+                if speaker is not None:
+                    session += ["filter", *FILTERED, "unfilter"]
+                session += search_keys(analysis)
+                for key in session:
+                    if key in ("filter", "unfilter"):
+                        await pilot.pause(pace)
+                        t = time.perf_counter()
+                        frame_ms.clear()
+                        handler_ms.clear()
+                        h = time.perf_counter()
+                        reader._filter(speaker if key == "filter" else None, None)
+                        handler_ms.append((time.perf_counter() - h) * 1e3)
+                        await pilot.pause()
+                        work = sum(handler_ms) + sum(frame_ms)
+                        results.setdefault("filter", []).append(work)
+                        results.setdefault(f"key:{key}", []).append(work)
+                        continue
                     await pilot.pause(pace)
                     frame_ms.clear()
                     handler_ms.clear()
@@ -89,7 +130,13 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                         await pilot.press(key)
                     await pilot.pause()
                     work = sum(handler_ms) + sum(frame_ms)
-                    kind = "scroll" if key.startswith(("wheel", "page")) else "cursor"
+                    if reader.searching or key in ("slash", "enter", "escape") or (
+                            reader.lens.query and key == "n"):
+                        kind = "search"
+                    elif key == "f" or reader.lens.filtering:
+                        kind = "filter"
+                    else:
+                        kind = "scroll" if key.startswith(("wheel", "page")) else "cursor"
                     results.setdefault(kind, []).append(work)
                     results.setdefault(f"key:{key}", []).append(work)
                     results.setdefault("wall", []).append((time.perf_counter() - t) * 1e3)
@@ -97,6 +144,7 @@ async def session(analysis, size: tuple[int, int], rounds: int,
         Screen._on_timer_update = orig_frame
         App._check_bindings = orig_bindings
         ReaderScreen.pane_wheeled = orig_wheel
+        ReaderScreen.search_for = orig_search
     return results
 
 
@@ -114,13 +162,15 @@ def main() -> None:
     analysis = analyse(a.paths or [str(bundled_seeds())])
     w, h = (int(x) for x in a.size.split("x"))
     res = asyncio.run(session(analysis, (w, h), a.rounds, a.pace))
-    for kind in ("cursor", "scroll"):
+    for kind in ("cursor", "scroll", "filter", "search"):
         xs = res.get(kind, [])
+        if not xs:
+            continue
         print(f"{kind:7} n={len(xs):4}  median {statistics.median(xs):5.1f} ms  "
               f"p95 {sorted(xs)[int(len(xs) * .95)]:5.1f} ms  worst {max(xs):5.1f} ms")
     keys = sorted((k for k in res if k.startswith("key:")), key=lambda k: -max(res[k]))
     print("slowest inputs: " + ", ".join(f"{k[4:]} {max(res[k]):.1f} ms" for k in keys[:4]))
-    every = res["cursor"] + res["scroll"]
+    every = [x for kind in ("cursor", "scroll", "filter", "search") for x in res.get(kind, [])]
     wall = res["wall"]
     print(f"reader_speed size={w}x{h} pace={a.pace}s "
           f"panes={min(len(analysis.articles), w // 38)} "

@@ -158,11 +158,11 @@ async def test_the_speaker_picker_lists_speakers_with_counts_and_filters():
         check_synchronised(reader, an)
         # the quote's words are marked, and the sentence has a marker in its gutter
         assert alpha.state(4) & QUOTES
-        assert "Speaker" not in str(reader.filter_bar.content)
-        assert "speaker Mayor" in str(reader.filter_bar.content)
-        assert reader.filter_bar.display
+        status = str(reader.describe())                # the filter heads the status line
+        assert status.startswith(" ❝ Mayor · only ") and "2 sentences in 2 sources" in status
+        assert "speaker Mayor" in str(reader.filter_text())
         await pilot.press("S")                         # clearing restores every sentence
-        assert reader.lens.speaker is None and not reader.filter_bar.display
+        assert reader.lens.speaker is None and "❝" not in str(reader.describe())
         assert shown_sentences(alpha) == set(range(7))
         assert shown_sentences(beta) == set(range(6))
         assert reader.lead.cursor == 4
@@ -250,8 +250,9 @@ async def test_topic_filter_combines_with_the_speaker_filter():
         await pilot.press("s", *"mayor", "enter")     # and the mayor: both must hold
         assert shown_sentences(alpha) == {4} and shown_sentences(gamma) == {0}
         assert beta.lay.empty
-        bar = str(reader.filter_bar.content)
+        bar = str(reader.filter_text())
         assert "speaker Mayor" in bar and "topic Closure" in bar and "2 sentences" in bar
+        assert "❝ Mayor ∧ topic Closure" in str(reader.describe())
         check_synchronised(reader, an)
         await pilot.press("T")                         # the speaker filter alone
         assert reader.lens.topic is None and reader.lens.speaker == "Mayor"
@@ -283,7 +284,7 @@ async def test_the_filter_can_mark_instead_of_hide():
         await pilot.press("f")
         assert shown_sentences(alpha) == set(range(7))
         assert alpha.state(3) & QUOTES and beta.state(3) & HIT and not alpha.state(2) & HIT
-        assert "marked ┃" in str(reader.filter_bar.content)
+        assert "marked ┃" in str(reader.filter_text()) and "marked ┃" in str(reader.describe())
         check_synchronised(reader, an)
         await pilot.press("f")
         assert shown_sentences(alpha) == {3}
@@ -325,7 +326,7 @@ async def test_search_is_incremental_walks_panes_and_ends_with_escape():
     async with app.run_test(size=(120, 30)) as pilot:
         reader = app.reader
         await pilot.press("slash")
-        assert reader.search_input.display and app.focused is reader.search_input
+        assert reader.searching and app.focused is reader.search_input
         await pilot.press(*"RING")                    # case does not matter
         assert reader.lens.query == "RING"
         assert set(reader.lens.matches) == {(0, 2), (2, 2)}
@@ -335,7 +336,7 @@ async def test_search_is_incremental_walks_panes_and_ends_with_escape():
         await pilot.press("backspace", "backspace", "backspace", "backspace", *"weeks")
         assert set(reader.lens.matches) == {(0, 3), (1, 3)}
         await pilot.press("enter")                    # keep the matches; keys go to the panes
-        assert not reader.search_input.display and app.focused is None
+        assert not reader.searching
         assert reader.lead.article == 0 and reader.lead.cursor == 3
         await pilot.press("n")                        # the next match is in the next pane
         assert reader.lead.article == 1 and reader.lead.cursor == 3

@@ -15,6 +15,8 @@ from time import perf_counter
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.actions import SkipAction
+from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.strip import Strip
@@ -60,8 +62,13 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self._kinds: dict[int, str] = {}                 # per sentence, filled as drawn
         self._marked: dict[int, list[list[Run]]] = {}    # per sentence, filled as drawn
         self._addition_lines: list[int] = [0]   # prefix sums: lines that start an addition
-        self._strips: dict[tuple[int, int], list[Segment]] = {}   # (line, state) -> words
-        self._rows: dict[tuple, Strip] = {}      # (line, state, overview cell) -> full row
+        # a line's id: (sentence, line within it), or ("gap", ...) / ("edge", ...): the
+        # same whatever a filter leaves out, so lines survive a filter's change of layout
+        self._strips: dict[tuple, list[Segment]] = {}   # (line id, state) -> words
+        self._rows: dict[tuple, Strip] = {}      # (line id, state, overview cell) -> full row
+        self._layouts: dict[tuple | None, tuple[Layout, list[int]]] = {}   # by sentences shown
+        self._base_key: tuple = ()
+        self._shown_version = 0
         self._cells: dict[tuple[bool, bool], Segment] = {}
         self._header: dict[tuple, Strip] = {}
         self.painted = False
@@ -80,18 +87,29 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self._top = 0
         self.refresh()
 
-    def set_lens(self, lens: Lens, empty_note: str = "") -> None:
-        """New filters or search: drop the marked lines; lay out again if the sentences
-        shown change."""
+    def set_lens(self, lens: Lens, empty_note: str = "", changed: set[int] | None = None
+                 ) -> None:
+        """New filters or search.  `changed`: the sentences whose marks (quotes, matches)
+        changed, whose lines are built again (None: all); a new set of sentences shown
+        is laid out (layouts are kept per set, lines per sentence)."""
         lay = self._layout
-        if (lay is None or lay.empty or empty_note != self.empty_note
+        if empty_note != self.empty_note:
+            self._layouts.pop((), None)
+        if (lay is None or empty_note != self.empty_note
                 or lens.shown(self.article) != lay.shown):
-            self._layout = None
+            self._shown_version += 1
         self.lens = lens
         self.empty_note = empty_note
-        self._marked.clear()
-        self._strips.clear()
-        self._rows.clear()
+        if changed is None:
+            self._marked.clear()
+            self._strips.clear()
+            self._rows.clear()
+        elif changed:
+            for i in changed:
+                self._marked.pop(i, None)
+            for cache in (self._strips, self._rows):
+                for key in [k for k in cache if k[0][0] in changed]:
+                    del cache[key]
         self.refresh()
 
     def shows(self, i: int) -> bool:
@@ -111,27 +129,52 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         app = self.app
         analysis = app.analysis
         w = self.text_width
-        key = (self.article, w, id(analysis))
+        key = (self.article, w, id(analysis), self._shown_version)
         if self._layout is None or self._layout_key != key:
-            art = app.corpus.articles[self.article]
-            self._layout = lay = layout(art, w, self.lens.shown(self.article), self.spacing)
-            if lay.empty and self.empty_note:   # the pane says why it is empty
-                lay.runs = wrap([(-1 if k == 0 else 0, [(t, 0)], cells(t))
-                                 for k, t in enumerate(self.empty_note.split())], w)
-                lay.sentence = [-1] * len(lay.runs)
+            base = key[:3]
+            if base != self._base_key:     # another article, width or analysis: all anew
+                self._base_key = base
+                self._layouts.clear()
+                self._kinds = {}
+                self._marked = {}
+                self._strips.clear()
+                self._rows.clear()
+            shown = self.lens.shown(self.article)
+            which = None if shown is None else tuple(shown)
+            got = self._layouts.get(which)
+            if got is None:
+                if len(self._layouts) > 8:
+                    self._layouts.clear()
+                got = self._layouts[which] = self._build_layout(shown, w, analysis)
+            self._layout, self._addition_lines = got
             self._layout_key = key
-            self._kinds = {}
-            self._marked = {}
-            self._strips.clear()
-            self._rows.clear()
-            prefix = [0]
-            unique = analysis.is_unique if analysis is not None else None
-            first = lay.first
-            for n, s in enumerate(lay.sentence):
-                starts = unique is not None and s >= 0 and first[s] == n
-                prefix.append(prefix[-1] + bool(starts and unique(self.article, s)))
-            self._addition_lines = prefix
         return self._layout
+
+    def _build_layout(self, shown, w: int, analysis) -> tuple[Layout, list[int]]:
+        art = self.app.corpus.articles[self.article]
+        lay = layout(art, w, shown, self.spacing)
+        if lay.empty and self.empty_note:   # the pane says why it is empty
+            lay.runs = wrap([(-1 if k == 0 else 0, [(t, 0)], cells(t))
+                             for k, t in enumerate(self.empty_note.split())], w)
+            lay.sentence = [-1] * len(lay.runs)
+        prefix = [0]
+        unique = analysis.is_unique if analysis is not None else None
+        first = lay.first
+        for n, s in enumerate(lay.sentence):
+            starts = unique is not None and s >= 0 and first[s] == n
+            prefix.append(prefix[-1] + bool(starts and unique(self.article, s)))
+        return lay, prefix
+
+    def line_id(self, lay: Layout, n: int) -> tuple:
+        """What line n of the layout shows, the same in any layout of the article."""
+        if 0 <= n < lay.height:
+            i = lay.sentence[n]
+            if i >= 0:
+                return (i, n - lay.first[i])
+            if lay.empty:
+                return ("note", n, self.empty_note)
+            return ("gap", bool(lay.runs[n]))
+        return ("edge", -1 if n == -1 else 1 if n == lay.height else 0)
 
     @property
     def lay(self) -> Layout:
@@ -139,10 +182,11 @@ class PaneView(MarkStyles, Widget, can_focus=False):
 
     def _resized(self, size: Size) -> None:
         if size != self._known and size.width:
+            if size.width != self._known.width:   # a new height keeps every line
+                self._header.clear()
+                self._cells.clear()
+                self._rows.clear()
             self._known = size
-            self._header.clear()
-            self._cells.clear()
-            self._rows.clear()
 
     def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
         self._resized(size)   # before anything asks for geometry or lines at the new size
@@ -290,7 +334,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             cell = (False, False) if lo >= total else (lo < top + h and hi > top,
                                                         self.additions_between(lo, hi))
             n = top + row
-            key = (n, self.state(lay.sentence[n]) if 0 <= n < total else PLAIN, cell)
+            key = (self.line_id(lay, n), self.state(lay.sentence[n]) if 0 <= n < total
+                   else PLAIN, cell)
             strip = self._rows.get(key)
             if strip is None:   # a line with its overview cell; kept: the cell rarely changes
                 segs = self._text_segments(lay, n, body)
@@ -310,7 +355,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
     def _text_segments(self, lay: Layout, n: int, width: int) -> list[Segment]:
         """Article line n (any n: beyond the article, blank or an end marker)."""
         if not 0 <= n < lay.height:
-            key = (max(-2, min(n, lay.height + 1)), PLAIN)  # -1, height: the end markers
+            key = (self.line_id(lay, n), PLAIN)
             segs = self._strips.get(key)
             if segs is None:
                 if n == -1:
@@ -323,7 +368,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             return segs
         i = lay.sentence[n]
         state = self.state(i)
-        key = (n, state)
+        key = (self.line_id(lay, n), state)
         segs = self._strips.get(key)
         if segs is None:
             if i < 0:
@@ -351,7 +396,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         start = min(max(self._top, 0), max(lay.height - 1, 0))
         for n in chain(range(start, lay.height), range(start - 1, -1, -1)):
             i = lay.sentence[n]
-            if (n, PLAIN) in self._strips or (i >= 0 and self.state(i) != PLAIN):
+            if (self.line_id(lay, n), PLAIN) in self._strips or (i >= 0 and self.state(i)
+                                                                  != PLAIN):
                 continue
             self._text_segments(lay, n, body)
             if perf_counter() > deadline:
@@ -506,5 +552,66 @@ class StatusBar(Widget):
         return self.content.truncate(max(1, self.size.width), ellipsis=True)
 
 
-class FilterBar(StatusBar):
-    """The active filters and the search, with how to change them (hidden when none)."""
+class SearchField(Widget, can_focus=True):
+    """The search being typed.  It takes no room (the status line shows what is typed, so
+    no pane changes size), and it keeps the reader's focus all along, so starting or ending
+    a search changes neither layout nor focus (each would redraw the whole screen).  While
+    the reader is searching it takes the printable keys, which so never reach the reader's
+    one-letter keys, and Enter, Backspace and Escape; otherwise it lets every key through."""
+
+    DEFAULT_CSS = "SearchField { width: 0; height: 0; }"
+    BINDINGS = [
+        Binding("enter", "submit", "keep the matches", show=False),
+        Binding("escape", "cancel", "end the search", show=False),
+        Binding("backspace", "delete", "delete", show=False),
+        Binding("ctrl+u", "clear", "clear", show=False),
+    ]
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.value = ""
+
+    @property
+    def active(self) -> bool:
+        return getattr(self.screen, "searching", False)
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return self.active and character is not None and character.isprintable()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        # not searching: our keys are the reader's (Enter: parallels, Esc ...), and the
+        # footer shows theirs
+        return True if self.active or action not in ("submit", "cancel", "delete", "clear") \
+            else False
+
+    def on_key(self, event: events.Key) -> None:
+        if self.active and event.character is not None and event.character.isprintable():
+            event.stop()
+            event.prevent_default()
+            self.value += event.character
+            self.screen.search_for(self.value)
+
+    def _typing(self) -> None:
+        if not self.active:
+            raise SkipAction()     # the key goes on to the reader's own binding
+
+    def action_delete(self) -> None:
+        self._typing()
+        self.value = self.value[:-1]
+        self.screen.search_for(self.value)
+
+    def action_clear(self) -> None:
+        self._typing()
+        self.value = ""
+        self.screen.search_for(self.value)
+
+    def action_submit(self) -> None:
+        self._typing()
+        self.screen.search_submitted()
+
+    def action_cancel(self) -> None:
+        self._typing()
+        self.screen.action_end_search()
+
+    def render(self) -> str:
+        return ""

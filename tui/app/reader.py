@@ -10,15 +10,16 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 
 from . import sync
 from .filters import MARK, ONLY, Lens, Searcher, filtered
 from .keys import bindings
 from .layout import GLYPHS, relation, truncate
-from .pane import FilterBar, PaneView, SourceBar, StatusBar
+from .pane import PaneView, SearchField, SourceBar, StatusBar
 
 MIN_PANE_WIDTH = 38     # narrower than this and sentences stop being readable
+MIN_QUERY = 2           # a search marks its matches from this many characters on
 
 
 def slots_for(width: int, articles: int) -> int:
@@ -87,11 +88,8 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.shown = list(range(k))
         self.panes = [self._new_pane(a) for a in self.shown]
         self.source_bar = SourceBar(id="sources")
-        self.filter_bar = FilterBar(id="filterbar")
-        self.search_input = Input(placeholder="search every pane: type; Enter keeps the "
-                                  "matches, Esc ends", id="search", compact=True)
-        self.search_input.display = False
-        self.search_input.can_focus = False     # only while searching: keys go to the panes
+        self.search_input = SearchField(id="search")
+        self.searching = False            # the search is being typed
         self.status = StatusBar(id="status")
         yield self.source_bar
         with Horizontal(id="body"):
@@ -101,14 +99,12 @@ class ReaderScreen(Screen, inherit_bindings=False):
                 from .screens import KeyPanel
 
                 yield KeyPanel(id="keypanel", classes="marks")
-        yield self.filter_bar
         yield self.search_input
         yield self.status
         yield Footer(compact=True, show_command_palette=False)   # 80 columns: keys only
 
     def on_mount(self) -> None:
-        self.filter_bar.display = False
-        self.set_focus(None)
+        self.search_input.focus()     # inert until / (see SearchField)
         self._apply_visibility()
         self._focus_slot(0)
         self.update_status()
@@ -292,7 +288,38 @@ class ReaderScreen(Screen, inherit_bindings=False):
             added = merged_count(al.added)
             if added and not al.unique:
                 body += Content.from_markup(" · $n", n=plural(added, "added phrase"))
-        return Content(" ").join([head, body])
+        out = Content(" ").join([head, body])
+        if self.lens.filtering:
+            out = Content(" ").join([self.filter_badge(), out])
+        if self.searching:
+            out = Content(" ").join([self.typing_text(), out])
+        elif self.lens.query:
+            out = Content(" ").join([self.search_text(), out])
+        return out
+
+    def filter_badge(self) -> Content:
+        """The filters on, in short, at the head of the status line (the status line's row
+        rather than a row of their own: a filter never changes the panes' size)."""
+        lens = self.lens
+        parts = []
+        if lens.speaker:
+            parts.append(f"❝ {truncate(lens.speaker, 24)}")
+        if lens.topic:
+            parts.append(f"topic {truncate(self._topic_label(lens.topic), 24)}")
+        how = "only" if lens.mode == ONLY else "marked ┃"
+        return Content.from_markup("[reverse b] $f · $how [/reverse b]",
+                                   f=" ∧ ".join(parts), how=how)
+
+    def typing_text(self) -> Content:
+        """The search as it is typed, at the head of the status line."""
+        lens = self.lens
+        hits = len(lens.matches)
+        typed = len(self.search_input.value.strip())
+        n = (f"{hits} sentence{'s' if hits != 1 else ''}" if hits
+             else "type to search every pane" if not typed
+             else "one more letter" if typed < MIN_QUERY else "no match")
+        return Content.from_markup("[reverse b] /$q▏[/reverse b] $n · [dim]⏎ keeps, Esc ends[/dim] │",
+                                   q=self.search_input.value[-40:], n=n)
 
     # -- actions -------------------------------------------------------------------------
     def action_move(self, delta: int) -> None:
@@ -448,12 +475,16 @@ class ReaderScreen(Screen, inherit_bindings=False):
     def set_lens(self, lens: Lens, *, move: bool = True, note: str = "") -> None:
         """New filters or search for every pane; the cursor stays on (or moves to the
         nearest of) the sentences shown, in a pane that has some."""
-        self.lens = lens
+        old, self.lens = self.lens, lens
+        changed: dict[int, set[int]] = {}      # article -> sentences whose marks changed
+        for o, n in ((old.quoted, lens.quoted), (old.matches, lens.matches)):
+            if o is not n:
+                for key in o.keys() | n.keys():
+                    if o.get(key) != n.get(key):
+                        changed.setdefault(key[0], set()).add(key[1])
         empty = self._empty_note()
         for p in self.panes:
-            p.set_lens(lens, empty)
-        self.filter_bar.show(self.filter_text())
-        self.filter_bar.display = lens.filtering or bool(lens.query)
+            p.set_lens(lens, empty, changed.get(p.article, set()))
         self._shown_in_bar = ()
         if not move:
             return
@@ -471,7 +502,9 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.go(self.snap(lead.article, lead.cursor), center=True, note=note)
 
     def filter_text(self) -> Content:
-        lens = self.lens
+        return self.filter_text_for(self.lens)
+
+    def filter_text_for(self, lens: Lens) -> Content:
         parts: list[Content] = []
         if lens.speaker:
             parts.append(Content.from_markup("❝ speaker [b]$s[/b]", s=lens.speaker))
@@ -484,19 +517,22 @@ class ReaderScreen(Screen, inherit_bindings=False):
             sources = sum(1 for x in counts if x)
             how = ("only these shown · f: all, marked ┃" if lens.mode == ONLY
                    else "marked ┃ in the full text · f: only these")
-            out = Content.from_markup("[b]Filter[/b] ") + Content(" ∧ ").join(parts) + \
-                Content.from_markup(" · $n in $k · $how · [dim]S T clear[/dim]",
+            out = Content.from_markup("Filter: ") + Content(" ∧ ").join(parts) + \
+                Content.from_markup(" · $n in $k · $how · S T clear",
                                     n=f"{total} sentence{'s' if total != 1 else ''}",
                                     k=f"{sources} source{'s' if sources != 1 else ''}", how=how)
-        if lens.query:
-            hits = len(lens.matches)
-            srcs = len({a for a, _ in lens.matches})
-            search = Content.from_markup(
-                "[b]/[/b] $q · $n · [dim]n N walk, Esc ends[/dim]", q=truncate(lens.query, 30),
-                n=(f"{hits} sentence{'s' if hits != 1 else ''} in {srcs} source"
-                   f"{'s' if srcs != 1 else ''}" if hits else "no match"))
-            out = search if not parts else out + Content("   ") + search
         return out
+
+    def search_text(self) -> Content:
+        """The search, at the head of the status line while it is on."""
+        lens = self.lens
+        hits = len(lens.matches)
+        srcs = len({a for a, _ in lens.matches})
+        return Content.from_markup(
+            "[reverse b] /$q [/reverse b] $n · [dim]n N walk, Esc ends[/dim] │",
+            q=truncate(lens.query, 24),
+            n=(f"{hits} sentence{'s' if hits != 1 else ''} in {srcs} source"
+               f"{'s' if srcs != 1 else ''}" if hits else "no match"))
 
     def _filter(self, speaker: str | None, topic: str | None, mode: str | None = None,
                 note: str = "") -> None:
@@ -508,8 +544,14 @@ class ReaderScreen(Screen, inherit_bindings=False):
         lens = dataclasses.replace(self.lens, analysis=analysis, speaker=speaker, topic=topic,
                                    mode=mode or self.lens.mode, passing=passing, quoted=quoted,
                                    _pass_sets=[frozenset(p) for p in passing or ()])
-        if passing is not None and not any(passing) and not note:
+        if passing is not None and not any(passing):
             note = "No sentence in any source passes both filters: S or T clears one"
+        elif passing is not None:
+            total = sum(len(x) for x in passing)
+            k = sum(1 for x in passing if x)
+            hint = ("f: all, these marked ┃" if lens.mode == ONLY else "f: only these")
+            note = (f"{note + ' · ' if note else ''}{plural(total, 'sentence')} in "
+                    f"{plural(k, 'source')} · {hint} · S T clear")
         self.set_lens(lens, note=note)
 
     def action_pick_speaker(self, then=None) -> None:
@@ -601,47 +643,38 @@ class ReaderScreen(Screen, inherit_bindings=False):
         if self._searcher is None:
             self._searcher = Searcher(self.app.corpus)
         self._search_from = (self.lead.article, self.lead.cursor)
-        self.search_input.display = True
-        self.search_input.can_focus = True
+        self.searching = True
         self.search_input.value = self.lens.query
         self.search_input.focus()
-        self.filter_bar.display = True
-        self.filter_bar.show(self.filter_text() if self.lens.query else Content.from_markup(
-            "[b]/[/b] type to search every pane · [dim]Enter keeps the matches, Esc ends[/dim]"))
+        self.go(self.lead.cursor)
 
     def search_for(self, query: str) -> None:
         """The search as typed so far: mark every match, and go to the first at or after
         where the search started (in this pane, else the next pane that has one)."""
         if self._searcher is None:
             self._searcher = Searcher(self.app.corpus)
-        matches = self._searcher.find(query) if query.strip() else {}
+        # one letter would mark nearly every sentence: matches start with the second
+        matches = self._searcher.find(query) if len(query.strip()) >= MIN_QUERY else {}
         lens = dataclasses.replace(self.lens, query=query if query.strip() else "",
                                    matches=matches)
         self.set_lens(lens, move=False)
-        if not query.strip():
-            self.filter_bar.display = True
+        if len(query.strip()) < MIN_QUERY:
             self.go(self.lead.cursor)
             return
         start = self._search_from or (self.lead.article, self.lead.cursor)
         if not self.walk_matches(1, start=start, inclusive=True):
             self.go(self.lead.cursor, note=f"No match for “{query}”")
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input is self.search_input:
-            event.stop()
-            self.search_for(event.value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input is self.search_input:
-            event.stop()
-            self._close_input()
-            if not self.lens.query:
-                self.action_end_search()
-                return
-            self.go(self.lead.cursor, note=self._hit_note() or "n N walk the matches, Esc ends")
+    def search_submitted(self) -> None:
+        """Enter: the matches stay marked, the keys go back to the panes (n N walk them)."""
+        self._close_input()
+        if not self.lens.query:
+            self.action_end_search()
+            return
+        self.go(self.lead.cursor, note=self._hit_note() or "n N walk the matches, Esc ends")
 
     def action_end_search(self) -> None:
-        if not self.lens.query and not self.search_input.display:
+        if not self.lens.query and not self.searching:
             return
         self._close_input()
         self._search_from = None
@@ -649,9 +682,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.go(self.lead.cursor, note="Search ended")
 
     def _close_input(self) -> None:
-        self.search_input.display = False
-        self.search_input.can_focus = False
-        self.set_focus(None)
+        self.searching = False
 
     def _search_order(self) -> list[int]:
         """Articles in the order n walks them: the panes left to right, then the rest."""
