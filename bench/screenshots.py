@@ -8,6 +8,12 @@ Runs the reader headless on PATH (default: the bundled seeds) and saves:
   main-80x24.svg the same corpus on a small terminal: two panes, the cursor on an addition
   parallels.svg  Enter on that sentence: how each source puts it
   help.svg       the keys and the legend
+  speakers.svg   s: the speaker picker (quotes per source)
+  speaker-filter.svg   the panes reduced to the sentences quoting the speaker quoted in
+                 the most sources, quotes in italics, synchronised
+  quotes.svg     c: that speaker's statements, every source's wording, differences marked
+  search.svg     / and a word of one of that speaker's quotes, matches marked across panes
+  demo.svg       --demo: more space between sentences, the keys beside the panes
 The sentence is chosen from the analysis, not by number, so the script keeps working
 as the engine's alignment changes.
 """
@@ -20,6 +26,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+
+def top_speaker(analysis) -> str | None:
+    """The speaker quoted in the most sources (then the most often)."""
+    by: dict[str, list[int]] = {}
+    for q in analysis.quotes:
+        if q.speaker:
+            by.setdefault(q.speaker, []).append(q.article)
+    if not by:
+        return None
+    return max(by, key=lambda n: (len(set(by[n])), len(by[n])))
+
+
+def search_word(analysis, speaker: str | None) -> str:
+    """A longish word of the speaker's longest quote (else of the first sentence)."""
+    qs = [q.text for q in analysis.quotes if q.speaker == speaker] or \
+        [analysis.articles[0].sentences[0].text]
+    words = [w.strip(".,;:!?\"'“”‘’()") for w in max(qs, key=len).split()]
+    return max(words, key=len)
 
 
 def showcase(analysis) -> tuple[int, int]:
@@ -45,8 +70,8 @@ async def shoot(analysis, out: Path) -> list[Path]:
     a, i = showcase(analysis)
     saved = []
 
-    async def run(name: str, size: tuple[int, int], keys: list[str]) -> None:
-        app = SynopsisApp(analysis.corpus, analysis)
+    async def run(name: str, size: tuple[int, int], keys: list[str], **kw) -> None:
+        app = SynopsisApp(analysis.corpus, analysis, **kw)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             await pilot.press(*keys)
@@ -60,6 +85,16 @@ async def shoot(analysis, out: Path) -> list[Path]:
     await run("main-80x24.svg", (80, 24), ["n", "n"])
     await run("parallels.svg", (120, 36), to_sentence + ["enter"])
     await run("help.svg", (110, 46), ["question_mark"])
+    speaker = top_speaker(analysis)
+    if speaker is not None:
+        pick = ["s", *[("space" if c == " " else c)
+                                                      for c in speaker], "enter"]
+        await run("speakers.svg", (120, 36), ["s"])
+        await run("speaker-filter.svg", (200, 50), pick)
+        await run("quotes.svg", (120, 40), pick + ["c"])
+    word = search_word(analysis, speaker)
+    await run("search.svg", (200, 50), ["slash", *word, "enter"])
+    await run("demo.svg", (200, 50), to_sentence, demo=True)
     return saved
 
 

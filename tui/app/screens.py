@@ -469,10 +469,10 @@ class QuotesScreen(Screen):
         analysis = self.app.analysis
         blocks, self.starts = quotes_blocks(analysis, self.speaker)
         sp = next((x for x in analysis.speakers if x.name == self.speaker), None)
-        role = f" ({sp.role})" if sp is not None and sp.role else ""
+        role = f" ({truncate(sp.role, 40)})" if sp is not None and sp.role else ""
         self.title_bar.update(Content.from_markup(
             "[b]Quotes[/b] · what [b]$name[/b]$role said, as each source put it · $n",
-            name=self.speaker, role=truncate(role, 40),
+            name=self.speaker, role=role,
             n=f"{len(self.starts)} statement{'s' if len(self.starts) != 1 else ''}"))
         self.at = 0
         self.doc.set_blocks(blocks)
