@@ -66,3 +66,27 @@ def test_a_large_corpus_is_analysed_in_a_worker(tmp_path, monkeypatch, private_c
     assert main.needs_worker(load_corpus([str(folder)]))
     assert main.run([str(folder)], headless=True, exit_after_first_frame=True) == 0
     assert len(list(private_cache.glob("*.pickle"))) == 1
+
+
+def test_demo_starts_and_passes_through_serve(tmp_path, monkeypatch):
+    """--demo opens the bundled corpus (first frame, exit 0); `synopsis serve --demo` hands it
+    to the reader each browser tab runs."""
+    r = _run("--demo", "--headless", "--exit-after-first-frame", cache_dir=tmp_path / "cache")
+    assert r.returncode == 0, r.stderr
+    from tui import cli
+
+    seen = {}
+
+    class FakeServer:
+        def __init__(self, command, **kw):
+            seen["command"] = command
+
+        def serve(self):
+            seen["served"] = True
+
+    import textual_serve.server
+
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    assert cli.main(["serve", "--demo", "--port", "8765"]) == 0
+    assert seen["served"] and " --demo " in seen["command"] + " "
+    assert cli.reader_parser().parse_args(["--demo"]).demo

@@ -8,8 +8,17 @@ import pytest
 from reader_story import article, build, story
 from test_app_reader import check_synchronised, make_app, on_screen, row
 
-from tui.app.filters import (MATCH, QUOTED, Searcher, filtered, fold, quote_counts, statements,
-                             topic_counts, word_differences)
+from tui.app.filters import (
+    MATCH,
+    QUOTED,
+    Searcher,
+    filtered,
+    fold,
+    quote_counts,
+    statements,
+    topic_counts,
+    word_differences,
+)
 from tui.app.layout import SKIPPED, layout
 from tui.app.lines import FOUND, HIT, QUOTES
 from tui.app.reader import ReaderScreen
@@ -33,7 +42,7 @@ def test_search_tolerates_case_quote_marks_and_dashes():
     assert list(s.find("we're VERIFYING - slowly")) == [(0, 0)]
     assert list(s.find("“test’")) == [(0, 2)]
     assert list(s.find("so—called")) == [(0, 2)]
-    [(k, spans)] = s.find("verifying").items()
+    [(_, spans)] = s.find("verifying").items()
     a, b = spans[0]
     assert art.text[a:b] == "verifying"
     assert s.find("   ") == {} and s.find("absent") == {}
@@ -279,7 +288,7 @@ async def test_the_filter_can_mark_instead_of_hide():
     async with app.run_test(size=(120, 30)) as pilot:
         reader = app.reader
         await pilot.press("s", *"engineers", "enter")
-        alpha, beta, gamma = reader.visible_panes()
+        alpha, beta, _ = reader.visible_panes()
         assert shown_sentences(alpha) == {3}
         await pilot.press("f")
         assert shown_sentences(alpha) == set(range(7))
@@ -307,7 +316,7 @@ async def test_quote_marks_show_without_colour(monkeypatch):
         assert app.no_color
         await pilot.press("s", *"engineers", "enter", "slash", *"eight", "enter")
         alpha, beta = reader.visible_panes()[:2]
-        from textual.geometry import Region
+        from textual.geometry import Region  # noqa: PLC0415
 
         for view, word in ((alpha, "six"), (beta, "eight")):
             strips = view.render_lines(Region(0, 0, view.size.width, view.size.height))
@@ -331,7 +340,7 @@ async def test_search_is_incremental_walks_panes_and_ends_with_escape():
         assert reader.lens.query == "RING"
         assert set(reader.lens.matches) == {(0, 2), (2, 2)}
         assert reader.lead.article == 0 and reader.lead.cursor == 2   # the first at/after
-        alpha, beta, gamma = reader.visible_panes()
+        alpha, _, gamma = reader.visible_panes()
         assert alpha.state(2) & FOUND and gamma.state(2) & FOUND
         await pilot.press("backspace", "backspace", "backspace", "backspace", *"weeks")
         assert set(reader.lens.matches) == {(0, 3), (1, 3)}

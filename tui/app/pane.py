@@ -15,18 +15,36 @@ from time import perf_counter
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.actions import SkipAction
-from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
 from .filters import Lens
-from .layout import (CONTINUED, GLYPHS, Layout, Run, cells, kind, layout, marked_lines, truncate,
-                     wrap)
-from .lines import (CURSOR, FOUND, GUTTER, HIT, MARK_CLASSES, MUTED, PEER, PLAIN, QUOTES,
-                    MarkStyles)
+from .layout import (
+    CONTINUED,
+    GLYPHS,
+    Layout,
+    Run,
+    cells,
+    kind,
+    layout,
+    marked_lines,
+    truncate,
+    wrap,
+)
+from .lines import (
+    CURSOR,
+    FOUND,
+    GUTTER,
+    HIT,
+    MARK_CLASSES,
+    MUTED,
+    PEER,
+    PLAIN,
+    QUOTES,
+    MarkStyles,
+)
 
 HEADER = 2          # rows of the pane's header
 MARGIN = 1          # blank cell between the words and the overview strip
@@ -556,16 +574,12 @@ class SearchField(Widget, can_focus=True):
     """The search being typed.  It takes no room (the status line shows what is typed, so
     no pane changes size), and it keeps the reader's focus all along, so starting or ending
     a search changes neither layout nor focus (each would redraw the whole screen).  While
-    the reader is searching it takes the printable keys, which so never reach the reader's
-    one-letter keys, and Enter, Backspace and Escape; otherwise it lets every key through."""
+    the reader is searching it takes the printable keys (which so never reach the reader's
+    one-letter keys), Enter, Backspace, Ctrl+U and Escape, each in the order typed (handled
+    here, not as bindings, which run later, when the key has gone up to the app: "Enter n"
+    typed fast would put the n in the search); otherwise every key goes on to the reader."""
 
     DEFAULT_CSS = "SearchField { width: 0; height: 0; }"
-    BINDINGS = [
-        Binding("enter", "submit", "keep the matches", show=False),
-        Binding("escape", "cancel", "end the search", show=False),
-        Binding("backspace", "delete", "delete", show=False),
-        Binding("ctrl+u", "clear", "clear", show=False),
-    ]
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
@@ -578,40 +592,27 @@ class SearchField(Widget, can_focus=True):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return self.active and character is not None and character.isprintable()
 
-    def check_action(self, action: str, parameters) -> bool | None:
-        # not searching: our keys are the reader's (Enter: parallels, Esc ...), and the
-        # footer shows theirs
-        return True if self.active or action not in ("submit", "cancel", "delete", "clear") \
-            else False
-
     def on_key(self, event: events.Key) -> None:
-        if self.active and event.character is not None and event.character.isprintable():
-            event.stop()
-            event.prevent_default()
-            self.value += event.character
-            self.screen.search_for(self.value)
-
-    def _typing(self) -> None:
         if not self.active:
-            raise SkipAction()     # the key goes on to the reader's own binding
-
-    def action_delete(self) -> None:
-        self._typing()
-        self.value = self.value[:-1]
-        self.screen.search_for(self.value)
-
-    def action_clear(self) -> None:
-        self._typing()
-        self.value = ""
-        self.screen.search_for(self.value)
-
-    def action_submit(self) -> None:
-        self._typing()
-        self.screen.search_submitted()
-
-    def action_cancel(self) -> None:
-        self._typing()
-        self.screen.action_end_search()
+            return
+        screen = self.screen
+        if event.key == "enter":
+            screen.search_submitted()
+        elif event.key == "escape":
+            screen.action_end_search()
+        elif event.key == "backspace":
+            self.value = self.value[:-1]
+            screen.search_for(self.value)
+        elif event.key == "ctrl+u":
+            self.value = ""
+            screen.search_for(self.value)
+        elif event.character is not None and event.character.isprintable():
+            self.value += event.character
+            screen.search_for(self.value)
+        else:
+            return          # arrows, PgDn ...: the reader's keys still work while typing
+        event.stop()
+        event.prevent_default()
 
     def render(self) -> str:
         return ""

@@ -13,7 +13,17 @@ from . import sync
 from .filters import fold, quote_counts, statements, topic_counts, word_differences
 from .keys import KEYS, PALETTE_HELP
 from .layout import ADDED, ADDITION, CHANGED, GLYPHS, cells, kind, truncate, words
-from .lines import CURSOR, KEYCAP, LABEL, MUTED, PEER, Block, DocumentView, runs_words, text_words
+from .lines import (
+    CURSOR,
+    KEYCAP,
+    LABEL,
+    MUTED,
+    PEER,
+    Block,
+    DocumentView,
+    runs_words,
+    text_words,
+)
 
 KEY_PANEL_WIDTH = 34      # demo mode: the keys in a column at the right
 

@@ -20,10 +20,10 @@ def best_match(analysis: Analysis, a: int, i: int, b: int, keep: Keep = None
     with `keep`, among the sentences of b it keeps."""
     best = None
     for m in analysis.at(a, i).matches:
-        if m.article == b and (best is None or m.score > best.score
-                               or (m.score == best.score and m.i < best.i)):
-            if keep is None or keep(m.i):
-                best = m
+        if (m.article == b and (best is None or m.score > best.score
+                                or (m.score == best.score and m.i < best.i))
+                and (keep is None or keep(m.i))):
+            best = m
     return best
 
 
