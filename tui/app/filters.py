@@ -111,6 +111,7 @@ class Lens:
     quoted: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
     matches: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
     _pass_sets: list[frozenset[int]] = field(default_factory=list)
+    _hit_index: dict[int, list[int]] | None = field(default=None, init=False, repr=False)
 
     @property
     def filtering(self) -> bool:
@@ -141,8 +142,13 @@ class Lens:
 
     def hits(self, a: int) -> list[int]:
         """Sentences of article a with a search match (that the filter shows), in order."""
-        return sorted(i for (b, i) in self.matches if b == a and (not self.only
-                                                                   or self.passes(a, i)))
+        if self._hit_index is None:     # once per search (a lens is replaced, not changed)
+            index: dict[int, list[int]] = {}
+            for b, i in sorted(self.matches):
+                if not self.only or self.passes(b, i):
+                    index.setdefault(b, []).append(i)
+            self._hit_index = index
+        return self._hit_index.get(a, [])
 
 
 def filtered(analysis: Analysis, speaker: str | None, topic: str | None

@@ -10,15 +10,19 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from . import sync
-from .filters import fold, quote_counts, statements, topic_counts, word_differences
+from .filters import (MATCH, QUOTED, fold, quote_counts, statements, topic_counts,
+                      word_differences)
 from .keys import KEYS, PALETTE_HELP
 from .layout import ADDED, ADDITION, CHANGED, GLYPHS, cells, kind, truncate, words
 from .lines import (
     CURSOR,
+    FOUND,
+    HIT,
     KEYCAP,
     LABEL,
     MUTED,
     PEER,
+    QUOTES,
     Block,
     DocumentView,
     runs_words,
@@ -159,6 +163,15 @@ def help_blocks() -> list[Block]:
               glyph=GLYPHS["verbatim"], state=CURSOR),
         Block(text_words("in the other panes, the sentences aligned with the cursor's"),
               kind="verbatim", glyph=GLYPHS["verbatim"], state=PEER),
+        Block(runs_words([("❝ in the gutter: a quote of the speaker you filter by; its words",
+                           0), ("in italics", QUOTED)]), kind="verbatim", glyph="=",
+              state=QUOTES),
+        Block(text_words("┃ in the gutter: a sentence that passes the filter (f: marked in "
+                         "the full text rather than the others hidden; ⋯ where they are)"),
+              kind="verbatim", glyph="=", state=HIT),
+        Block(runs_words([("/ in the gutter: a sentence with a", 0), ("search match", MATCH),
+                          ("(reverse, bold, underlined without colour)", 0)]),
+              kind="verbatim", glyph="=", state=FOUND),
         Block(text_words("▐ in the strip at a pane's right edge: where its additions lie; "
                          "the lighter band is the part on screen")),
         Block(text_words("▲ ▼ a pane that follows the cursor can show space before or after "
