@@ -18,11 +18,11 @@ import inspect
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable
 
 from .engine import ENGINE_VERSION, Alignment, Analysis, Corpus
+from .engine.files import atomic_write
 
 FORMAT = 3           # bump when the entry layout below changes (3: annotations required)
 MAX_ENTRIES = 64     # oldest entries beyond this are removed when one is written
@@ -203,15 +203,8 @@ def store(analysis: Analysis, directory: Path | None = None) -> Path | None:
         entry = {"format": FORMAT, "signature": _signature(analysis.corpus),
                  "links": links, "fields": _extra_fields(analysis)}
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(entry, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            path = directory / f"{key(analysis.corpus)}.pickle"
-            os.replace(tmp, path)
-        except BaseException:
-            _discard(Path(tmp))
-            raise
+        path = atomic_write(directory / f"{key(analysis.corpus)}.pickle",
+                            pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), mode=0o600)
         _prune(directory)
         return path
     except Exception:
