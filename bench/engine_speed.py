@@ -54,7 +54,7 @@ def seeds_warm(repeat: int) -> str:
     return (f"seeds segmentation (5 articles): median {statistics.median(seg) * 1e3:.2f} ms\n"
             f"seeds load+segment+align+export warm: median {statistics.median(ts) * 1e3:.1f} ms, "
             f"worst {max(ts) * 1e3:.1f} ms (n={repeat})\n"
-            f"seeds annotation (topics): median {statistics.median(ann) * 1e3:.1f} ms, "
+            f"seeds annotation (quotes, speakers, topics): median {statistics.median(ann) * 1e3:.1f} ms, "
             f"worst {max(ann) * 1e3:.1f} ms")
 
 

@@ -56,6 +56,7 @@ FAMILY = 5            # letters kept of a stem: a word family
 # Up to this many distinct sentences (copies collapsed) every pair that shares a word is
 # scored; above it the candidate index leaves out the commonest words.
 ALL_PAIRS_LIMIT = 6000
+LATE_LIMIT = 200_000  # pair scores and relations computed on demand that are kept
 COLLAPSE = True       # collapse copies first (off only to measure what blocking loses)
 BRIDGE_LIMIT = 50     # members tried as a bridge when reporting a pair's score
 TWIN_KEYS = 6         # rarest families a sentence is indexed and looked up by, for copies
@@ -340,12 +341,13 @@ def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
         if ga != gb and groups.evidence(ga, gb, score, art, threshold, copies) > 0:
             groups.merge(ga, gb)
     if PARAMS["attach"]:
-        _attach(sents, base, groups, art)
+        _attach(sents, base, overlaps, groups, art)
     return [m for m in groups.members.values() if len(m) > 1], scores
 
 
-def _attach(sents: list[_Sent], base: dict[tuple[int, int], float], groups: "_Groups",
-            art: dict[int, int]) -> None:
+def _attach(sents: list[_Sent], base: dict[tuple[int, int], float],
+            overlaps: dict[tuple[int, int], float], groups: "_Groups", art: dict[int, int]
+            ) -> None:
     """A sentence left in no group joins the group of its best counterpart when that pair
     still scores fairly and the counterpart covers a fair share of what the sentence says.
 
@@ -361,7 +363,7 @@ def _attach(sents: list[_Sent], base: dict[tuple[int, int], float], groups: "_Gr
     for (x, y), sc in base.items():
         if sc < floor:
             continue
-        o = overlap(sents[x], sents[y])
+        o = overlaps[(x, y)] if (x, y) in overlaps else overlap(sents[x], sents[y])
         for u, v in ((x, y), (y, x)):
             if o >= cover * sents[u].weight and sc > best.get(u, (0.0, -1))[0] and alone(u):
                 best[u] = (sc, v)
@@ -427,6 +429,8 @@ class Links:
         self._scores = scores
         self._group_arts = [frozenset(sents[x].a for x in m) for m in members]
         self._spans: dict[int, list[tuple[int, int, str]]] = {}
+        self._late: dict[tuple[int, int], float] = {}    # pair scores computed on demand
+        self._relations: dict[tuple[int, int], str] = {}
         self._added = self._all_added()
 
     def __len__(self) -> int:
@@ -479,15 +483,32 @@ class Links:
         return out
 
     def _direct(self, x: int, y: int) -> float:
+        """A pair's own score: as grouping scored it, else its copies', else computed now
+        (and kept, up to LATE_LIMIT pairs)."""
         key_ = (x, y) if x < y else (y, x)
         sc = self._scores.get(key_)
         if sc is None:
-            rx, ry = self._rep_of[x], self._rep_of[y]
-            sc = self._scores.get((rx, ry) if rx < ry else (ry, rx))
-            if sc is None or rx == ry:
-                sx, sy = self._sents[key_[0]], self._sents[key_[1]]
-                sc = pair_score(sx, sy, overlap(sx, sy))
+            sc = self._late.get(key_)
+        if sc is not None:
+            return sc
+        rx, ry = self._rep_of[x], self._rep_of[y]
+        sc = self._scores.get((rx, ry) if rx < ry else (ry, rx))
+        if sc is None or rx == ry:
+            sx, sy = self._sents[key_[0]], self._sents[key_[1]]
+            sc = pair_score(sx, sy, overlap(sx, sy))
+        if len(self._late) < LATE_LIMIT:
+            self._late[key_] = sc
         return sc
+
+    def _relation(self, x: int, y: int, ka: list[str], kb: list[str]) -> str:
+        """The pair's relation, worked out once for both directions."""
+        key_ = (x, y) if x < y else (y, x)
+        rel = self._relations.get(key_)
+        if rel is None:
+            rel = _relation(self._sents[x].normal, self._sents[y].normal, ka, kb)
+            if len(self._relations) < LATE_LIMIT:
+                self._relations[key_] = rel
+        return rel
 
     def score(self, x: int, y: int) -> float:
         """How close two members of a group are: their own score, or, when they were
@@ -515,8 +536,7 @@ class Links:
                 continue
             theirs = self._spans_of(y)
             matches.append(Match(article=sy.a, i=sy.i, score=round(100 * self.score(x, y), 1),
-                                 relation=_relation(sx.normal, sy.normal, ka,
-                                                    [k for _, _, k in theirs]),
+                                 relation=self._relation(x, y, ka, [k for _, _, k in theirs]),
                                  changed=_changed(mine, theirs)))
         return Alignment(matches=tuple(matches), added=self._added.get(x, ()))
 
