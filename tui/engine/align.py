@@ -56,6 +56,7 @@ FAMILY = 5            # letters kept of a stem: a word family
 # Up to this many distinct sentences (copies collapsed) every pair that shares a word is
 # scored; above it the candidate index leaves out the commonest words.
 ALL_PAIRS_LIMIT = 6000
+CAP_SQRT = 16         # above it, a word in more than CAP_SQRT * sqrt(n) sentences proposes no pair
 LATE_LIMIT = 200_000  # pair scores and relations computed on demand that are kept
 COLLAPSE = True       # collapse copies first (off only to measure what blocking loses)
 BRIDGE_LIMIT = 50     # members tried as a bridge when reporting a pair's score
@@ -149,7 +150,7 @@ def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]
         for f in sents[x].fams:
             postings[f].append(x)
     n = len(ids)
-    cap = n if n <= ALL_PAIRS_LIMIT else max(50, int(4 * math.sqrt(n)))
+    cap = n if n <= ALL_PAIRS_LIMIT else max(50, int(CAP_SQRT * math.sqrt(n)))
     acc: dict[tuple[int, int], float] = defaultdict(float)
     for f, post in postings.items():
         if len(post) < 2 or len(post) > cap:
