@@ -328,27 +328,25 @@ class _Words:
         return sum(c for w, c in forms.items()
                    if w.lower().endswith(_VERBISH + ("ly",))) >= 0.5 * tot
 
+    def _counts(self, units: list[int], size: list[int]) -> tuple[Counter, Counter, int]:
+        """Word-family and phrase counts over units (each weighted by its sentences), and
+        the number of sentences (at least 1)."""
+        fams: Counter = Counter()
+        phrases: Counter = Counter()
+        for u in units:
+            for f, t in self.tf[u].items():
+                fams[f] += t * size[u]
+            for p, t in self.phrases[u].items():
+                phrases[p] += t * size[u]
+        return fams, phrases, sum(size[u] for u in units) or 1
+
     def labels(self, clusters: list[list[int]], content: list[int], size: list[int]
                ) -> list[tuple[str, tuple[str, ...]]]:
         """(label, keywords) of every cluster."""
-        c_all: Counter = Counter()
-        p_all: Counter = Counter()
-        for u in content:
-            for f, t in self.tf[u].items():
-                c_all[f] += t * size[u]
-            for p, t in self.phrases[u].items():
-                p_all[p] += t * size[u]
-        n_all = sum(size[u] for u in content) or 1
+        c_all, p_all, n_all = self._counts(content, size)
         out = []
         for us in clusters:
-            c_in: Counter = Counter()
-            p_in: Counter = Counter()
-            for u in us:
-                for f, t in self.tf[u].items():
-                    c_in[f] += t * size[u]
-                for p, t in self.phrases[u].items():
-                    p_in[p] += t * size[u]
-            n_in = sum(size[u] for u in us) or 1
+            c_in, p_in, n_in = self._counts(us, size)
             n_out = max(1.0, n_all - n_in)
             need = min(2.0, 0.2 * n_in)   # a label word is in more than one sentence
 
