@@ -279,3 +279,109 @@ def test_atomic_write_keeps_old_file_on_failure(tmp_path, monkeypatch):
         atomic_write(f, "two")
     assert f.read_text() == "one"
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]  # no temporary file left
+
+
+# -- a report of a view: some sources, some sentences ------------------------------------
+
+@pytest.fixture(scope="module")
+def triple(tmp_path_factory):
+    d = tmp_path_factory.mktemp("triple")
+    for name, text in (("a.txt", A), ("b.txt", B), ("c.txt", C)):
+        (d / name).write_text(text)
+    return analyse([str(d)])
+
+
+def check_view_html(an, view):
+    """The view's report: strict HTML, only the view's sources (in its order) and the
+    sentences it keeps, each column in text order, every kept addition marked."""
+    doc = render(an, "html", view)
+    tree = parse_strict(doc)
+    cols = list(view.articles)
+    assert [text_of(th) for th in tree.xpath("//table[@class='aligned']/thead//th")[1:]] == [
+        an.articles[a].label for a in cols]
+    assert [text_of(tr.xpath("./td")[0]) for tr in tree.xpath(
+        "//section[@id='sources']//tbody/tr")] == [an.articles[a].label for a in cols]
+    kept_texts = {shown(art, s) for a, art in enumerate(an.articles) if a in cols
+                  for s in art.sentences if view.kept(a, s.i)}
+    comparison = text_of(tree.get_element_by_id("comparison"))
+    for a, art in enumerate(an.articles):
+        ps = tree.xpath(f"//table[@class='aligned']//p[starts-with(@id, 'a{a}s')]")
+        want = [s.i for s in art.sentences if a in cols and view.kept(a, s.i)]
+        assert [int(p.get("id").split("s")[1]) for p in ps] == want
+        for s in art.sentences:
+            if (a not in cols or not view.kept(a, s.i)) and shown(art, s) not in kept_texts:
+                assert shown(art, s) not in comparison
+    for a in cols:
+        art = an.articles[a]
+        for i in additions(an, a, view):
+            p = tree.get_element_by_id(f"a{a}s{i}")
+            assert "addition" in p.get("class").split()
+            assert p.xpath("./span[@class='g']")[0].text == "+"
+            assert text_of(p.xpath("./strong")[0]) == shown(art, art.sentences[i])
+    assert view.description in text_of(tree.xpath("//p[@class='scope']")[0])
+    return doc, tree
+
+
+def test_a_view_reports_only_its_sources_and_kept_sentences(triple):
+    from tui.engine.report import ReportView
+
+    an = with_annotations(triple)
+    labels = [a.label for a in an.articles]
+    assert labels == ["a", "b", "c"]
+    a_txt, b_txt = an.articles[0], an.articles[1]
+    mayor = next(s.i for s in a_txt.sentences if "Mayor Ana Lopez" in s.text)
+    residents = next(s.i for s in a_txt.sentences if "Residents said" in s.text)
+    opposition = next(s.i for s in b_txt.sentences if "Opposition councillors" in s.text)
+    budget_b = next(s.i for s in b_txt.sentences if "15 million" in s.text)
+
+    def keep(a, i):            # drop the mayor's sentence of a and the budget one of b
+        return (a, i) not in {(0, mayor), (1, budget_b)}
+
+    view = ReportView(articles=(1, 0), keep=keep, description="2 of 3 sources; a test")
+    doc, tree = check_view_html(an, view)
+    assert "Council budget: a" not in text_of(tree.get_element_by_id("comparison"))
+    assert "&lt;script&gt;" not in doc                          # nothing of c at all
+    adds = [p.get("id") for p in tree.xpath("//p[contains(@class, 'addition')]")]
+    assert f"a0s{residents}" in adds and f"a1s{opposition}" in adds
+    # the 12/15 disagreement lost a side; the quote's sentence is gone, so its speaker
+    assert not disagreements(an, view)
+    text = text_of(tree.get_element_by_id("comparison"))
+    assert "budget of 12 million" in text and "15 million" not in text
+    assert 'id="quotes"' not in doc and 'id="speakers"' not in doc
+    assert "This view:" in doc
+    summary = text_of(tree.xpath("//p[@class='summary']")[0])
+    kept = sum(1 for a in (0, 1) for s in an.articles[a].sentences if keep(a, s.i))
+    assert summary.startswith(f"2 sources, {kept} sentences;")
+    # rows(): the view's columns only, in text order
+    for a in (0, 1):
+        seq = [i for r in rows(an, view) for i in r.cells.get(a, [])]
+        assert seq == [s.i for s in an.articles[a].sentences if keep(a, s.i)]
+    assert all(2 not in r.cells for r in rows(an, view))
+    # Markdown: the same scope
+    md = render(an, "md", view)
+    assert "**This view:** 2 of 3 sources; a test." in md
+    assert "### c" not in md and "Mayor Ana Lopez" not in md and "protect every" not in md
+    assert "Residents said they were relieved" in md and "Opposition councillors" in md
+    assert "## Disagreements" in md and "| number |" not in md
+    # a view of everything keeps the disagreements and the quotes
+    whole = ReportView(articles=(0, 1, 2), description="all")
+    assert disagreements(an, whole) == disagreements(an)
+    assert 'id="quotes"' in render(an, "html", whole)
+
+
+def test_a_view_in_marking_mode_marks_the_passing_sentences(pair):
+    from tui.engine.report import ReportView
+
+    an = with_annotations(pair)
+    passing = {(0, s.i) for s in an.articles[0].sentences if "budget" in s.text}
+    view = ReportView(articles=(0, 1), marked=lambda a, i: (a, i) in passing,
+                      description="filter: all sentences, the passing ones marked")
+    doc, tree = check_view_html(an, view)
+    marked = {p.get("id") for p in tree.xpath("//p[@data-filter='passes']")}
+    assert marked == {f"a{a}s{i}" for a, i in passing} and marked
+    assert "p.passes" in doc
+    md = render(an, "md", view)
+    assert "## Sentences that pass the filter" in md
+    # every sentence is still there
+    assert len(tree.xpath("//table[@class='aligned']//p[@id]")) == sum(
+        len(a.sentences) for a in an.articles)

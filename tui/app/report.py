@@ -1,6 +1,11 @@
-"""The reader's "write a report" key: the report of the analysis (the engine's
-write_report) and a screenshot of the screen, side by side in synopsis-reports/ under the
-current directory, never over an existing file or an input."""
+"""The reader's "write a report" key: the report of the current view (the engine's
+write_report with a ReportView) and a screenshot of the screen, side by side in
+synopsis-reports/ under the current directory, never over an existing file or an input.
+
+The current view is the sources shown in the panes (left to right; the zoomed one when
+zoomed) and, with a speaker or topic filter, in "only" mode only the sentences that pass
+it, in marking mode all sentences with the passing ones marked.  A search is not applied
+(the screenshot shows its matches); the scope says so."""
 from __future__ import annotations
 
 import os
@@ -23,8 +28,60 @@ def free_names(folder: Path, stem: str, suffixes: tuple[str, ...],
         k += 1
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def view_of(reader, analysis):
+    """(ReportView or None for the whole analysis, the scope in words) of the reader."""
+    from ..engine.report import ReportView
+
+    arts = analysis.articles
+    n = len(arts)
+    shown = tuple(a for a in reader.visible_articles() if 0 <= a < n)
+    lens = reader.lens
+    filtering = lens.filtering and lens.passing is not None and len(lens.passing) == n
+    if shown == tuple(range(n)) and not filtering:
+        scope = f"the whole analysis, all {n} sources"
+        if lens.query:
+            scope += f"; the search /{lens.query} is not applied (the screenshot shows it)"
+        return None, scope
+    if shown == tuple(range(n)):
+        parts = [f"all {n} sources"]
+    else:
+        names = ", ".join(arts[a].label for a in shown)
+        parts = [f"{len(shown)} of {n} sources, as shown: {names}"]
+    keep = marked = None
+    if filtering:
+        what = []
+        if lens.speaker:
+            what.append(f"quotes of {lens.speaker}")
+        if lens.topic:
+            label = next((t.label for t in analysis.topics if t.id == lens.topic), lens.topic)
+            what.append(f"topic “{label}”")
+        passing = sum(len(lens.passing[a]) for a in shown)
+        sets = [frozenset(p) for p in lens.passing]
+
+        def passes(a: int, i: int) -> bool:
+            return i in sets[a]
+
+        if lens.only:
+            keep = passes
+            parts.append(f"filter {' and '.join(what)}: only the "
+                         f"{_plural(passing, 'sentence')} that pass it")
+        else:
+            marked = passes
+            parts.append(f"filter {' and '.join(what)}: all sentences, the "
+                         f"{_plural(passing, 'sentence')} that pass it marked")
+    if lens.query:
+        parts.append(f"the search /{lens.query} is not applied (the screenshot shows it)")
+    scope = "; ".join(parts)
+    return ReportView(articles=shown, keep=keep, marked=marked, description=scope), scope
+
+
 def write_view(reader, directory: str | os.PathLike | None = None) -> str:
-    """Write the report (HTML) and the screenshot (SVG); the message naming both."""
+    """Write the report of the current view (HTML) and the screenshot (SVG); the message
+    naming both and the report's scope."""
     from ..engine.report import write_report
 
     app = reader.app
@@ -35,13 +92,9 @@ def write_view(reader, directory: str | os.PathLike | None = None) -> str:
     html, svg = free_names(folder, time.strftime("synopsis-%Y%m%d-%H%M%S"), (".html", ".svg"),
                            inputs)
     shot = app.save_screenshot(filename=svg.name, path=str(folder))
-    n = len(app.corpus.articles)
     if analysis is None:
         return (f"Screenshot: {shot}\nNo report: the analysis is still running (try again "
                 "when the marks are shown)")
-    written = write_report(analysis, "html", html)
-    lens = reader.lens
-    scope = f"the whole analysis, all {n} sources"
-    if lens.filtering or lens.query:
-        scope += "; the report does not apply the reader's filters or search (the screenshot shows them)"
+    view, scope = view_of(reader, analysis)
+    written = write_report(analysis, "html", html, view)
     return f"Report ({scope}): {written}\nScreenshot: {shot}"

@@ -1,7 +1,14 @@
 """Reports for people: one self-contained HTML page, or Markdown for a chat or a ticket.
 
-    render(analysis, "html" | "md" | "json") -> str
-    write_report(analysis, fmt, path) -> Path          (what the reader's "save report" calls)
+    render(analysis, "html" | "md" | "json", view=None) -> str
+    write_report(analysis, fmt, path, view=None) -> Path   (what the reader's "save report" calls)
+
+A `ReportView` narrows a report to what a reader shows: some of the sources (in the panes'
+order) and, under a filter, only the sentences that pass it (``keep``), or all sentences
+with the passing ones marked (``marked``).  Its ``description`` heads the report.  Without
+a view the report covers the whole analysis.  The marks stay the analysis's: an addition
+is a sentence no loaded source has, and a shared sentence names every source it is in,
+shown or not.
 
 The HTML page needs nothing else: inline CSS, no scripts, no fonts or images to fetch.  It
 shows the sources in columns, one row per statement the sources share (and rows of what
@@ -29,6 +36,7 @@ import html
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,11 +66,44 @@ def fmt_for(path: str | os.PathLike, default: str = "json") -> str:
     return SUFFIXES.get(Path(path).suffix.lower(), default)
 
 
-def render(an: Analysis, fmt: str) -> str:
+@dataclass(frozen=True)
+class ReportView:
+    """What of the analysis a report covers.  `articles`: the sources, in column order
+    (None: all, in corpus order).  `keep(a, i)`: whether sentence i of article a is in the
+    report (None: all).  `marked(a, i)`: sentences to mark as passing a filter (None:
+    none).  `description`: the scope in words, for the report's header."""
+
+    articles: tuple[int, ...] | None = None
+    keep: Callable[[int, int], bool] | None = None
+    description: str = ""
+    marked: Callable[[int, int], bool] | None = None
+
+    def columns(self, an: Analysis) -> list[int]:
+        n = len(an.articles)
+        if self.articles is None:
+            return list(range(n))
+        return list(dict.fromkeys(a for a in self.articles if 0 <= a < n))
+
+    def kept(self, a: int, i: int) -> bool:
+        return self.keep is None or bool(self.keep(a, i))
+
+    def is_marked(self, a: int, i: int) -> bool:
+        return self.marked is not None and bool(self.marked(a, i))
+
+
+def _cols(an: Analysis, view: ReportView | None) -> list[int]:
+    return list(range(len(an.articles))) if view is None else view.columns(an)
+
+
+def _kept(view: ReportView | None, a: int, i: int) -> bool:
+    return view is None or view.kept(a, i)
+
+
+def render(an: Analysis, fmt: str, view: ReportView | None = None) -> str:
     if fmt == "html":
-        return html_report(an)
+        return html_report(an, view)
     if fmt in ("md", "markdown"):
-        return markdown_report(an)
+        return markdown_report(an, view)
     if fmt == "json":
         from .export import to_json
 
@@ -70,10 +111,11 @@ def render(an: Analysis, fmt: str) -> str:
     raise ValueError(f"unknown report format {fmt!r} (one of {', '.join(FORMATS)})")
 
 
-def write_report(an: Analysis, fmt: str, path: str | os.PathLike) -> Path:
+def write_report(an: Analysis, fmt: str, path: str | os.PathLike,
+                 view: ReportView | None = None) -> Path:
     """Write the report to `path` (atomically: a reader of the file never sees half of it).
     Returns the absolute path written.  Raises OSError when it cannot be written."""
-    return atomic_write(path, render(an, fmt))
+    return atomic_write(path, render(an, fmt, view))
 
 
 # ------------------------------------------------------------------ what the reports share
@@ -82,10 +124,11 @@ def is_web(art: Article) -> bool:
     return art.path.lower().startswith(("http://", "https://"))
 
 
-def additions(an: Analysis, a: int) -> list[int]:
-    """Sentences only article `a` has, page furniture (headlines, captions ...) left out."""
+def additions(an: Analysis, a: int, view: ReportView | None = None) -> list[int]:
+    """Sentences only article `a` has, page furniture (headlines, captions ...) left out
+    (with a view: those it keeps)."""
     sents = an.articles[a].sentences
-    return [i for i in an.additions(a) if not sents[i].boilerplate]
+    return [i for i in an.additions(a) if not sents[i].boilerplate and _kept(view, a, i)]
 
 
 def relation(al: Alignment) -> str | None:
@@ -141,23 +184,30 @@ class Row:
     part: int = 0                               # >0: a later part of a split group
 
 
-def rows(an: Analysis) -> list[Row]:
+def rows(an: Analysis, view: ReportView | None = None) -> list[Row]:
     """Lay the articles out in aligned rows, keeping every column in text order.
 
     Walk all articles at once.  Sentences no other article has are gathered, at each
     article's head, into an "additions" row.  Otherwise a group of aligned sentences whose
     members all stand at their articles' heads becomes a row.  When sources tell things in
     a different order no group is ready; the group that skips the fewest sentences is then
-    shown in part (the members at the heads), and the rest of it later, marked as a part."""
+    shown in part (the members at the heads), and the rest of it later, marked as a part.
+
+    With a view, only its articles and the sentences it keeps are laid out (the others
+    count as placed from the start); a group then has only its kept members."""
     arts = an.articles
     n = len(arts)
+    cols = set(_cols(an, view))
     members: dict[int, list[tuple[int, int]]] = {}
+    placed = [bytearray(len(art.sentences)) for art in arts]
     for a, art in enumerate(arts):
         for s in art.sentences:
+            if a not in cols or not _kept(view, a, s.i):
+                placed[a][s.i] = 1
+                continue
             g = an.group(a, s.i)
             if g >= 0:
                 members.setdefault(g, []).append((a, s.i))
-    placed = [bytearray(len(art.sentences)) for art in arts]
     pos = [0] * n
     parts: Counter = Counter()
     out: list[Row] = []
@@ -253,19 +303,25 @@ def _kinds(s: Sentence, art: Article, spans) -> set[str]:
     return out
 
 
-def disagreements(an: Analysis) -> list[Disagreement]:
+def disagreements(an: Analysis, view: ReportView | None = None) -> list[Disagreement]:
     """Aligned sentence pairs that put a number, a name or a quote differently: both
     sentences have changed words of that kind (a number only one source gives is an
-    addition, not a disagreement).  Page furniture is left out."""
+    addition, not a disagreement).  Page furniture is left out; with a view, so are pairs
+    of which a side is not in it."""
     out = []
     seen = set()
     shown = set()
+    cols = set(_cols(an, view))
     for group in an.links.groups():
         for a, i in group:
+            if a not in cols or not _kept(view, a, i):
+                continue
             al = an.at(a, i)
             for m in al.matches:
                 key = (min((a, i), (m.article, m.i)), max((a, i), (m.article, m.i)))
                 if key in seen or not m.changed:
+                    continue
+                if m.article not in cols or not _kept(view, m.article, m.i):
                     continue
                 seen.add(key)
                 art, other = an.articles[a], an.articles[m.article]
@@ -348,7 +404,15 @@ def _e(text: str | None) -> str:
     return html.escape(text or "", quote=True)
 
 
-def _sentence_html(an: Analysis, a: int, i: int) -> str:
+def _sentence_html(an: Analysis, a: int, i: int, view: ReportView | None = None) -> str:
+    out = _sentence_html_plain(an, a, i)
+    if view is not None and view.is_marked(a, i):
+        # '<p class="s ...' -> '<p class="s passes ...', with a title saying why
+        out = out.replace('<p class="s ', '<p data-filter="passes" class="s passes ', 1)
+    return out
+
+
+def _sentence_html_plain(an: Analysis, a: int, i: int) -> str:
     art = an.articles[a]
     s = art.sentences[i]
     al = an.at(a, i)
@@ -375,25 +439,78 @@ def _sentence_html(an: Analysis, a: int, i: int) -> str:
             f'<span class="g" title="{rel}">{GLYPHS[rel]}</span>{"".join(parts)}</p>')
 
 
-def _summary(an: Analysis) -> tuple[int, int, int]:
-    sentences = sum(len(a.sentences) for a in an.articles)
-    shared = len(an.links.groups())
-    adds = sum(len(additions(an, a)) for a in range(len(an.articles)))
+def _summary(an: Analysis, view: ReportView | None = None) -> tuple[int, int, int]:
+    if view is None:
+        sentences = sum(len(a.sentences) for a in an.articles)
+        shared = len(an.links.groups())
+        adds = sum(len(additions(an, a)) for a in range(len(an.articles)))
+        return sentences, shared, adds
+    cols = _cols(an, view)
+    sentences = sum(_n_kept(an, a, view) for a in cols)
+    shared = sum(1 for g in an.links.groups()
+                 if len({a for a, i in g if a in cols and view.kept(a, i)}) >= 2)
+    adds = sum(len(additions(an, a, view)) for a in cols)
     return sentences, shared, adds
 
 
-def _title(an: Analysis) -> str:
-    titles = [a.title for a in an.articles if a.title]
+def _n_kept(an: Analysis, a: int, view: ReportView | None) -> int:
+    return sum(1 for s in an.articles[a].sentences if _kept(view, a, s.i))
+
+
+def _sentences_cell(an: Analysis, a: int, view: ReportView | None) -> str:
+    """The count of a source's sentences (with a filter that keeps some: "k of n")."""
+    n = len(an.articles[a].sentences)
+    if view is None or view.keep is None:
+        return str(n)
+    return f"{_n_kept(an, a, view)} of {n}"
+
+
+def _title(an: Analysis, view: ReportView | None = None) -> str:
+    arts = an.articles if view is None else [an.articles[a] for a in _cols(an, view)]
+    titles = [a.title for a in arts if a.title]
     if titles:
         return Counter(titles).most_common(1)[0][0]
-    return f"{len(an.articles)} articles"
+    return f"{len(arts)} articles"
 
 
-def html_report(an: Analysis) -> str:
+def _quotes(an: Analysis, view: ReportView | None) -> list:
+    """The quotes in the view: of its sources, in a sentence it keeps."""
+    if view is None:
+        return list(an.quotes)
+    cols = set(_cols(an, view))
+    out = []
+    for q in an.quotes:
+        if q.article not in cols:
+            continue
+        sents = an.articles[q.article].sentences
+        touched = [s.i for s in sents[max(0, q.sentence):]
+                   if s.start < q.end and q.start < s.end] if sents else []
+        if view.keep is None or any(view.kept(q.article, i) for i in touched):
+            out.append(q)
+    return out
+
+
+def _speakers(an: Analysis, view: ReportView | None) -> list[tuple[object, int]]:
+    """(speaker, quotes) in the view: every speaker without one; with one, those quoted
+    in it, with the number of their quotes there."""
+    if view is None:
+        return [(sp, sp.quotes) for sp in an.speakers]
+    count = Counter(q.speaker for q in _quotes(an, view))
+    return [(sp, count[sp.name]) for sp in an.speakers if count[sp.name]]
+
+
+_VIEW_CSS = """
+.scope { border-left: 4px solid var(--dim); padding-left: .6rem; }
+p.passes { border-left: 4px double #111; padding-left: calc(1.2em + 6px); }
+"""
+
+
+def html_report(an: Analysis, view: ReportView | None = None) -> str:
+    cols = _cols(an, view)
     arts = an.articles
-    n = len(arts)
-    sentences, shared, adds = _summary(an)
-    title = _title(an)
+    n = len(cols)
+    sentences, shared, adds = _summary(an, view)
+    title = _title(an, view)
     o: list[str] = []
     w = o.append
     w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -401,24 +518,34 @@ def html_report(an: Analysis) -> str:
       "<meta name=\"generator\" content=\"synopsis\">\n")
     w(f"<title>synopsis: {_e(title)}</title>\n")
     landscape = "@page { size: landscape; }\n" if n > 2 else ""
-    w(f"<style>{_CSS}{landscape}</style>\n</head>\n<body>\n<header>\n")
+    extra = _VIEW_CSS if view is not None else ""
+    w(f"<style>{_CSS}{extra}{landscape}</style>\n</head>\n<body>\n<header>\n")
     w(f"<h1>{_e(title)}</h1>\n")
     w(f'<p class="summary">{n} source{"s" if n != 1 else ""}, {sentences} sentences; '
       f"{shared} statement{'s' if shared != 1 else ''} shared by two sources or more; "
-      f"{adds} addition{'s' if adds != 1 else ''} (sentences only one source has).</p>\n"
-      "</header>\n")
+      f"{adds} addition{'s' if adds != 1 else ''} (sentences only one source has).</p>\n")
+    if view is not None:
+        marked = ""
+        if view.marked is not None:
+            marked = (" Sentences that pass the filter have a double bar at their left "
+                      "(and data-filter=\"passes\").")
+        w(f'<p class="scope"><strong>This view:</strong> {_e(view.description) or "—"}.'
+          f"{marked}</p>\n")
+    w("</header>\n")
 
     # sources
     w('<section id="sources">\n<h2>Sources</h2>\n<table class="sources">\n<thead><tr>'
       "<th>Source</th><th>Headline</th><th>Date</th><th>Byline</th><th>From</th>"
       "<th>Sentences</th><th>Additions</th></tr></thead>\n<tbody>\n")
-    for a, art in enumerate(arts):
+    for a in cols:
+        art = arts[a]
         where = _e(art.path)
         if is_web(art):
             where = f'<a href="{_e(art.path)}">{_e(art.path)}</a>'
         w(f"<tr><td><strong>{_e(art.label)}</strong></td><td>{_e(art.title) or '—'}</td>"
           f"<td>{_e(art.date) or '—'}</td><td>{_e(art.byline) or '—'}</td><td>{where}</td>"
-          f"<td>{len(art.sentences)}</td><td>{len(additions(an, a))}</td></tr>\n")
+          f"<td>{_sentences_cell(an, a, view)}</td><td>{len(additions(an, a, view))}</td>"
+          "</tr>\n")
     w("</tbody>\n</table>\n</section>\n")
 
     # legend
@@ -437,10 +564,10 @@ def html_report(an: Analysis) -> str:
     # the columns
     w('<section id="comparison">\n<h2>Side by side</h2>\n<table class="aligned">\n<colgroup>'
       '<col class="n">' + '<col>' * n + "</colgroup>\n<thead><tr><th class=\"n\">#</th>")
-    for art in arts:
-        w(f"<th>{_e(art.label)}</th>")
+    for a in cols:
+        w(f"<th>{_e(arts[a].label)}</th>")
     w("</tr></thead>\n<tbody>\n")
-    laid = rows(an)
+    laid = rows(an, view)
     where: dict[int, list[int]] = {}
     for k, row in enumerate(laid, 1):
         if row.kind == "shared":
@@ -452,30 +579,32 @@ def html_report(an: Analysis) -> str:
             note = ('<br><span class="part">also row ' + ", ".join(f'<a href="#r{x}">{x}</a>'
                                                              for x in others) + "</span>")
         w(f'<tr class="{row.kind}" id="r{k}"><td class="n">{k}{note}</td>')
-        for a in range(n):
+        for a in cols:
             cell = row.cells.get(a)
             if not cell:
                 w('<td class="empty"></td>')
                 continue
-            w("<td>" + "".join(_sentence_html(an, a, i) for i in cell) + "</td>")
+            w("<td>" + "".join(_sentence_html(an, a, i, view) for i in cell) + "</td>")
         w("</tr>\n")
     w("</tbody>\n</table>\n</section>\n")
 
     # speakers, quotes, topics: when the analysis has them
-    if an.speakers:
+    speakers = _speakers(an, view)
+    if speakers:
         w('<section id="speakers">\n<h2>Speakers</h2>\n<table class="speakers">\n<thead><tr>'
           "<th>Speaker</th><th>Role</th><th>Kind</th><th>Quotes</th><th>Also named</th></tr>"
           "</thead>\n<tbody>\n")
-        for sp in an.speakers:
+        for sp, nq in speakers:
             role = getattr(sp, "role", None)
             w(f"<tr><td><strong>{_e(sp.name)}</strong></td><td>{_e(role) or '—'}</td>"
-              f"<td>{_e(sp.kind)}</td><td>{sp.quotes}</td>"
+              f"<td>{_e(sp.kind)}</td><td>{nq}</td>"
               f"<td>{_e('; '.join(sp.aliases)) or '—'}</td></tr>\n")
         w("</tbody>\n</table>\n</section>\n")
-    if an.quotes:
+    quotes = _quotes(an, view)
+    if quotes:
         w('<section id="quotes">\n<h2>Quotes</h2>\n')
         by: dict[str, list] = {}
-        for q in an.quotes:
+        for q in quotes:
             by.setdefault(q.speaker or "unattributed", []).append(q)
         for who, qs in by.items():
             w(f"<h3>{_e(who)}</h3>\n<ul class=\"quotes\">\n")
@@ -485,17 +614,19 @@ def html_report(an: Analysis) -> str:
                   f"{_e(arts[q.article].label)}{cue}</span></li>\n")
             w("</ul>\n")
         w("</section>\n")
-    if an.topics:
+    counts = _topic_counts(an, view)
+    topics = [t for t in an.topics
+              if view is None or any(counts[a].get(t.id) for a in cols)]
+    if topics:
         w('<section id="topics">\n<h2>Topics</h2>\n<table class="topics">\n<thead><tr>'
           "<th>Topic</th><th>Keywords</th>")
-        for art in arts:
-            w(f"<th>{_e(art.label)}</th>")
+        for a in cols:
+            w(f"<th>{_e(arts[a].label)}</th>")
         w("</tr></thead>\n<tbody>\n")
-        counts = _topic_counts(an)
-        for t in an.topics:
+        for t in topics:
             w(f"<tr><td><strong>{_e(t.label)}</strong> <span class=\"tag\">{_e(t.id)}</span>"
               f"</td><td>{_e(', '.join(t.keywords))}</td>")
-            for a in range(n):
+            for a in cols:
                 c = counts[a].get(t.id, 0)
                 w(f"<td>{c or '—'}</td>")
             w("</tr>\n")
@@ -506,12 +637,13 @@ def html_report(an: Analysis) -> str:
     return "".join(o)
 
 
-def _topic_counts(an: Analysis) -> list[Counter]:
+def _topic_counts(an: Analysis, view: ReportView | None = None) -> list[Counter]:
     out = []
     for a, art in enumerate(an.articles):
         c: Counter = Counter()
         for s in art.sentences:
-            c.update(an.topics_of(a, s.i))
+            if _kept(view, a, s.i):
+                c.update(an.topics_of(a, s.i))
         out.append(c)
     return out
 
@@ -562,30 +694,45 @@ def _excerpt(art: Article, s: Sentence, spans, width: int = 80) -> str:
     return ("".join(out) + md_escape(tail)).strip()
 
 
-def markdown_report(an: Analysis) -> str:
+def markdown_report(an: Analysis, view: ReportView | None = None) -> str:
+    cols = _cols(an, view)
     arts = an.articles
-    n = len(arts)
-    sentences, shared, adds = _summary(an)
+    n = len(cols)
+    sentences, shared, adds = _summary(an, view)
     o: list[str] = []
     w = o.append
-    w(f"# {md_escape(_title(an))}\n\n")
+    w(f"# {md_escape(_title(an, view))}\n\n")
     w(f"_{n} source{'s' if n != 1 else ''}, {sentences} sentences; {shared} "
       f"statement{'s' if shared != 1 else ''} shared by two sources or more; {adds} "
       f"addition{'s' if adds != 1 else ''}._\n\n")
+    if view is not None:
+        w(f"**This view:** {md_escape(view.description or '—')}.\n\n")
     w("## Sources\n\n| Source | Headline | Date | Byline | From | Additions |\n"
       "|---|---|---|---|---|---|\n")
-    for a, art in enumerate(arts):
+    for a in cols:
+        art = arts[a]
         w(f"| **{md_escape(art.label)}** | {md_escape(art.title or '—')} | "
           f"{md_escape(art.date or '—')} | {md_escape(art.byline or '—')} | "
           f"{md_escape(art.path) if not is_web(art) else '<' + art.path.replace('>', '%3E') + '>'}"
-          f" | {len(additions(an, a))} |\n")
+          f" | {len(additions(an, a, view))} |\n")
+    if view is not None and view.marked is not None:
+        w("\n## Sentences that pass the filter\n")
+        for a in cols:
+            art = arts[a]
+            passing = [s for s in art.sentences if view.is_marked(a, s.i)]
+            w(f"\n### {md_escape(art.label)}\n\n")
+            if not passing:
+                w("_None._\n")
+            for s in passing:
+                w(f"- {md_escape(art.shown_text(s))}\n")
     w("\n## What each source adds\n")
-    for a, art in enumerate(arts):
+    for a in cols:
+        art = arts[a]
         w(f"\n### {md_escape(art.label)}\n\n")
-        own = additions(an, a)
+        own = additions(an, a, view)
         details = []
         for s in art.sentences:
-            if s.boilerplate or an.is_unique(a, s.i):
+            if s.boilerplate or an.is_unique(a, s.i) or not _kept(view, a, s.i):
                 continue
             al = an.at(a, s.i)
             if al.added:
@@ -602,7 +749,7 @@ def markdown_report(an: Analysis) -> str:
             for s, added in details:
                 w(f"- {_md_runs(art, s, added)}\n")
     w("\n## Disagreements\n\n")
-    dis = disagreements(an)
+    dis = disagreements(an, view)
     if not dis:
         w("_No aligned sentences differ in a number, a name or a quote's wording._\n")
     else:
@@ -615,19 +762,22 @@ def markdown_report(an: Analysis) -> str:
                       None)
             w(f"| {d.kind} | {md_escape(A.label)} | {_excerpt(A, sa, ma.changed)} | "
               f"{md_escape(B.label)} | {_excerpt(B, sb, mb.changed if mb else ())} |\n")
-    if an.speakers:
+    speakers = _speakers(an, view)
+    if speakers:
         w("\n## Speakers\n\n")
-        for sp in an.speakers:
+        for sp, nq in speakers:
             alias = f"; also: {md_escape('; '.join(sp.aliases))}" if sp.aliases else ""
             role = getattr(sp, "role", None)
             role = f", {md_escape(role)}" if role else ""
-            w(f"- **{md_escape(sp.name)}**{role} ({md_escape(sp.kind)}), {sp.quotes} "
-              f"quote{'s' if sp.quotes != 1 else ''}{alias}\n")
-    if an.topics:
+            w(f"- **{md_escape(sp.name)}**{role} ({md_escape(sp.kind)}), {nq} "
+              f"quote{'s' if nq != 1 else ''}{alias}\n")
+    counts = _topic_counts(an, view)
+    topics = [t for t in an.topics
+              if view is None or any(counts[a].get(t.id) for a in cols)]
+    if topics:
         w("\n## Topics\n\n")
-        counts = _topic_counts(an)
-        for t in an.topics:
-            per = ", ".join(f"{md_escape(arts[a].label)} {counts[a][t.id]}" for a in range(n)
+        for t in topics:
+            per = ", ".join(f"{md_escape(arts[a].label)} {counts[a][t.id]}" for a in cols
                             if counts[a].get(t.id))
             kw = f" ({md_escape(', '.join(t.keywords))})" if t.keywords else ""
             w(f"- **{md_escape(t.label)}**{kw}{': ' + per if per else ''}\n")
