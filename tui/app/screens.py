@@ -72,8 +72,36 @@ def parallels_blocks(analysis, a: int, i: int) -> list[Block]:
     return blocks
 
 
-class ParallelsScreen(Screen):
+class DocumentScreen(Screen):
+    """A full screen of stacked blocks: a title line, the document, the footer.
+    Subclasses set KIND (the widgets' ids) and fill the document in _fill()."""
+
+    KIND = "document"
+
+    def compose(self) -> ComposeResult:
+        self.title_bar = Static(id=f"{self.KIND}-title")
+        self.doc = DocumentView(id=self.KIND, classes="marks")
+        self.doc.can_focus = False
+        yield self.title_bar
+        yield self.doc
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        raise NotImplementedError
+
+    def action_scroll(self, direction: int) -> None:
+        """A page down (1) or up (-1)."""
+        self.doc.scroll_to(y=self.doc.scroll_y + direction * max(1, self.doc.size.height - 2),
+                           animate=False)
+
+
+class ParallelsScreen(DocumentScreen):
     """The cursor's sentence and each aligned sentence from the other sources, stacked."""
+
+    KIND = "parallels"
 
     BINDINGS = [
         Binding("escape,q", "close", "back", key_display="Esc"),
@@ -89,16 +117,6 @@ class ParallelsScreen(Screen):
         self.article = article
         self.sentence = sentence
 
-    def compose(self) -> ComposeResult:
-        self.title_bar = Static(id="parallels-title")
-        self.doc = DocumentView(id="parallels", classes="marks")
-        self.doc.can_focus = False
-        yield self.title_bar
-        yield self.doc
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self._fill()
 
     def _fill(self) -> None:
         app = self.app
@@ -114,10 +132,6 @@ class ParallelsScreen(Screen):
         if i != self.sentence:
             self.sentence = i
             self._fill()
-
-    def action_scroll(self, direction: int) -> None:
-        self.doc.scroll_to(y=self.doc.scroll_y + direction * max(1, self.doc.size.height - 2),
-                           animate=False)
 
     def action_close(self) -> None:
         self.dismiss(self.sentence)
@@ -458,8 +472,10 @@ def quotes_blocks(analysis, name: str) -> tuple[list[Block], list[int]]:
     return blocks, starts
 
 
-class QuotesScreen(Screen):
+class QuotesScreen(DocumentScreen):
     """What one speaker said: each statement with every source's wording, stacked."""
+
+    KIND = "quotes"
 
     BINDINGS = [
         Binding("escape,q", "app.pop_screen", "back", key_display="Esc"),
@@ -477,16 +493,6 @@ class QuotesScreen(Screen):
         self.at = 0
         self.starts: list[int] = []
 
-    def compose(self) -> ComposeResult:
-        self.title_bar = Static(id="quotes-title")
-        self.doc = DocumentView(id="quotes", classes="marks")
-        self.doc.can_focus = False
-        yield self.title_bar
-        yield self.doc
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self._fill()
 
     def _fill(self) -> None:
         analysis = self.app.analysis
@@ -511,10 +517,6 @@ class QuotesScreen(Screen):
             return
         self.at = max(0, min(len(self.starts) - 1, self.at + delta))
         self.doc.scroll_to(y=self._line_of_block(self.starts[self.at]) if self.at else 0,
-                           animate=False)
-
-    def action_scroll(self, direction: int) -> None:
-        self.doc.scroll_to(y=self.doc.scroll_y + direction * max(1, self.doc.size.height - 2),
                            animate=False)
 
     def action_other(self) -> None:
