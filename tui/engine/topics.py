@@ -515,6 +515,31 @@ def _agglomerate(content, edges, k) -> list[list[int]]:
     return [sorted(m) for _, m in sorted(members.items())]
 
 
+def _postings(cents: list[dict[str, float]]) -> dict[str, list[tuple[int, float]]]:
+    """Inverted centroids: word family -> (topic, weight), to score a unit against every
+    centroid sharing a word with it."""
+    post: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for t, c in enumerate(cents):
+        for f, x in c.items():
+            post[f].append((t, x))
+    return post
+
+
+def _topic_scores(vec: dict[str, float], post, nbrs: dict[int, float], where: dict[int, int],
+                  vote: float) -> dict[int, float]:
+    """A unit's closeness to each topic: its words against the centroids, plus the vote of
+    its article neighbours already placed in a topic."""
+    sc: dict[int, float] = defaultdict(float)
+    for f, x in vec.items():
+        for t, y in post.get(f, ()):
+            sc[t] += x * y
+    for v, w in nbrs.items():
+        t = where.get(v)
+        if t is not None:
+            sc[t] += vote * w
+    return sc
+
+
 def _refine(clusters, content, vecs, adjn, size) -> list[list[int]]:
     """Spherical k-means with a neighbour vote: each unit moves to the topic whose
     centroid it is closest to, plus a bonus for the topics of its article neighbours."""
@@ -528,21 +553,10 @@ def _refine(clusters, content, vecs, adjn, size) -> list[list[int]]:
             members[where[u]].append(u)
         cents = [_centroid([vecs[u] for u in us], [math.sqrt(size[u]) for u in us])
                  for us in members]
-        # inverted centroids: score a unit against every centroid sharing a word
-        post: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for t, c in enumerate(cents):
-            for f, x in c.items():
-                post[f].append((t, x))
+        post = _postings(cents)
         new = {}
         for u in content:
-            sc: dict[int, float] = defaultdict(float)
-            for f, x in vecs[u].items():
-                for t, y in post.get(f, ()):
-                    sc[t] += x * y
-            for v, w in adjn[u].items():
-                t = where.get(v)
-                if t is not None:
-                    sc[t] += vote * w
+            sc = _topic_scores(vecs[u], post, adjn[u], where, vote)
             t0 = where[u]
             new[u] = max(sc, key=lambda t: (sc[t], t == t0, -t)) if sc else t0
         if new == where:
@@ -560,23 +574,13 @@ def _assign_rest(clusters, content, raw, vecs, adjn, size) -> list[list[int]]:
     where = {u: t for t, us in enumerate(clusters) for u in us}
     cents = [_centroid([vecs[u] for u in us], [math.sqrt(size[u]) for u in us])
              for us in clusters]
-    post: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for t, c in enumerate(cents):
-        for f, x in c.items():
-            post[f].append((t, x))
+    post = _postings(cents)
     vote = PARAMS["vote"]
     out = [list(us) for us in clusters]
     for u in content:
         if u in where:
             continue
-        sc: dict[int, float] = defaultdict(float)
-        for f, x in raw[u].items():
-            for t, y in post.get(f, ()):
-                sc[t] += x * y
-        for v, w in adjn[u].items():
-            t = where.get(v)
-            if t is not None:
-                sc[t] += vote * w
+        sc = _topic_scores(raw[u], post, adjn[u], where, vote)
         t = max(sc, key=lambda t: (sc[t], -t)) if sc else 0
         where[u] = t
         out[t].append(u)
