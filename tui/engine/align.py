@@ -89,7 +89,6 @@ class _Sent:
     loose: str
     normal: str
     bigrams: frozenset
-    boiler: bool
     furniture: bool   # page furniture (dateline, read-more, source line ...): states nothing
 
 
@@ -124,7 +123,7 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
             fams = _families(shown)
             raw.append(fams)
             bigr = frozenset(zip(fams, fams[1:]))
-            sents.append(_Sent(a, s.i, {}, 0.0, loose(shown), normal(shown), bigr, s.boilerplate,
+            sents.append(_Sent(a, s.i, {}, 0.0, loose(shown), normal(shown), bigr,
                                s.role in FURNITURE))
     df: dict[str, int] = defaultdict(int)
     for fams in raw:

@@ -37,11 +37,10 @@ def to_dict(an: Analysis) -> dict:
             "encoding": art.encoding, "format": art.fmt,
             "sentences": sents,
         }
-        web = art.path.lower().startswith(("http://", "https://"))
-        if web or art.fmt not in ("text", "markdown"):
+        if art.is_web or art.fmt not in ("text", "markdown"):
             # not a local text file: carry the text the offsets index into, and its address
             doc_art["text"] = art.text
-            doc_art["url"] = art.path if web else None
+            doc_art["url"] = art.path if art.is_web else None
         out_articles.append(doc_art)
     return {
         "schema": SCHEMA,

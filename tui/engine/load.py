@@ -17,6 +17,7 @@ import codecs
 import os
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -65,6 +66,7 @@ class Input:
         return f"{self.where}: {self.ref}" if self.where else self.ref
 
 
+@lru_cache(maxsize=1)
 def bundled_seeds() -> Path:
     """The bundled default corpus, installed as tui/seeds (or ./seeds in a checkout)."""
     here = Path(__file__).resolve().parent.parent

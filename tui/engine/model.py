@@ -61,6 +61,11 @@ class Article:
     sentences: tuple[Sentence, ...] = ()
 
     @property
+    def is_web(self) -> bool:
+        """Fetched from a URL (its path is the address)."""
+        return self.path.lower().startswith(("http://", "https://"))
+
+    @property
     def label(self) -> str:
         """A short name for the source: its outlet, else its byline, else its id."""
         return self.outlet or self.byline or self.id

@@ -120,10 +120,6 @@ def write_report(an: Analysis, fmt: str, path: str | os.PathLike,
 
 # ------------------------------------------------------------------ what the reports share
 
-def is_web(art: Article) -> bool:
-    return art.path.lower().startswith(("http://", "https://"))
-
-
 def additions(an: Analysis, a: int, view: ReportView | None = None) -> list[int]:
     """Sentences only article `a` has, page furniture (headlines, captions ...) left out
     (with a view: those it keeps)."""
@@ -540,7 +536,7 @@ def html_report(an: Analysis, view: ReportView | None = None) -> str:
     for a in cols:
         art = arts[a]
         where = _e(art.path)
-        if is_web(art):
+        if art.is_web:
             where = f'<a href="{_e(art.path)}">{_e(art.path)}</a>'
         w(f"<tr><td><strong>{_e(art.label)}</strong></td><td>{_e(art.title) or '—'}</td>"
           f"<td>{_e(art.date) or '—'}</td><td>{_e(art.byline) or '—'}</td><td>{where}</td>"
@@ -713,7 +709,7 @@ def markdown_report(an: Analysis, view: ReportView | None = None) -> str:
         art = arts[a]
         w(f"| **{md_escape(art.label)}** | {md_escape(art.title or '—')} | "
           f"{md_escape(art.date or '—')} | {md_escape(art.byline or '—')} | "
-          f"{md_escape(art.path) if not is_web(art) else '<' + art.path.replace('>', '%3E') + '>'}"
+          f"{md_escape(art.path) if not art.is_web else '<' + art.path.replace('>', '%3E') + '>'}"
           f" | {len(additions(an, a, view))} |\n")
     if view is not None and view.marked is not None:
         w("\n## Sentences that pass the filter\n")
