@@ -106,9 +106,12 @@ def _family(w: str) -> str | None:
     return None
 
 
-def _families(text: str) -> list[str]:
-    fam = _family
-    return [f for f in map(fam, WORD.findall(fold_places(text))) if f]
+def _families(text: str, words: list[str] | None = None) -> list[str]:
+    """The word families of a text (`words`: its WORD matches, when already found)."""
+    folded = fold_places(text)
+    if words is None or folded != text:
+        words = WORD.findall(folded)
+    return [f for f in map(_family, words) if f]
 
 
 ATTRIBUTION = frozenset(f for w in _ATTRIBUTION_WORDS if (f := _family(w)))
@@ -120,10 +123,11 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
     for a, art in enumerate(articles):
         for s in art.sentences:
             shown = art.shown_text(s)
-            fams = _families(shown)
+            words = WORD.findall(shown)
+            fams = _families(shown, words)
             raw.append(fams)
             bigr = frozenset(zip(fams, fams[1:]))
-            sents.append(_Sent(a, s.i, {}, 0.0, loose(shown), normal(shown), bigr,
+            sents.append(_Sent(a, s.i, {}, 0.0, loose(shown, words), normal(shown), bigr,
                                s.role in FURNITURE))
     df: dict[str, int] = defaultdict(int)
     for fams in raw:
@@ -431,6 +435,7 @@ class Links:
         self._spans: dict[int, list[tuple[int, int, str]]] = {}
         self._late: dict[tuple[int, int], float] = {}    # pair scores computed on demand
         self._relations: dict[tuple[int, int], str] = {}
+        self._ops: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
         self._added = self._all_added()
 
     def __len__(self) -> int:
@@ -510,6 +515,20 @@ class Links:
                 self._relations[key_] = rel
         return rel
 
+    def _replaced(self, x: int, y: int, ka: list[str], kb: list[str]
+                  ) -> list[tuple[int, int, int, int]]:
+        """The word substitutions between two sentences, as (x from, x to, y from, y to),
+        worked out once per pair and mirrored: both sides report the same substitutions."""
+        if x > y:
+            return [(b0, b1, a0, a1) for a0, a1, b0, b1 in self._replaced(y, x, kb, ka)]
+        ops = self._ops.get((x, y))
+        if ops is None:
+            ops = [(a0, a1, b0, b1) for tag, a0, a1, b0, b1 in _opcodes(ka, kb)
+                   if tag == "replace"] if ka and kb else []
+            if len(self._ops) < LATE_LIMIT:
+                self._ops[(x, y)] = ops
+        return ops
+
     def score(self, x: int, y: int) -> float:
         """How close two members of a group are: their own score, or, when they were
         grouped through others, the strongest bridge through a third member."""
@@ -535,9 +554,10 @@ class Links:
             if sy.a == sx.a:
                 continue
             theirs = self._spans_of(y)
+            kb = [k for _, _, k in theirs]
             matches.append(Match(article=sy.a, i=sy.i, score=round(100 * self.score(x, y), 1),
-                                 relation=self._relation(x, y, ka, [k for _, _, k in theirs]),
-                                 changed=_changed(mine, theirs)))
+                                 relation=self._relation(x, y, ka, kb),
+                                 changed=_changed(mine, theirs, self._replaced(x, y, ka, kb))))
         return Alignment(matches=tuple(matches), added=self._added.get(x, ()))
 
 
@@ -598,18 +618,20 @@ def _runs(flags: list[bool], spans: list[tuple[int, int, str]]) -> tuple[Span, .
     return tuple((a, b) for a, b in out)
 
 
-def _changed(mine: list[tuple[int, int, str]], theirs: list[tuple[int, int, str]]) -> tuple[Span, ...]:
+def _changed(mine: list[tuple[int, int, str]], theirs: list[tuple[int, int, str]],
+             replaced: list[tuple[int, int, int, int]] | None = None) -> tuple[Span, ...]:
     """Words of mine replaced by other words in theirs (short substitutions only:
-    numbers, names, a quote's wording), not whole reworded clauses."""
-    ka = [k for _, _, k in mine]
-    kb = [k for _, _, k in theirs]
-    if not ka or not kb:
-        return ()
+    numbers, names, a quote's wording), not whole reworded clauses.  `replaced`: the
+    substitutions as word ranges, when already known."""
+    if replaced is None:
+        ka = [k for _, _, k in mine]
+        kb = [k for _, _, k in theirs]
+        if not ka or not kb:
+            return ()
+        replaced = [(a0, a1, b0, b1) for tag, a0, a1, b0, b1 in _opcodes(ka, kb)
+                    if tag == "replace"]
     out: list[Span] = []
-    for op in _opcodes(ka, kb):
-        tag, a0, a1, b0, b1 = op
-        if tag != "replace":
-            continue
+    for a0, a1, b0, b1 in replaced:
         if a1 - a0 > 4 or b1 - b0 > 4:
             continue
         seg = [w for w in mine[a0:a1] if w[2] not in STOPWORDS or w[2].isdigit()]

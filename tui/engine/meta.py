@@ -190,7 +190,7 @@ def describe(shown: str, paras: list[tuple[int, int]], units: list[tuple[int, in
                 role = "subheading"
             else:
                 role = "caption"
-        elif _CAPTION_CUE.search(t) and len(t) < 300 and t.rstrip().endswith(")"):
+        elif t.rstrip().endswith(")") and len(t) < 300 and _CAPTION_CUE.search(t):
             role = "caption"
         proles[k] = role
         prev_video = role == "video notice"

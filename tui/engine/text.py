@@ -106,6 +106,7 @@ def normal(text: str) -> str:
     return t.rstrip(" .!?;:,'\"")
 
 
-def loose(text: str) -> str:
-    """Words only, lower-cased: what character-level scorers compare."""
-    return " ".join(WORD.findall(text)).lower().replace("’", "'")
+def loose(text: str, words: list[str] | None = None) -> str:
+    """Words only, lower-cased: what character-level scorers compare (`words`: the
+    text's WORD matches, when already found)."""
+    return " ".join(WORD.findall(text) if words is None else words).lower().replace("’", "'")
