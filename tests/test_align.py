@@ -100,6 +100,12 @@ def test_page_furniture_never_aligns(tmp_path):
                 assert an.is_unique(a, s.i), s.text
             elif "council approved" in s.text:
                 assert not an.is_unique(a, s.i)
+    for a, art in enumerate(an.articles):
+        # unmatched furniture is unique, but it is no addition to the story
+        assert [s.i for s in art.sentences if s.role == "read-more"][0] in an.additions(a)
+        assert an.additions(a, furniture=False) == [
+            i for i in an.additions(a) if not art.sentences[i].boilerplate]
+        assert an.prose(a) == sum(not s.boilerplate for s in art.sentences)
 
 
 def test_changed_spans_merged_and_ordered(seeds_analysis):

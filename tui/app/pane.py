@@ -477,9 +477,10 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             if analysis is None:
                 parts = [(f"aligning… {total} sentences", part("pane--meta"))]
             else:
-                n = len(analysis.additions(self.article))
+                # page furniture (a byline, a date line) is no addition to the story
+                n = len(analysis.additions(self.article, furniture=False))
                 parts = [(str(n), part("pane--count")),
-                         (f" of {total} sentences are additions", base)]
+                         (f" of {analysis.prose(self.article)} sentences are additions", base)]
         # the focused pane's header says so without colour too
         segs = [Segment("▶" if self.active and y == 0 else " ", part("pane--label"))]
         used = 0

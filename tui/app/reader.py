@@ -380,7 +380,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         if analysis is None:
             self.go(self.lead.cursor, note="The analysis is still running")
             return
-        self._step(analysis.additions(self.lead.article), direction, "addition")
+        self._step(analysis.additions(self.lead.article, furniture=False), direction, "addition")
 
     def action_disagreement(self, direction: int) -> None:
         analysis = self.app.analysis

@@ -235,7 +235,8 @@ class SourcesScreen(ModalScreen):
         for a, art in enumerate(app.corpus.articles):
             meta = " · ".join(p for p in (art.date, art.title) if p)
             count = ("" if analysis is None else
-                     f" — {len(analysis.additions(a))} of {len(art.sentences)} additions")
+                     f" — {len(analysis.additions(a, furniture=False))} of {analysis.prose(a)}"
+                     " additions")
             options.append(Option(Content.from_markup(
                 "[b]$n[/b] [b]$label[/b] [dim]$meta[/dim]$count", n=f"{a + 1:>2}",
                 label=art.label, meta=truncate(meta, 60), count=count), id=str(a)))

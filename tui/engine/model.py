@@ -187,9 +187,15 @@ class Analysis:
         """Id of the set of sentences, across articles, that state one thing (-1: unique)."""
         return self.links.group(a, i)
 
-    def additions(self, a: int) -> list[int]:
-        """Indices of the sentences of article a that no other article has."""
-        return [s.i for s in self.articles[a].sentences if self.links.is_unique(a, s.i)]
+    def additions(self, a: int, furniture: bool = True) -> list[int]:
+        """Indices of the sentences of article a that no other article has; with
+        furniture=False, page furniture (headlines, captions, bylines ...) left out."""
+        return [s.i for s in self.articles[a].sentences
+                if (furniture or not s.boilerplate) and self.links.is_unique(a, s.i)]
+
+    def prose(self, a: int) -> int:
+        """How many sentences of article a are prose (not page furniture)."""
+        return sum(not s.boilerplate for s in self.articles[a].sentences)
 
     def topics_of(self, a: int, i: int) -> tuple[str, ...]:
         if not self.sentence_topics:

@@ -123,8 +123,7 @@ def write_report(an: Analysis, fmt: str, path: str | os.PathLike,
 def additions(an: Analysis, a: int, view: ReportView | None = None) -> list[int]:
     """Sentences only article `a` has, page furniture (headlines, captions ...) left out
     (with a view: those it keeps)."""
-    sents = an.articles[a].sentences
-    return [i for i in an.additions(a) if not sents[i].boilerplate and _kept(view, a, i)]
+    return [i for i in an.additions(a, furniture=False) if _kept(view, a, i)]
 
 
 def relation(al: Alignment) -> str | None:
