@@ -385,3 +385,29 @@ def test_a_view_in_marking_mode_marks_the_passing_sentences(pair):
     # every sentence is still there
     assert len(tree.xpath("//table[@class='aligned']//p[@id]")) == sum(
         len(a.sentences) for a in an.articles)
+
+
+def test_a_view_with_a_search_marks_what_it_finds_apart_from_the_filter(pair):
+    from tui.engine.report import ReportView
+
+    an = with_annotations(pair)
+    passing = {(0, s.i) for s in an.articles[0].sentences if "budget" in s.text}
+    hits = {(a, s.i) for a, art in enumerate(an.articles) for s in art.sentences
+            if "council" in s.text.lower()}
+    assert hits and passing
+    view = ReportView(articles=(0, 1), marked=lambda a, i: (a, i) in passing,
+                      found=lambda a, i: (a, i) in hits, search="council",
+                      description="filter and search")
+    doc, tree = check_view_html(an, view)
+    assert {p.get("id") for p in tree.xpath("//p[@data-search='match']")} == {
+        f"a{a}s{i}" for a, i in hits}
+    assert {p.get("id") for p in tree.xpath("//p[@data-filter='passes']")} == {
+        f"a{a}s{i}" for a, i in passing}
+    both = tree.xpath("//p[@data-filter='passes'][@data-search='match']")
+    assert len(both) == len(passing & hits)
+    for p in both:
+        assert {"passes", "found"} <= set(p.get("class").split())
+    assert "the search /council finds" in text_of(tree.xpath("//p[@class='scope']")[0])
+    md = render(an, "md", view)
+    section = md.split("## Sentences the search /council finds", 1)[1].split("\n## ", 1)[0]
+    assert section.count("\n- ") == len(hits)

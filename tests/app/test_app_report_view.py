@@ -110,3 +110,29 @@ async def test_report_without_a_filter_and_every_source_shown_is_the_whole_analy
         _, doc, _ = written(tmp_path)
         assert doc == render(an, "html")
         assert "the whole analysis, all 3 sources" in note_of(app)
+
+
+async def test_report_of_a_search_marks_the_sentences_it_finds(tmp_path, monkeypatch):
+    from tui.engine.report import render
+
+    an = story()
+    monkeypatch.chdir(tmp_path)
+    app = make_app(an)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("slash", *"engineers", "enter")
+        await pilot.pause()
+        found = set(app.reader.lens.matches)
+        assert found
+        await pilot.press("w")
+        await pilot.pause()
+        _, doc, tree = written(tmp_path)
+        marked = {p.get("id") for p in tree.xpath("//p[@data-search='match']")}
+        assert marked == {f"a{a}s{i}" for a, i in found}
+        assert not tree.xpath("//p[@data-filter='passes']")   # no filter: no filter marks
+        cols = columns(tree)   # every sentence is still there
+        assert [len(cols[art.label]) for art in an.articles] == [
+            len(art.sentences) for art in an.articles]
+        assert doc != render(an, "html")
+        message = note_of(app)
+        assert f"the search /engineers: the {len(found)} sentence" in message
+        assert "whole analysis" not in message

@@ -4,8 +4,8 @@ synopsis-reports/ under the current directory, never over an existing file or an
 
 The current view is the sources shown in the panes (left to right; the zoomed one when
 zoomed) and, with a speaker or topic filter, in "only" mode only the sentences that pass
-it, in marking mode all sentences with the passing ones marked.  A search is not applied
-(the screenshot shows its matches); the scope says so."""
+it, in marking mode all sentences with the passing ones marked.  The sentences a search
+finds are marked too (apart from the filter's mark)."""
 from __future__ import annotations
 
 import os
@@ -41,11 +41,8 @@ def view_of(reader, analysis):
     shown = tuple(a for a in reader.visible_articles() if 0 <= a < n)
     lens = reader.lens
     filtering = lens.filtering and lens.passing is not None and len(lens.passing) == n
-    if shown == tuple(range(n)) and not filtering:
-        scope = f"the whole analysis, all {n} sources"
-        if lens.query:
-            scope += f"; the search /{lens.query} is not applied (the screenshot shows it)"
-        return None, scope
+    if shown == tuple(range(n)) and not filtering and not lens.query:
+        return None, f"the whole analysis, all {n} sources"
     if shown == tuple(range(n)):
         parts = [f"all {n} sources"]
     else:
@@ -73,10 +70,18 @@ def view_of(reader, analysis):
             marked = passes
             parts.append(f"filter {' and '.join(what)}: all sentences, the "
                          f"{_plural(passing, 'sentence')} that pass it marked")
+    found = None
     if lens.query:
-        parts.append(f"the search /{lens.query} is not applied (the screenshot shows it)")
+        hits = frozenset(lens.matches)
+        n_hits = sum(1 for a, i in hits if a in shown and (keep is None or keep(a, i)))
+
+        def found(a: int, i: int) -> bool:
+            return (a, i) in hits
+        parts.append(f"the search /{lens.query}: the {_plural(n_hits, 'sentence')} it finds "
+                     "marked")
     scope = "; ".join(parts)
-    return ReportView(articles=shown, keep=keep, marked=marked, description=scope), scope
+    return ReportView(articles=shown, keep=keep, marked=marked, found=found,
+                      search=lens.query, description=scope), scope
 
 
 def write_view(reader, directory: str | os.PathLike | None = None) -> str:

@@ -5,7 +5,8 @@
 
 A `ReportView` narrows a report to what a reader shows: some of the sources (in the panes'
 order) and, under a filter, only the sentences that pass it (``keep``), or all sentences
-with the passing ones marked (``marked``).  Its ``description`` heads the report.  Without
+with the passing ones marked (``marked``), and the sentences a search finds marked too
+(``found``, ``search``).  Its ``description`` heads the report.  Without
 a view the report covers the whole analysis.  The marks stay the analysis's: an addition
 is a sentence no loaded source has, and a shared sentence names every source it is in,
 shown or not.
@@ -71,12 +72,15 @@ class ReportView:
     """What of the analysis a report covers.  `articles`: the sources, in column order
     (None: all, in corpus order).  `keep(a, i)`: whether sentence i of article a is in the
     report (None: all).  `marked(a, i)`: sentences to mark as passing a filter (None:
-    none).  `description`: the scope in words, for the report's header."""
+    none).  `found(a, i)`: sentences a search (`search`, its words) finds, marked apart
+    (None: no search).  `description`: the scope in words, for the report's header."""
 
     articles: tuple[int, ...] | None = None
     keep: Callable[[int, int], bool] | None = None
     description: str = ""
     marked: Callable[[int, int], bool] | None = None
+    found: Callable[[int, int], bool] | None = None
+    search: str = ""
 
     def columns(self, an: Analysis) -> list[int]:
         n = len(an.articles)
@@ -89,6 +93,9 @@ class ReportView:
 
     def is_marked(self, a: int, i: int) -> bool:
         return self.marked is not None and bool(self.marked(a, i))
+
+    def is_found(self, a: int, i: int) -> bool:
+        return self.found is not None and bool(self.found(a, i))
 
 
 def _cols(an: Analysis, view: ReportView | None) -> list[int]:
@@ -404,6 +411,8 @@ def _sentence_html(an: Analysis, a: int, i: int, view: ReportView | None = None)
     if view is not None and view.is_marked(a, i):
         # '<p class="s ...' -> '<p class="s passes ...', with a title saying why
         out = out.replace('<p class="s ', '<p data-filter="passes" class="s passes ', 1)
+    if view is not None and view.is_found(a, i):
+        out = out.replace(' class="s ', ' data-search="match" class="s found ', 1)
     return out
 
 
@@ -497,6 +506,7 @@ def _speakers(an: Analysis, view: ReportView | None) -> list[tuple[object, int]]
 _VIEW_CSS = """
 .scope { border-left: 4px solid var(--dim); padding-left: .6rem; }
 p.passes { border-left: 4px double #111; padding-left: calc(1.2em + 6px); }
+p.found { border-right: 4px solid #111; padding-right: 6px; background: #fff3b0; }
 """
 
 
@@ -524,6 +534,9 @@ def html_report(an: Analysis, view: ReportView | None = None) -> str:
         if view.marked is not None:
             marked = (" Sentences that pass the filter have a double bar at their left "
                       "(and data-filter=\"passes\").")
+        if view.found is not None:
+            marked += (f" Sentences the search /{_e(view.search)} finds have a bar at their "
+                       "right (and data-search=\"match\").")
         w(f'<p class="scope"><strong>This view:</strong> {_e(view.description) or "—"}.'
           f"{marked}</p>\n")
     w("</header>\n")
@@ -719,6 +732,16 @@ def markdown_report(an: Analysis, view: ReportView | None = None) -> str:
             if not passing:
                 w("_None._\n")
             for s in passing:
+                w(f"- {md_escape(art.shown_text(s))}\n")
+    if view is not None and view.found is not None:
+        w(f"\n## Sentences the search /{md_escape(view.search)} finds\n")
+        for a in cols:
+            art = arts[a]
+            hits = [s for s in art.sentences if _kept(view, a, s.i) and view.is_found(a, s.i)]
+            w(f"\n### {md_escape(art.label)}\n\n")
+            if not hits:
+                w("_None._\n")
+            for s in hits:
                 w(f"- {md_escape(art.shown_text(s))}\n")
     w("\n## What each source adds\n")
     for a in cols:
