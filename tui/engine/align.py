@@ -557,7 +557,7 @@ class Links:
             kb = [k for _, _, k in theirs]
             matches.append(Match(article=sy.a, i=sy.i, score=round(100 * self.score(x, y), 1),
                                  relation=self._relation(x, y, ka, kb),
-                                 changed=_changed(mine, theirs, self._replaced(x, y, ka, kb))))
+                                 changed=_changed(mine, self._replaced(x, y, ka, kb))))
         return Alignment(matches=tuple(matches), added=self._added.get(x, ()))
 
 
@@ -618,18 +618,11 @@ def _runs(flags: list[bool], spans: list[tuple[int, int, str]]) -> tuple[Span, .
     return tuple((a, b) for a, b in out)
 
 
-def _changed(mine: list[tuple[int, int, str]], theirs: list[tuple[int, int, str]],
-             replaced: list[tuple[int, int, int, int]] | None = None) -> tuple[Span, ...]:
-    """Words of mine replaced by other words in theirs (short substitutions only:
-    numbers, names, a quote's wording), not whole reworded clauses.  `replaced`: the
-    substitutions as word ranges, when already known."""
-    if replaced is None:
-        ka = [k for _, _, k in mine]
-        kb = [k for _, _, k in theirs]
-        if not ka or not kb:
-            return ()
-        replaced = [(a0, a1, b0, b1) for tag, a0, a1, b0, b1 in _opcodes(ka, kb)
-                    if tag == "replace"]
+def _changed(mine: list[tuple[int, int, str]],
+             replaced: list[tuple[int, int, int, int]]) -> tuple[Span, ...]:
+    """Words of mine replaced by other words in the other sentence (short substitutions
+    only: numbers, names, a quote's wording), not whole reworded clauses.  `replaced`: the
+    substitutions as word ranges (Links._replaced)."""
     out: list[Span] = []
     for a0, a1, b0, b1 in replaced:
         if a1 - a0 > 4 or b1 - b0 > 4:

@@ -702,6 +702,19 @@ def _excerpt(art: Article, s: Sentence, spans, width: int = 80) -> str:
     return ("".join(out) + md_escape(tail)).strip()
 
 
+def _md_listed(w, an: Analysis, cols: list[int], heading: str, listed) -> None:
+    """A Markdown section listing, per source, its sentences for which listed(a, i) holds."""
+    w(f"\n## {heading}\n")
+    for a in cols:
+        art = an.articles[a]
+        chosen = [s for s in art.sentences if listed(a, s.i)]
+        w(f"\n### {md_escape(art.label)}\n\n")
+        if not chosen:
+            w("_None._\n")
+        for s in chosen:
+            w(f"- {md_escape(art.shown_text(s))}\n")
+
+
 def markdown_report(an: Analysis, view: ReportView | None = None) -> str:
     cols = _cols(an, view)
     arts = an.articles
@@ -724,25 +737,10 @@ def markdown_report(an: Analysis, view: ReportView | None = None) -> str:
           f"{md_escape(art.path) if not art.is_web else '<' + art.path.replace('>', '%3E') + '>'}"
           f" | {len(additions(an, a, view))} |\n")
     if view is not None and view.marked is not None:
-        w("\n## Sentences that pass the filter\n")
-        for a in cols:
-            art = arts[a]
-            passing = [s for s in art.sentences if view.is_marked(a, s.i)]
-            w(f"\n### {md_escape(art.label)}\n\n")
-            if not passing:
-                w("_None._\n")
-            for s in passing:
-                w(f"- {md_escape(art.shown_text(s))}\n")
+        _md_listed(w, an, cols, "Sentences that pass the filter", view.is_marked)
     if view is not None and view.found is not None:
-        w(f"\n## Sentences the search /{md_escape(view.search)} finds\n")
-        for a in cols:
-            art = arts[a]
-            hits = [s for s in art.sentences if _kept(view, a, s.i) and view.is_found(a, s.i)]
-            w(f"\n### {md_escape(art.label)}\n\n")
-            if not hits:
-                w("_None._\n")
-            for s in hits:
-                w(f"- {md_escape(art.shown_text(s))}\n")
+        _md_listed(w, an, cols, f"Sentences the search /{md_escape(view.search)} finds",
+                   lambda a, i: _kept(view, a, i) and view.is_found(a, i))
     w("\n## What each source adds\n")
     for a in cols:
         art = arts[a]
