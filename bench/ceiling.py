@@ -35,31 +35,22 @@ sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
 
 
 def _gold(gold: Path):
-    sents = json.loads((gold / "sentences.json").read_text(encoding="utf-8"))
+    """The scorer's reading of the gold, plus its clusters' members."""
+    import score_export as S
+
+    units, by_file, full, every, unique = S.load_gold(gold)
     passages = json.loads((gold / "passages.json").read_text(encoding="utf-8"))
-    units = {u["id"]: (Path(f).stem, u["start"], u["end"]) for f, lst in sents.items() for u in lst}
-    full, every = set(), set()
-    for c in passages["clusters"]:
-        for p in c["pairs"]:
-            k = frozenset((p["a"], p["b"]))
-            every.add(k)
-            if p["strength"] == "full":
-                full.add(k)
-    unique = {u["id"] for lst in passages["unique"].values() for u in lst}
     clusters = [[m["id"] for m in c["members"]] for c in passages["clusters"]]
-    return units, full, every, unique, clusters
+    return units, by_file, full, every, unique, clusters
 
 
-def _gold_ids(articles, units) -> dict[tuple[int, int], str]:
-    """(article, sentence) -> the gold unit it overlaps most."""
-    by_file = defaultdict(list)
-    for g, (stem, s0, s1) in units.items():
-        by_file[stem].append((g, s0, s1))
+def _gold_ids(articles, units, by_file) -> dict[tuple[int, int], str]:
+    """(article, sentence) -> the gold unit it overlaps most (as the scorer maps them)."""
     out = {}
     for a, art in enumerate(articles):
         for s in art.sentences:
-            best = max(by_file[art.id], key=lambda u: min(s.end, u[2]) - max(s.start, u[1]))
-            out[(a, s.i)] = best[0]
+            out[(a, s.i)] = max(by_file[art.id], key=lambda g: min(s.end, units[g][2])
+                                - max(s.start, units[g][1]))
     return out
 
 
@@ -97,7 +88,7 @@ def _oracle(clusters, pair_of, full, t: float) -> float:
     return len(kept & full) / len(full)
 
 
-def _engine_f1(corpus, units_path: Path, combine=None) -> tuple[float, float, float, float]:
+def _engine_f1(corpus, gold, combine=None) -> tuple[float, float, float, float]:
     """The engine's alignment F1, P, R and additions F1 as the scorer counts them; with
     `combine(sx, sy, lexical) -> score` in place of the pair score (every pair scored)."""
     import score_export as S
@@ -127,8 +118,7 @@ def _engine_f1(corpus, units_path: Path, combine=None) -> tuple[float, float, fl
         doc = to_dict(analyse_corpus(corpus, annotate=False))
     finally:
         A.pair_score, A._candidates = saved[0], saved[1]
-    units, by_file, full, every, unique = S.load_gold(units_path)
-    r = S.score_align(doc, units, by_file, full, every, unique)
+    r = S.score_align(doc, *gold[:5])
     return r["align"]["f1"], r["align"]["p"], r["align"]["r_full"], r["unique"]["all"]["f1"]
 
 
@@ -153,8 +143,9 @@ def main() -> int:
         Path(a.dump_sentences).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
         print(f"{len(rows)} sentences written to {a.dump_sentences}")
         return 0
-    units, full, every, unique, clusters = _gold(gold)
-    gid = _gold_ids(arts, units)
+    gold_data = _gold(gold)
+    units, by_file, full, every, unique, clusters = gold_data
+    gid = _gold_ids(arts, units, by_file)
     sents = A._prepare(arts)
     pairs = []   # (x, y, lexical score, gold key)
     for x, sx in enumerate(sents):
@@ -198,7 +189,7 @@ def main() -> int:
     print("best partner's score, by band " + " ".join(f"[{lo:.1f},{min(hi, 1):.1f})" for lo, hi in bands))
     for name, vals in kinds.items():
         print(f"  {name:20s} " + " ".join(f"{sum(lo <= v < hi for v in vals):9d}" for lo, hi in bands))
-    f1, p, r, u = _engine_f1(corpus, gold)
+    f1, p, r, u = _engine_f1(corpus, gold_data)
     print(f"engine: alignment F1 {f1:.3f} (P {p:.3f} R {r:.3f}), additions F1 {u:.3f}")
     if not a.embeddings:
         return 0
@@ -219,7 +210,7 @@ def main() -> int:
         def combine(sx, sy, lex, c0=c0):
             c = float(cos[row[(sx.a, sx.i)], row[(sy.a, sy.i)]])
             return max(lex, max(0.0, (c - c0) / (1 - c0)))
-        f1, p, r, u = _engine_f1(corpus, gold, combine)
+        f1, p, r, u = _engine_f1(corpus, gold_data, combine)
         print(f"engine with max(pair score, cosine rescaled from {c0}): alignment F1 {f1:.3f} "
               f"(P {p:.3f} R {r:.3f}), additions F1 {u:.3f}")
     return 0
