@@ -8,21 +8,13 @@ import pytest
 from reader_story import article, build, story
 from test_app_reader import check_synchronised, make_app, on_screen, row
 
-from tui.app.filters import (
-    MATCH,
-    QUOTED,
-    Searcher,
-    filtered,
-    fold,
-    quote_counts,
-    statements,
-    topic_counts,
-    word_differences,
-)
+from tui.app.filters import MATCH, QUOTED, Searcher, filtered, quote_counts, topic_counts
 from tui.app.layout import SKIPPED, layout
 from tui.app.lines import FOUND, HIT, QUOTES
 from tui.app.reader import ReaderScreen
 from tui.app.screens import PickerScreen, QuotesScreen, quotes_blocks
+from tui.engine.marks import fold
+from tui.engine.statements import statements, word_differences
 
 # -- the logic --------------------------------------------------------------------------
 

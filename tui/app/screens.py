@@ -10,8 +10,9 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from . import sync
-from .filters import (MATCH, QUOTED, fold, quote_counts, statements, topic_counts,
-                      word_differences)
+from ..engine.marks import fold
+from ..engine.statements import statements, word_differences
+from .filters import MATCH, QUOTED, quote_counts, topic_counts
 from .keys import KEYS, PALETTE_HELP
 from .layout import ADDED, ADDITION, CHANGED, GLYPHS, cells, kind, truncate, words
 from .lines import (
@@ -440,11 +441,7 @@ def quotes_blocks(analysis, name: str) -> tuple[list[Block], list[int]]:
     blocks = [Block(runs_words(QUOTES_LEGEND), gap_after=1)]
     starts = []
     for k, st in enumerate(sts, 1):
-        wordings: dict[str, list] = {}
-        for q in st.quotes:
-            key = " ".join(w.strip(".,;:!?") for w in fold(q.text).split())
-            wordings.setdefault(key, []).append(q)
-        groups = list(wordings.values())
+        groups = st.wordings()
         marks = word_differences([g[0].text for g in groups])
         starts.append(len(blocks))
         srcs = st.articles
