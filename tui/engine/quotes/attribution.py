@@ -1,0 +1,350 @@
+"""Attribution: which cue, hence which speaker, each quotation belongs to.
+
+Takes the article's `RawQuote`s and its events; sets each `QRec`'s entity, in order: a
+cue right after the quote (", she said"), a cue earlier in its sentence ("X said on
+Twitter that Biden “must ...”"), the speaker of the sentence before in the same paragraph,
+the open quotation it continues, the previous quote paragraph, "Name: ‘...’" headlines,
+the clause subject when it has spoken in the article.  Otherwise none.  Pronouns and "the
+statement" point back to the entity the passage named.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .article import Ctx, Event, outlets_of, sentence_of, tok_at
+from .cues import cue_text
+from .marks import RawQuote
+from .naming import Entity, Registry, org_tokens
+from .subjects import Mention, analyse_np, np_back, np_fwd
+from .words import BLOCK, COORD, PREPS, SUBORD, is_name_tok, tokenize
+
+_PERSONAL = {"he": ("person",), "she": ("person",),
+             "it": ("organisation", "media", "document", "place"),
+             "they": ("anonymous", "organisation", "person", "place")}
+
+
+def _resolve_pronoun(ctx: Ctx, m: Mention, pos: int, reg: Registry) -> Entity | None:
+    kinds = _PERSONAL.get(m.name)
+    if not kinds:
+        return None
+    para = ctx.para_of_sent[sentence_of(ctx, pos)]
+    for off, e in reversed(ctx.history):
+        if off >= pos:
+            continue
+        e = reg.entities[reg.find(e.id)]
+        p2 = ctx.para_of_sent[sentence_of(ctx, off)]
+        if para - p2 > 6:
+            break
+        if e.kind not in kinds:
+            continue
+        if m.name == "they" and not (e.plural or e.kind in ("organisation", "place")):
+            continue
+        if m.name in ("he", "she") and (e.plural and not e.parts):
+            continue
+        return e
+    return _mentioned_before(ctx, m, pos, reg)
+
+
+def _mentioned_before(ctx: Ctx, m: Mention, pos: int, reg: Registry) -> Entity | None:
+    """No speaker yet: the last name of a fitting kind in this paragraph or the one before
+    ("Transport Secretary Lena Moor visited the depot. “...,” she said.")."""
+    kinds = _PERSONAL[m.name]
+    s = sentence_of(ctx, pos)
+    para = ctx.para_of_sent[s]
+    sents = ctx.art.sentences
+    k = s
+    best = None
+    while k >= 0 and para - sents[k].paragraph <= 1 and s - k < 6:
+        sn = sents[k]
+        hi = min(sn.end, pos)
+        if hi > sn.start:
+            toks = tokenize(ctx.text[sn.start:hi], sn.start)
+            for i in range(len(toks) - 1, -1, -1):
+                t = toks[i]
+                if not is_name_tok(t) or (i + 1 < len(toks) and is_name_tok(toks[i + 1])):
+                    continue
+                span = np_back(toks, i, 0)
+                if span is None:
+                    continue
+                if span[0] > 0 and toks[span[0] - 1].word and toks[span[0] - 1].low in PREPS:
+                    continue
+                mm = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+                if mm is None or mm.kind not in kinds or (mm.kind == "person" and not mm.first):
+                    continue
+                if m.name == "they" and not mm.plural:
+                    continue
+                best = mm
+                break
+        if best is not None:
+            break
+        k -= 1
+    if best is None:
+        return None
+    e = reg.lookup(ctx.a, best, recent_entities(ctx, pos, reg))
+    reg.note(e, best)
+    return e
+
+
+def resolve_event(ctx: Ctx, ev: Event, reg: Registry, before: int | None = None) -> Entity | None:
+    if ev.resolved:
+        return ev.entity
+    ev.resolved = True
+    pos = ev.pos if before is None else min(before, ev.pos)
+    e: Entity | None = None
+    if ev.inherit is not None:
+        e = resolve_event(ctx, ctx.events[ev.inherit], reg)
+        src = ctx.events[ev.inherit]
+        ev.mention = src.mention
+    elif ev.sentence_subject is not None:
+        a, b = ev.sentence_subject
+        m = analyse_np(ctx.art.shown, ctx.toks, a, b, outlets_of(ctx))
+        ev.mention = m
+        e = entity_for(ctx, m, pos, reg) if m else None
+    elif ev.mention is not None:
+        e = entity_for(ctx, ev.mention, pos, reg)
+    ev.entity = e
+    if e is not None:
+        e.spoke = True
+        ctx.history.append((ev.pos, e))
+        ctx.history.sort(key=lambda x: x[0])
+    return e
+
+
+def recent_entities(ctx: Ctx, pos: int, reg: Registry) -> list[Entity]:
+    out, seen = [], set()
+    for off, e in reversed(ctx.history):
+        if off >= pos:
+            continue
+        r = reg.entities[reg.find(e.id)]
+        if r.id not in seen:
+            seen.add(r.id)
+            out.append(r)
+    return out
+
+
+def entity_for(ctx: Ctx, m: Mention, pos: int, reg: Registry) -> Entity | None:
+    if m.kind == "pronoun":
+        return _resolve_pronoun(ctx, m, pos, reg)
+    if m.kind == "document" and m.level == 1 and m.definite:
+        # "the statement said": whoever issued the statement quoted just before
+        para = ctx.para_of_sent[sentence_of(ctx, pos)]
+        for off, e in reversed(ctx.quoted):
+            if off >= pos:
+                continue
+            if para - ctx.para_of_sent[sentence_of(ctx, off)] > 6:
+                break
+            r = reg.entities[reg.find(e.id)]
+            if r.kind in ("organisation", "person", "place", "media"):
+                reg.note(r, m)
+                return r
+    e = reg.lookup(ctx.a, m, recent_entities(ctx, pos, reg))
+    reg.note(e, m)
+    return e
+
+
+@dataclass
+class QRec:
+    """A quote while it is attributed."""
+    raw: RawQuote
+    a: int
+    entity: Entity | None = None
+    mention: str = ""
+    cue: str = ""
+    how: str = ""                # explicit continuation inferred ''
+    sent: int = 0
+
+
+def _region_events(ctx: Ctx, lo_pos: int, hi_pos: int) -> list[Event]:
+    return [e for e in ctx.events if lo_pos <= e.pos < hi_pos]
+
+
+def _blocked(ctx: Ctx, a_pos: int, b_pos: int) -> bool:
+    """A new clause opens between a cue and a quotation ("... as Canada probes ‘...’")."""
+    for t in ctx.toks[tok_at(ctx, a_pos):tok_at(ctx, b_pos)]:
+        if t.word and t.low in BLOCK:
+            return True
+        if t.text in (";",):
+            return True
+    return False
+
+
+def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) -> None:
+    text = ctx.art.shown
+    by_para: dict[int, list[QRec]] = {}
+    for r in recs:
+        by_para.setdefault(r.raw.para, []).append(r)
+    last_para_with_quote: int | None = None
+    open_from: QRec | None = None        # the quote the previous quote paragraph left open
+    ev_next = 0
+    for r in recs:
+        q = r.raw
+        if q.depth:
+            continue
+        opos = q.open_pos if q.open_pos >= 0 else q.start
+        while ev_next < len(ctx.events) and ctx.events[ev_next].pos < opos:
+            resolve_event(ctx, ctx.events[ev_next], reg)
+            ev_next += 1
+        cpos = q.close_pos if q.close_pos >= 0 else paras[q.para][1]
+        s_open = sentence_of(ctx, opos)
+        s_close = sentence_of(ctx, max(opos, cpos - 1) if q.close_pos < 0 else cpos)
+        r.sent = s_open
+        sent_lo = ctx.art.sentences[s_open].start if ctx.art.sentences else paras[q.para][0]
+        sent_hi = ctx.art.sentences[s_close].end if ctx.art.sentences else paras[q.para][1]
+        para_lo = paras[q.para][0]
+        sent_lo = max(sent_lo, para_lo)
+        # the next quotation in this paragraph bounds the post-quote region
+        nxt = min((x.raw.open_pos for x in by_para.get(q.para, [])
+                   if x.raw.depth == 0 and x.raw.open_pos > cpos), default=10**9)
+        post_hi = min(sent_hi, nxt) if q.close_pos >= 0 else cpos
+        post = _region_events(ctx, cpos + 1, post_hi) if q.close_pos >= 0 else []
+        post = [e for e in post if len([t for t in ctx.toks[tok_at(ctx, cpos + 1):e.tok]
+                                        if t.word]) <= 14]
+        pre = [e for e in _region_events(ctx, sent_lo, opos)
+               if not _blocked(ctx, e.pos, opos)]
+        before_text = text[sent_lo:opos]
+        starts_sentence = not any(c.isalnum() for c in before_text)
+        ev = None
+        quote_text = ctx.art.shown[q.start:q.end]
+        ends_open = quote_text.rstrip()[-1:] in (",",) or text[cpos + 1:cpos + 2] == ","
+        if post and (starts_sentence or ends_open):
+            ev = post[0]
+        elif pre:
+            ev = pre[-1]
+        elif post:
+            ev = post[0]
+        if ev is not None:
+            e = resolve_event(ctx, ev, reg, before=opos)
+            if e is not None:
+                r.entity, r.how = e, "explicit"
+                r.cue = cue_text(ctx, ev)
+                r.mention = ev.mention.text if ev.mention else ""
+        para_start = not any(c.isalnum() for c in text[para_lo:opos])
+        if r.entity is None and starts_sentence and not para_start:
+            # the sentence before, in this paragraph: "“Q1,” X said. “Q2.”"
+            for x in reversed(by_para.get(q.para, [])):
+                if x is r or x.raw.start > q.start or x.raw.depth:
+                    continue
+                if x.entity is not None:
+                    r.entity, r.how, r.cue, r.mention = x.entity, "continuation", x.cue, x.mention
+                    break
+            if r.entity is None:
+                evs = [e for e in ctx.events if paras[q.para][0] <= e.pos < opos]
+                for e_ in reversed(evs):
+                    ent = resolve_event(ctx, e_, reg)
+                    if ent is not None:
+                        r.entity, r.how, r.cue = ent, "continuation", cue_text(ctx, e_)
+                        r.mention = e_.mention.text if e_.mention else ""
+                        break
+        if r.entity is None and para_start and q.para not in boiler:
+            src = None
+            if open_from is not None and open_from.raw.para < q.para:
+                gap = [k for k in range(open_from.raw.para + 1, q.para) if k not in boiler]
+                if len(gap) <= 1 and not gap or (len(gap) <= 1 and open_from.raw.close_pos < 0):
+                    src = open_from
+            if src is None and last_para_with_quote is not None:
+                gap = [k for k in range(last_para_with_quote + 1, q.para) if k not in boiler]
+                if not gap:
+                    cands = [x for x in by_para[last_para_with_quote] if x.raw.depth == 0]
+                    if cands:
+                        src = cands[-1]
+            if src is None and q.para > 0:
+                # "X said:" closing the paragraph before
+                pp = q.para - 1
+                while pp in boiler and pp > 0:
+                    pp -= 1
+                ptxt = text[paras[pp][0]:paras[pp][1]].rstrip()
+                if ptxt.endswith(":"):
+                    evs = [e for e in ctx.events if paras[pp][0] <= e.pos < paras[pp][1]]
+                    if evs:
+                        ent = resolve_event(ctx, evs[-1], reg)
+                        if ent is not None:
+                            r.entity, r.how, r.cue = ent, "explicit", cue_text(ctx, evs[-1])
+                            r.mention = evs[-1].mention.text if evs[-1].mention else ""
+            if src is not None and src.entity is not None and r.entity is None:
+                r.entity, r.how, r.cue, r.mention = src.entity, "continuation", src.cue, src.mention
+        if r.entity is None:
+            _infer(ctx, r, reg, sent_lo, opos)
+        if r.entity is not None:
+            ctx.quoted.append((opos, r.entity))
+            ctx.history.append((opos, r.entity))
+            ctx.history.sort(key=lambda x: x[0])
+        last_para_with_quote = q.para
+        if q.close_pos < 0:
+            open_from = r
+        elif q.para != (open_from.raw.para if open_from else -1):
+            open_from = r if para_start else None
+        else:
+            open_from = None
+
+
+
+_HEAD_SKIP = frozenset("read more watch video breaking update exclusive opinion analysis source "
+                       "photo photos pictured related live".split())
+
+
+def _infer(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -> None:
+    """No cue: a "Name: ‘...’" headline, or a clause subject that has spoken."""
+    toks = ctx.toks
+    lo = tok_at(ctx, sent_lo)
+    hi = tok_at(ctx, opos)
+    if hi <= lo:
+        return
+    # Name: ‘...’  (the last colon before the quotation)
+    colons = [k for k in range(lo, hi) if toks[k].text == ":"]
+    if colons:
+        c = colons[-1]
+        span = np_back(toks, c - 1, lo)
+        if span:
+            words = [t for t in toks[span[0]:span[1] + 1] if t.word]
+            if words and not all(w.low in _HEAD_SKIP for w in words) and not all(
+                    t.text.isupper() and len(t.text) > 3 for t in words):
+                m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+                if m is not None and (m.kind == "person" and " " in m.name
+                                      or _known(ctx, m, reg, opos)):
+                    e = entity_for(ctx, m, opos, reg)
+                    if e is not None:
+                        r.entity, r.how, r.mention = e, "explicit", m.text
+                        return
+    # the subject of the quotation's clause, when it has spoken in this article
+    k = hi - 1
+    while k >= lo and not (toks[k].word and toks[k].low in (SUBORD | COORD)) \
+            and toks[k].text not in (",", ";", ":", "—", "–"):
+        k -= 1
+    start = k + 1
+    span = np_fwd(toks, start, hi)
+    if span is None:
+        return
+    a, b = span
+    cands = [(a, b)]
+    words = [t for t in toks[a:b + 1] if t.word]
+    if len(words) > 1 and all(t.cap for t in words):  # a title-case headline: try prefixes
+        cands = [(a, x) for x in range(b - 1, a - 1, -1)] + cands
+    for a_, b_ in cands:
+        m = analyse_np(ctx.art.shown, toks, a_, b_, outlets_of(ctx))
+        if m is None or not _known(ctx, m, reg, opos):
+            continue
+        e = entity_for(ctx, m, opos, reg)
+        if e is not None:
+            r.entity, r.how, r.mention = e, "inferred", m.text
+            r.cue = ""
+            return
+
+
+def _known(ctx: Ctx, m: Mention, reg: Registry, pos: int) -> bool:
+    """Has this speaker spoken (subject of a speech verb) anywhere in the article?"""
+    if m.kind == "pronoun":
+        return _resolve_pronoun(ctx, m, pos, reg) is not None
+    for ev in ctx.events:
+        mm = ev.mention
+        if mm is None or mm.kind != m.kind:
+            continue
+        if m.kind == "place" and mm.country == m.country:
+            return True
+        if m.kind == "person" and mm.surname == m.surname:
+            return True
+        if m.kind in ("organisation", "media", "document", "anonymous") and \
+                org_tokens(mm.name) == org_tokens(m.name):
+            return True
+    return False
+
+

@@ -1,0 +1,154 @@
+"""Cues: speech verbs outside quotations and who they say is speaking.
+
+Takes a `Ctx` (masked text, tokens); fills `ctx.events`: every speech verb ("said",
+"told", "added", "according to", "wrote on Twitter", ...) with its subject: the noun
+phrase before it (appositions skipped), after it ("said X"), or, for "..., adding:" and
+"... and said", the subject of the clause it continues.
+"""
+from __future__ import annotations
+
+import re
+
+from .article import Ctx, Event, outlets_of, tok_at
+from .subjects import analyse_np, np_fwd, skip_back, subject_before
+from .words import (AUX, BASE_FORMS, CAP_VERBS, DETERMINERS, OBJ_VERBS, PASSIVE, PREPS, SPEECH,
+                    SUBORD, Tok, is_name_tok)
+
+def find_events(ctx: Ctx) -> None:
+    toks = ctx.toks
+    for s, (lo, hi) in enumerate(ctx.sent_bounds):
+        for j in range(lo, hi):
+            t = toks[j]
+            if not t.word:
+                continue
+            low = t.low
+            if low == "according" and j + 1 < hi and toks[j + 1].low == "to":
+                span = np_fwd(toks, j + 2, hi)
+                m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx)) if span else None
+                if m is not None:
+                    ctx.events.append(Event(j, t.start, s, ctx.para_of_sent[s], "according to", m,
+                                            idx=len(ctx.events)))
+                continue
+            if low not in SPEECH:
+                continue
+            if t.cap and (low not in CAP_VERBS or j == lo):
+                continue  # "United States", "Calls grew"
+            if j > lo and toks[j - 1].word and toks[j - 1].low in DETERMINERS:
+                continue  # "the report", "a call"
+            if low == "continued" and j + 1 < hi and toks[j + 1].word:
+                continue  # "continued to track"
+            if low in ("calls", "call", "post", "posts", "note", "notes", "remarks", "comments",
+                       "claims", "reported") and t.cap:
+                continue
+            k = skip_back(toks, j - 1, lo)
+            if k >= lo and toks[k].word and toks[k].low in PASSIVE and not low.endswith("ing"):
+                continue  # passive: "was told", "is said to"
+            kk = j - 1
+            while kk >= lo and toks[kk].word and toks[kk].low in PASSIVE:
+                kk -= 1
+            if kk >= lo and toks[kk].word and toks[kk].low in PASSIVE | {"been"} \
+                    and not low.endswith("ing"):
+                continue
+            if low in BASE_FORMS and not (j - 1 >= lo and toks[j - 1].word and (
+                    toks[j - 1].low in AUX or toks[j - 1].low in ("they", "we", "i", "you")
+                    or (toks[j - 1].low.endswith("s") and len(toks[j - 1].low) > 3
+                        and not toks[j - 1].text.isupper() and not (
+                            toks[j - 1].cap and j - 2 >= lo and is_name_tok(toks[j - 2]))))):
+                continue  # "US claim", "the US state of Montana": nouns
+            ev = Event(j, t.start, s, ctx.para_of_sent[s], t.text)
+            m, how = subject_before(ctx, j - 1, lo)
+            if m is not None and m.kind != "pronoun":
+                a0 = tok_at(ctx, m.start) - 1
+                if a0 >= lo and toks[a0].word and toks[a0].low in PREPS:
+                    m, how = None, ""  # "around US claims": an object, not a subject
+                    if not participle_like(low, toks, k, lo):
+                        continue
+            participle = participle_like(low, toks, k, lo)
+            if participle or (m is None and how == "coord"):
+                prev = [e for e in ctx.events if e.sent == s]
+                mains = [e for e in prev if e.main]
+                if how == "coord" and mains:
+                    ev.inherit = mains[0].idx
+                elif mains:
+                    ev.inherit = mains[-1].idx
+                elif prev:
+                    ev.inherit = prev[-1].idx
+                else:
+                    ev.sentence_subject = sentence_subject(ctx, s)
+            elif m is not None and m.kind != "pronoun" or (m is not None and j - lo < 40):
+                ev.mention = m
+            else:
+                # "said X" (inverted), only right after a quotation or at a clause start
+                if k < lo or toks[k].text in (",", "\x03", ":") or toks[k].text == "\x02":
+                    f = j + 1
+                    # "said commuter Anna Bell": plain words before the name
+                    while f < hi and f - j <= 3 and toks[f].word and not toks[f].cap \
+                            and toks[f].low not in DETERMINERS and toks[f].low not in SUBORD \
+                            and toks[f].low not in PREPS:
+                        f += 1
+                    if not (f < hi and is_name_tok(toks[f])):
+                        f = j + 1
+                    span = np_fwd(toks, f, hi)
+                    if span and f > j + 1:
+                        span = (j + 1, span[1])
+                    if span and not (low in OBJ_VERBS):
+                        ev.mention = analyse_np(ctx.art.shown, toks, span[0], span[1],
+                                                outlets_of(ctx))
+                if ev.mention is None:
+                    continue
+            if ev.mention is not None:
+                # a subordinate clause: "after the Pentagon said ..."
+                a0 = tok_at(ctx, ev.mention.start) - 1
+                if a0 >= lo and toks[a0].word and toks[a0].low in SUBORD:
+                    ev.main = False
+            ev.idx = len(ctx.events)
+            ctx.events.append(ev)
+
+
+def participle_like(low: str, toks: list[Tok], k: int, lo: int) -> bool:
+    return low.endswith("ing") and k >= lo and toks[k].text in (",", ":", ";")
+
+
+def sentence_subject(ctx: Ctx, s: int) -> tuple[int, int] | None:
+    lo, hi = ctx.sent_bounds[s]
+    toks = ctx.toks
+    i = lo
+    # skip an opening adverbial: "In a statement on Thursday,", "Meanwhile,"
+    for k in range(lo, min(hi, lo + 12)):
+        if toks[k].text == ",":
+            first = toks[lo]
+            if first.word and (first.low in ("in", "on", "at", "after", "before", "during",
+                                             "meanwhile", "however", "earlier", "later", "asked",
+                                             "speaking", "separately", "still", "also", "but",
+                                             "and", "yet", "so", "indeed", "instead")
+                               or first.low.endswith("ly")):
+                i = k + 1
+            break
+        if toks[k].text in ("\x02", "\x03"):
+            break
+    while i < hi and toks[i].word and toks[i].low in ("but", "and", "so", "yet", "meanwhile"):
+        i += 1
+    return np_fwd(toks, i, hi)
+
+
+
+_CUE_TAIL = re.compile(
+    r"\s+(?:in an? (?:\w+ )?(?:statement|interview|briefing|post|tweet|video|letter|speech)"
+    r"|on (?:Twitter|X|Facebook|Instagram|Telegram|Weibo|Threads|Truth Social|social media"
+    r"|(?:his|her|their) \w+(?: \w+)? (?:account|platform|page|channel))"
+    r"|(?:to )?reporters)\b")
+_CUE_HEAD = re.compile(r"(?:went on to|going on to|also|later|then)\s+$")
+
+
+def cue_text(ctx: Ctx, ev: Event) -> str:
+    """The speech verb with its fixed companions: "went on to say", "said in a statement"."""
+    text = ctx.art.shown
+    end = ev.pos + len(ev.cue)
+    m = _CUE_TAIL.match(text, end)
+    cue = text[ev.pos:m.end() if m else end]
+    h = _CUE_HEAD.search(text, max(0, ev.pos - 20), ev.pos)
+    if h:
+        cue = text[h.start():ev.pos] + cue
+    return " ".join(cue.split())
+
+

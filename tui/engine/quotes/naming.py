@@ -1,0 +1,382 @@
+"""Naming: one entity per speaker per article, then one speaker across the corpus.
+
+Takes mentions (from the subjects step) and the attributed quotes; gives `Registry`
+entities, merged: a surname alone joins the full name, "Pat Ryder" and "Patrick Ryder"
+are one person, "Canada said" resolves to the source the corpus names for the same
+words, organisations merge by their name's words; `canonical` names each merged speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .subjects import Mention
+from .words import ANON_HEADS, NICKNAMES, ROLE_LOWER, bare, fold, place_key, places_in, words_of
+
+if TYPE_CHECKING:
+    from .attribution import QRec
+
+@dataclass
+class Entity:
+    id: int
+    article: int
+    kind: str
+    name: str
+    level: int = 2
+    country: str | None = None
+    plural: bool = False
+    head: str = ""
+    surname: str = ""
+    first: str = ""
+    roles: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
+    intro: str = ""             # the description that introduced an anonymous source
+    parts: tuple[str, ...] = ()
+    spoke: bool = False         # subject of a speech verb in its article
+
+
+def first_compatible(a: str, b: str) -> bool:
+    if not a or not b:
+        return True
+    if a == b:
+        return True
+    a2, b2 = NICKNAMES.get(a, a), NICKNAMES.get(b, b)
+    if a2 == b2:
+        return True
+    return (len(a) >= 3 and len(b) >= 3) and (a.startswith(b) or b.startswith(a))
+
+
+_NORM_ORG = (("defence", "defense"), ("organisation", "organization"), ("centre", "center"),
+             ("programme", "program"), ("u.s.", "us"))
+_ORG_STOP = words_of("the of for and a an s")
+
+
+def org_tokens(name: str) -> frozenset[str]:
+    n = fold(name)
+    for a, b in _NORM_ORG:
+        n = n.replace(a, b)
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", n) if w not in _ORG_STOP)
+
+
+class Registry:
+    """The entities of one corpus: one per speaker per article, merged later."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self.parent: list[int] = []
+        self.by_article: dict[int, list[Entity]] = {}
+
+    # -- union-find
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> int:
+        """Merge a into b; b's root stays the root."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+        return rb
+
+    def new(self, article: int, m: Mention) -> Entity:
+        e = Entity(len(self.entities), article, m.kind, m.name, level=m.level, country=m.country,
+                   plural=m.plural, head=m.head, surname=m.surname, first=m.first,
+                   parts=m.parts)
+        if m.kind == "anonymous":
+            e.intro = fold(m.name)
+        self.entities.append(e)
+        self.parent.append(e.id)
+        self.by_article.setdefault(article, []).append(e)
+        return e
+
+    def note(self, e: Entity, m: Mention) -> None:
+        if m.kind != "pronoun" and m.text and m.text not in e.mentions:
+            e.mentions.append(m.text)
+        role = m.role.strip(" ,")
+        if role and role not in e.roles and not place_key(bare(fold(role))):
+            e.roles.append(role)  # (a bare "Canada’s" is no role)
+        if e.country is None and m.country:
+            e.country = m.country
+        if m.kind == "person" and m.first and not e.first:
+            e.first = m.first
+            e.name = m.name
+
+    def lookup(self, article: int, m: Mention, recent: list[Entity]) -> Entity:
+        """The entity of article `article` that mention m names (created if new).
+
+        `recent`: the article's entities, most recent first (for anaphora)."""
+        arts = [e for e in self.by_article.get(article, ()) if self.find(e.id) == e.id]
+        if m.kind == "person":
+            if m.parts:
+                for e in arts:
+                    if e.kind == "person" and e.parts and fold(e.name) == fold(m.name):
+                        return e
+                return self.new(article, m)
+            same = [e for e in arts if e.kind == "person" and e.surname == m.surname
+                    and not e.parts and first_compatible(e.first, m.first)]
+            if m.first:
+                exact = [e for e in same if e.first == m.first or
+                         first_compatible(e.first, m.first) and e.first]
+                if exact:
+                    return exact[0]
+                if same:
+                    return same[0]
+                return self.new(article, m)
+            if same:  # a surname alone: the most recent person of that name
+                for e in recent:
+                    if e in same:
+                        return e
+                return same[0]
+            return self.new(article, m)
+        if m.kind == "anonymous":
+            if m.definite or (m.name and fold(m.name) == m.head):
+                for e in recent:
+                    if e.kind == "anonymous" and e.head == m.head and e.plural == m.plural:
+                        return e
+            # an indefinite description introduces a new source; a bare repeat is the same one
+            if not m.definite:
+                for e in arts:
+                    if e.kind == "anonymous" and e.intro == fold(m.name) and m.definite:
+                        return e
+            return self.new(article, m)
+        if m.kind in ("organisation", "media", "document"):
+            toks = org_tokens(m.name)
+            for e in arts:
+                if e.kind != m.kind:
+                    continue
+                if m.definite and m.kind == "document" and e.head == m.head:
+                    return e
+                et = org_tokens(e.name)
+                if (et == toks or (toks and et and (toks <= et or et <= toks)
+                                   and (e.country == m.country or not m.country
+                                        or not e.country))) and e.level == m.level:
+                    return e
+            return self.new(article, m)
+        if m.kind == "place":
+            for e in arts:
+                if e.kind == "place" and e.country == m.country:
+                    return e
+            return self.new(article, m)
+        return self.new(article, m)
+
+
+def compatible_country(e: Entity, country: str) -> bool:
+    if e.country == country:
+        return True
+    return any(country in places_in(r) for r in e.roles + e.mentions)
+
+def norm_q(s: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", fold(s)))
+
+
+def resolve_metonymy(recs: list[QRec], reg: Registry, articles) -> None:
+    """ "Canada said", "the Canadian government said": the source the corpus names.
+
+    Evidence, best first: the same words quoted from a more specific source (in this
+    article, or word for word in another), else the one source in the article tied to that
+    country ("Canada’s Department of National Defence")."""
+    texts = [(r, norm_q(articles[r.a].shown[r.raw.start:r.raw.end])) for r in recs
+             if r.entity is not None and r.raw.depth == 0]
+    by_article: dict[int, list[tuple[QRec, str]]] = {}
+    by_text: dict[str, list[QRec]] = {}
+    for r, t in texts:
+        by_article.setdefault(r.a, []).append((r, t))
+        if len(t.split()) >= 4:
+            by_text.setdefault(t, []).append(r)
+    ents_of: dict[int, list[Entity]] = {}
+    for e in reg.entities:
+        ents_of.setdefault(e.article, []).append(e)
+
+    def root(e: Entity) -> Entity:
+        return reg.entities[reg.find(e.id)]
+
+    for level in (1, 0):
+        mine_of: dict[int, list[tuple[QRec, str]]] = {}
+        for r, t in texts:
+            mine_of.setdefault(reg.find(r.entity.id), []).append((r, t))
+        for e in list(reg.entities):
+            if reg.find(e.id) != e.id or e.level != level:
+                continue
+            votes: dict[int, float] = {}
+            for r, t in mine_of.get(e.id, ()):
+                if not t:
+                    continue
+                nw = len(t.split())
+                padded = f" {t} "
+                for r2, t2 in by_article.get(r.a, ()):
+                    o = root(r2.entity)
+                    if o is e or o.level <= level or o.kind == "anonymous":
+                        continue
+                    if padded in f" {t2} " and (
+                            nw >= 2 or (e.country and compatible_country(o, e.country))):
+                        votes[o.id] = votes.get(o.id, 0) + 1
+                for r2 in by_text.get(t, ()):
+                    o = root(r2.entity)
+                    if r2.a != r.a and o is not e and o.level > level and o.kind != "anonymous":
+                        votes[o.id] = votes.get(o.id, 0) + 0.5
+            target = None
+            if votes:
+                target = max(votes, key=lambda k: (votes[k], reg.entities[k].level))
+            elif e.country:
+                cands = {root(o).id: root(o) for o in ents_of.get(e.article, ())}
+                cands = [o for o in cands.values() if o.level > level and o.article == e.article
+                         and (o.kind == "organisation" or o.kind == "person" and _speaks_for(o))
+                         and not o.parts and compatible_country(o, e.country) and o.spoke]
+                if len(cands) == 1:
+                    target = cands[0].id
+            if target is not None:
+                reg.union(e.id, target)
+
+
+_VOICE = frozenset("spokesman spokeswoman spokesperson ministry minister government president "
+                   "premier prime secretary ambassador embassy envoy department chancellor king "
+                   "queen foreign".split())
+
+
+def _speaks_for(e: Entity) -> bool:
+    """A person who can speak for a country: a spokesperson, minister, envoy ..."""
+    return any(w in _VOICE for r in e.roles + e.mentions for w in re.findall(r"[a-z]+", fold(r)))
+
+
+def merge_across(reg: Registry) -> None:
+    roots = [e for e in reg.entities if reg.find(e.id) == e.id]
+    # persons: same surname, compatible first names
+    persons = [e for e in roots if e.kind == "person" and not e.parts]
+    by_surname: dict[str, list[Entity]] = {}
+    for e in persons:
+        if e.first:
+            by_surname.setdefault(e.surname, []).append(e)
+    for group in by_surname.values():
+        for i, e in enumerate(group):
+            for o in group[:i]:
+                if first_compatible(o.first, e.first) and reg.find(o.id) != reg.find(e.id):
+                    reg.union(e.id, o.id)
+    for e in persons:
+        if e.first:
+            continue
+        cands = {reg.find(o.id) for o in by_surname.get(e.surname, ())}
+        if len(cands) == 1:
+            reg.union(e.id, cands.pop())
+    joint: dict[str, int] = {}
+    for e in roots:
+        if e.parts:
+            key = "|".join(sorted(fold(p) for p in e.parts))
+            if key in joint:
+                reg.union(e.id, joint[key])
+            else:
+                joint[key] = e.id
+    # organisations and media: same country (or none), one name's words within the other's
+    buckets: dict[tuple[str, str], list[Entity]] = {}
+    for e in roots:
+        if e.kind in ("organisation", "media") and e.level == 2:
+            buckets.setdefault((e.kind, min(org_tokens(e.name), default="")), []).append(e)
+            if e.country:
+                buckets.setdefault((e.kind, "@" + e.country), []).append(e)
+    pairs = ((e, o) for grp in buckets.values() for i, e in enumerate(grp) for o in grp[:i])
+    for e, o in pairs:
+        if reg.find(o.id) == reg.find(e.id):
+            continue
+        if e.country != o.country and e.country and o.country:
+            continue
+        te, to = org_tokens(e.name), org_tokens(o.name)
+        proper = any(w[:1].isupper() for w in e.name.split()) and \
+            any(w[:1].isupper() for w in o.name.split())
+        if not proper and not (e.country and o.country):
+            continue
+        if te == to or (te and to and (te <= to or to <= te) and e.country and o.country):
+            reg.union(e.id, o.id)
+    # anonymous sources: the same introducing description, with a qualifier
+    anon: dict[str, int] = {}
+    for e in roots:
+        if e.kind != "anonymous":
+            continue
+        keys = [e.intro] if e.intro and len(e.intro.split()) >= 2 else []
+        keys += [fold(x) for x in e.mentions if len(x.split()) >= 4]  # "the senior defense official"
+        for key in keys:
+            key = " ".join(w for w in re.findall(r"[a-z]+", key.replace("u.s.", "us"))
+                           if w not in ("a", "an", "the", "one"))
+            if len(key.split()) < 2:
+                continue
+            if key in anon:
+                reg.union(e.id, anon[key])
+            else:
+                anon[key] = reg.find(e.id)
+    # places still unresolved, and documents: by name
+    for kind in ("place", "document"):
+        seen: dict[str, int] = {}
+        for e in roots:
+            if reg.find(e.id) != e.id or e.kind != kind:
+                continue
+            key = e.country if kind == "place" else " ".join(sorted(org_tokens(e.name)))
+            if key in seen:
+                reg.union(e.id, seen[key])
+            elif key:
+                seen[key] = e.id
+
+
+_KIND = {"place": "organisation", "pronoun": "person"}
+
+
+def canonical(members: list[Entity]) -> tuple[str, str, str]:
+    """(name, kind, role) of a merged speaker."""
+    kinds = [m.kind for m in members]
+    best = max(members, key=lambda m: (m.level, m.kind != "anonymous"))
+    kind = best.kind
+    if kind == "person":
+        ps = [m for m in members if m.kind == "person"]
+        name = max((m.name for m in ps), key=lambda n: (len(n.split()), len(n)))
+    elif kind == "anonymous":
+        intros = [m.name for m in members if m.kind == "anonymous"]
+        name = intros[0]
+        name = re.sub(r"^(?:an?|the|one)\s+", "", name, flags=re.I)
+        w0 = name.split()[0] if name else ""
+        if w0[:1].isupper() and not w0.isupper() and fold(w0) in ANON_HEADS | ROLE_LOWER:
+            name = w0.lower() + name[len(w0):]  # "Officials" -> "officials"
+    else:
+        cands = [m for m in members if m.kind == kind and m.level == best.level]
+        m0 = max(cands, key=lambda m: (any(w[:1].isupper() for w in m.name.split()),
+                                       len(m.name.split())))
+        name = m0.name
+        name = re.sub(r"^(?:the)\s+", "", name, flags=re.I)
+        if m0.country and kind in ("organisation",) and m0.level == 2 and \
+                not _mentions_country(name, m0.country):
+            name = f"{name} ({_country_name(m0, members)})"
+    roles = [r for m in members for r in m.roles]
+    role = max(roles, key=len) if roles else ""
+    del kinds
+    return name, _KIND.get(kind, kind), role
+
+
+def _mentions_country(name: str, key: str) -> bool:
+    return key in places_in(name)
+
+
+def _country_name(m0: Entity, members: list[Entity]) -> str:
+    for m in members:
+        for s in m.mentions:
+            for w in re.findall(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)*", s.replace("’s", "").replace("'s", "")):
+                if place_key(w) == m0.country and not w.endswith("n"):
+                    return w
+    return m0.country.title() if m0.country and len(m0.country) > 3 else (m0.country or "").upper()
+
+
+
+def inherit_same_words(recs: list[QRec], articles) -> None:
+    """An unattributed quotation whose words are quoted with a speaker elsewhere."""
+    keyed: dict[str, list[QRec]] = {}
+    for r in recs:
+        if r.entity is not None and r.raw.depth == 0:
+            keyed.setdefault(norm_q(articles[r.a].shown[r.raw.start:r.raw.end]), []).append(r)
+    for r in recs:
+        if r.entity is not None or r.raw.depth:
+            continue
+        t = norm_q(articles[r.a].shown[r.raw.start:r.raw.end])
+        if len(t.split()) < 2 or t not in keyed:
+            continue
+        src = keyed[t]
+        same = [x for x in src if x.a == r.a] or src
+        r.entity, r.how = same[0].entity, "inferred"
+        r.mention, r.cue = "", ""

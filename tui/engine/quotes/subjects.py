@@ -1,0 +1,499 @@
+"""Subjects and appositions: the noun phrase that names a speaker.
+
+Takes the tokens around a cue; gives a `Mention`: its kind (person, organisation, media,
+document, anonymous source, place, pronoun), the name or description, the role an
+apposition or a title gives ("Mao Ning, a spokesman for ..., said" -> Mao Ning, role "a
+spokesman for ..."), the country it is tied to.  `np_back` / `np_fwd` find the phrase that
+ends / starts at a token, `analyse_np` reads it, `subject_before` finds the subject of a
+speech verb (skipping adverbs, auxiliaries, appositions and relative clauses).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .article import outlets_of, tok_at
+from .words import (ANON_HEADS, CONNECT_OF, COORD, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
+                    MEDIA_HEADS, MEDIA_WORDS, ORG_HEADS, ORG_WORDS, PARTICLES, PARTY, PASSIVE,
+                    PRONOUNS, ROLE_LOWER, SKIP, SPEECH, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
+                    fold, is_name_tok, is_poss, np_word, place_key, words_of)
+
+if TYPE_CHECKING:
+    from .article import Ctx
+
+def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
+    """The speaker-like noun phrase that ends at token j (inclusive), not before lo."""
+    if j < lo:
+        return None
+    end = j
+    k = j
+    if toks[k].text == ")":  # (R-Calif.) after the name
+        m = k - 1
+        while m >= lo and toks[m].text != "(" and k - m < 8:
+            m -= 1
+        if m < lo or toks[m].text != "(":
+            return None
+        k = m - 1
+    if k < lo:
+        return None
+    t = toks[k]
+    if t.word and t.low in PRONOUNS:
+        return (k, end)
+    i = k
+    first = None
+    while i >= lo:
+        t = toks[i]
+        if t.word and t.low in DETERMINERS and first is not None:
+            first = i
+            # "a spokesman for the Chinese foreign ministry": go on past the preposition
+            if i - 2 >= lo and toks[i - 1].word and toks[i - 1].low in CONNECT_OF \
+                    and np_word(toks[i - 2]) and not is_name_tok(toks[i - 2]) \
+                    or i - 2 >= lo and toks[i - 1].low in ("of", "on") and np_word(toks[i - 2]):
+                first = i - 1
+                i -= 2
+                continue
+            break
+        if np_word(t):
+            first = i
+            i -= 1
+            continue
+        if first is not None and t.word and t.low in ("and", "&") and i - 1 >= lo \
+                and is_name_tok(toks[i - 1]) and is_name_tok(toks[i + 1]):
+            first = i
+            i -= 1
+            continue
+        if first is not None and t.word and (t.low in CONNECT_OF or t.low in PARTICLES):
+            nxt = toks[i + 1]
+            if is_name_tok(nxt) or (nxt.low == "the" and i + 2 <= end and is_name_tok(toks[i + 2])) \
+                    or (t.low in PARTICLES and nxt.cap):
+                first = i
+                i -= 1
+                continue
+        if first is not None and t.text == ")" :
+            break
+        break
+    if first is None:
+        return None
+    # connectors cannot open a phrase
+    while first <= k and toks[first].word and (toks[first].low in CONNECT_OF
+                                               or toks[first].low in ("and", "&")):
+        first += 1
+    if first > k:
+        return None
+    return (first, end)
+
+
+def np_fwd(toks: list[Tok], i: int, hi: int) -> tuple[int, int] | None:
+    """The speaker-like noun phrase that starts at token i (before hi)."""
+    if i >= hi:
+        return None
+    t = toks[i]
+    if t.word and t.low in PRONOUNS:
+        return (i, i)
+    k = i
+    if t.word and t.low in DETERMINERS:
+        k += 1
+    last = None
+    while k < hi:
+        t = toks[k]
+        if np_word(t):
+            last = k
+            k += 1
+            continue
+        if last is not None and t.word and (t.low in CONNECT_OF or t.low in PARTICLES
+                                            or t.low in ("and", "&")) and k + 1 < hi:
+            nxt = toks[k + 1]
+            if t.low in ("and", "&"):
+                if is_name_tok(toks[last]) and is_name_tok(nxt):
+                    k += 1
+                    continue
+                break
+            if is_name_tok(nxt) or (nxt.low == "the" and k + 2 < hi and is_name_tok(toks[k + 2])):
+                k += 2 if nxt.low == "the" else 1
+                continue
+        break
+    if last is None:
+        return None
+    if last + 1 < hi and toks[last + 1].text == "(":
+        m = last + 1
+        while m < hi and toks[m].text != ")" and m - last < 8:
+            m += 1
+        if m < hi and toks[m].text == ")":
+            last = m
+    return (i, last)
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int                  # offsets of the whole phrase
+    end: int
+    text: str
+    kind: str                   # person organisation media anonymous document place pronoun
+    name: str                   # the proper name, or the description
+    role: str = ""
+    country: str | None = None  # country key the phrase ties it to (Canada's ..., Chinese ...)
+    plural: bool = False
+    level: int = 2              # 0 place, 1 government/statement, 2 specific
+    head: str = ""              # head noun of a description ("official")
+    definite: bool = False
+    surname: str = ""
+    first: str = ""
+    parts: tuple[str, ...] = ()  # joint speakers
+
+
+def _span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
+    return " ".join(text[toks[a].start:toks[b].end].split())
+
+
+def _person_like(ts: list[Tok]) -> bool:
+    if not 1 <= len(ts) <= 4:
+        return False
+    for t in ts:
+        b = bare(t.low)
+        if t.low in PARTICLES:
+            continue
+        if not t.cap or b in ORG_WORDS or b in MEDIA_WORDS or b in TITLES or b in PARTY:
+            return False
+        if place_key(t.text) and len(ts) == 1:
+            return False
+        if t.text.isupper() and len(t.text) > 1 and len(ts) == 1:
+            return False
+    return True
+
+
+_NOT_SPEAKERS = words_of("something nothing anything everything one time way thing things")
+
+
+def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[str] = frozenset(),
+               appos: tuple[int, int] | None = None, loose: bool = False) -> Mention | None:
+    """Read the noun phrase toks[a..b] (plus an apposition) as a speaker mention."""
+    start, end = toks[a].start, toks[b].end
+    full = text[start:end]
+    if appos:
+        end = max(end, toks[appos[1]].end)
+        full = text[min(start, toks[appos[0]].start):end]
+        start = min(start, toks[appos[0]].start)
+    surface = " ".join(full.split())
+    ts = [t for t in toks[a:b + 1]]
+    role_extra = _span_text(text, toks, appos[0], appos[1]) if appos else ""
+    if len(ts) == 1 and ts[0].low in PRONOUNS:
+        return Mention(start, end, surface, "pronoun", ts[0].low, plural=ts[0].low == "they")
+    # parenthetical tags off
+    core: list[Tok] = []
+    depth = 0
+    for t in ts:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            core.append(t)
+    if not core:
+        return None
+    definite = core[0].low in ("the", "this", "that", "these", "those")
+    while core and core[0].word and core[0].low in DETERMINERS:
+        core = core[1:]
+    if not core:
+        return None
+    # joint speakers: Name and Name
+    if any(t.low in ("and", "&") for t in core):
+        k = next(i for i, t in enumerate(core) if t.low in ("and", "&"))
+        left, right = _strip_titles(core[:k]), _strip_titles(core[k + 1:])
+        if left and right and _person_like(left) and _person_like(right) and len(left) > 1 \
+                and len(right) > 1:
+            n1 = " ".join(t.text for t in left)
+            n2 = " ".join(t.text for t in right)
+            return Mention(start, end, surface, "person", f"{n1} and {n2}", role=role_extra,
+                           parts=(n1, n2), plural=True,
+                           surname=fold(right[-1].text), first="")
+    # the head is what precedes of/for/on/at/in (unless "of" sits inside a proper name)
+    head = core
+    tail: list[Tok] = []
+    for i, t in enumerate(core):
+        if i == 0 or not t.word:
+            continue
+        if t.low in ("of", "for", "on", "at", "in"):
+            prev, nxt = core[i - 1], core[i + 1] if i + 1 < len(core) else None
+            pb = singular(bare(prev.low))
+            if t.low in ("of", "for") and is_name_tok(prev) and nxt is not None and (
+                    is_name_tok(nxt) or nxt.low == "the") and (
+                    pb in ORG_WORDS or pb in TITLES or bare(prev.low) in ORG_WORDS):
+                continue  # Department of National Defence, Department for Transport
+            head, tail = core[:i], core[i:]
+            break
+    tail_text = " ".join(t.text for t in tail)
+    country = None
+    for t in head + tail:
+        if t.word and (t.cap or bare(t.low) in ("us", "u.s")):
+            pk = place_key(bare(t.text.replace("’", "'")))
+            if pk:
+                country = country or pk
+    last = head[-1]
+    lastb = bare(last.low)
+    common = len(head) == 1 and last.cap and not last.text.isupper() and (
+        lastb in ANON_HEADS or lastb in DOC_HEADS or lastb in MEDIA_HEADS
+        or lastb in ("police", "prosecutors", "authorities"))  # "Officials said", sentence-initial
+    if not last.cap or common or lastb in PARTY or lastb in TITLES and lastb not in ORG_WORDS:
+        # a description: "the senior defense official", "China's foreign ministry"
+        desc = " ".join(t.text for t in head)
+        plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in (
+            "press", "news", "forces", "affairs", "chiefs", "us")
+        if lastb in ANON_HEADS:
+            return Mention(start, end, surface, "anonymous", desc, role=join_roles(tail_text, role_extra),
+                           country=country, plural=plural, head=singular(lastb),
+                           definite=definite)
+        if lastb in DOC_HEADS:
+            lvl = 1 if lastb in STATEMENT_HEADS else 2
+            return Mention(start, end, surface, "document", desc, role=join_roles(tail_text, role_extra),
+                           country=country, level=lvl, head=lastb, definite=definite)
+        if lastb in MEDIA_HEADS:
+            return Mention(start, end, surface, "media", desc, role=join_roles(tail_text, role_extra),
+                           country=country, head=lastb, definite=definite)
+        if lastb in ORG_HEADS or lastb in GENERIC_ORG:
+            content = [t for t in head if not (place_key(bare(t.text)) or is_poss(t))]
+            generic = all(bare(t.low) in GENERIC_ORG for t in content)
+            name = " ".join(t.text for t in head if not is_poss(t) and not place_key(bare(t.text)))
+            return Mention(start, end, surface, "organisation", name or desc,
+                           role=join_roles(tail_text, role_extra), country=country,
+                           level=1 if generic else 2, head=lastb, definite=definite)
+        if lastb in TITLES or (loose and last.word and last.low.isalpha() and len(head) <= 4
+                               and lastb not in FUNC_CAP and lastb not in _NOT_SPEAKERS):
+            # "the president", "the Speaker"; loose: "the night porter said"
+            return Mention(start, end, surface, "anonymous", desc, role=join_roles(tail_text, role_extra),
+                           country=country, head=singular(lastb), definite=definite,
+                           plural=plural)
+        return None
+    # a proper name ends the head
+    # split the run at possessives: "Canada's Department of National Defence"
+    run = head
+    for i in range(len(head) - 1, -1, -1):
+        if is_poss(head[i]) and i < len(head) - 1:
+            run = head[i + 1:]
+            break
+    # the person's name is what follows the last title or organisation word
+    cut = -1
+    for i, t in enumerate(run):
+        b_ = bare(t.low)
+        if t.word and (b_ in TITLES or (t.cap and b_ in ORG_WORDS) or b_ in PARTY
+                       or (t.cap and b_ in MEDIA_WORDS)
+                       or (place_key(t.text) and i < len(run) - 1)
+                       or (t.text.isupper() and len(t.text) > 1 and i < len(run) - 1)
+                       or not t.cap and t.low not in PARTICLES and t.low not in CONNECT_OF):
+            cut = i
+    person = [t for t in run[cut + 1:] if t.word]
+    prefix_text = cut >= 0
+    pre_run = head[:len(head) - len(run)]
+    pre_text = " ".join(t.text for t in pre_run)
+    if person and _person_like(person):
+        name = " ".join(t.text for t in person)
+        role_bits = []
+        if pre_text or prefix_text:
+            role_bits.append(" ".join(
+                x for x in (pre_text, " ".join(t.text for t in run[:cut + 1])) if x))
+        role = join_roles(*(role_bits + [tail_text, role_extra]))
+        return Mention(start, end, surface, "person", name, role=role, country=country,
+                       surname=fold(person[-1].text), first=fold(person[0].text)
+                       if len(person) > 1 else "")
+    # an organisation, a medium, or a place: the trailing capitalised run
+    k0 = len(run) - 1
+    while k0 > 0:
+        prev = run[k0 - 1]
+        if is_name_tok(prev) and not is_poss(prev) or (
+                prev.word and prev.low in ("of", "for", "and", "&", "the") and k0 - 2 >= 0
+                and is_name_tok(run[k0 - 2])):
+            k0 -= 1
+            continue
+        break
+    if k0 > 0:
+        pre_text = " ".join(x for x in (pre_text, " ".join(t.text for t in run[:k0])) if x)
+    run = run[k0:]
+    name_toks = [t for t in run if not (t.word and bare(t.low) in TITLES and not t.cap)]
+    while name_toks and bare(name_toks[0].low) in TITLES and bare(name_toks[0].low) not in ORG_WORDS:
+        name_toks = name_toks[1:]
+    if not name_toks:
+        return None
+    name = " ".join(text[name_toks[0].start:name_toks[-1].end].split())
+    pk = place_key(name)
+    if pk and not tail:
+        return Mention(start, end, surface, "place", name, role=role_extra, country=pk, level=0)
+    fn = fold(name)
+    words = set(re.findall(r"[a-z]+", fn))
+    if fn in outlets or words & MEDIA_WORDS and not words & {"house", "department", "ministry"}:
+        kind = "media"
+    else:
+        kind = "organisation"
+    if pre_run and country is None:
+        country = place_key(bare(pre_run[-1].text))
+    return Mention(start, end, surface, kind, name, role=join_roles(pre_text, tail_text, role_extra),
+                   country=country)
+
+
+def _strip_titles(ts: list[Tok]) -> list[Tok]:
+    out = list(ts)
+    while out and out[0].word and (bare(out[0].low) in TITLES or out[0].low in DETERMINERS
+                                   or bare(out[0].low) in ROLE_LOWER and not out[0].cap):
+        out = out[1:]
+    while out and out[0].text in (",",):
+        out = out[1:]
+    return out
+
+
+def singular(w: str) -> str:
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def join_roles(*bits: str) -> str:
+    return ", ".join(b.strip(" ,") for b in bits if b and b.strip(" ,"))
+
+
+
+def skip_back(toks: list[Tok], j: int, lo: int) -> int:
+    while j >= lo and toks[j].word and (toks[j].low in SKIP or toks[j].low in PASSIVE or
+                                        (toks[j].low.endswith("ly") and len(toks[j].low) > 4
+                                         and not toks[j].cap)):
+        j -= 1
+    return j
+
+
+def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
+    """The speaker noun phrase that ends at token j: (mention, how) where how is
+    'np' (found), 'coord' ("... and said"), 'part' (", adding"), '' (none)."""
+    toks = ctx.toks
+    j = skip_back(toks, j, lo)
+    if j < lo:
+        return None, ""
+    if toks[j].word and toks[j].low in COORD:
+        return None, "coord"
+    if toks[j].text == "," and j - 1 >= lo and (toks[j - 1].word or toks[j - 1].text == ")"):
+        # "X, a spokesman for Y, said": the comma closes an apposition
+        span0 = np_back(toks, j - 1, lo)
+        if span0 is not None:
+            j -= 1
+    span = np_back(toks, j, lo)
+    if span is None and toks[j].word and not toks[j].cap and toks[j].low.isalpha():
+        # "the night porter said": a determiner and a few plain words
+        k = j
+        while k >= lo and j - k < 5 and toks[k].word and not toks[k].cap \
+                and toks[k].low not in DETERMINERS and toks[k].low not in SUBORD:
+            k -= 1
+        if k >= lo and k < j and toks[k].word and toks[k].low in ("a", "an", "the", "one"):
+            m = analyse_np(ctx.art.shown, toks, k, j, outlets_of(ctx), loose=True)
+            if m is not None:
+                return m, "np"
+    if span is None:
+        if toks[j].text == "," and j - 1 >= lo:
+            ap = _appos_chunk(ctx, j, lo)
+            if ap is not None:
+                return ap, "np"
+        if toks[j].text == "," and j - 1 >= lo:
+            # a relative or participle clause between subject and verb: "X, who ..., said"
+            k = j - 1
+            while k >= lo and toks[k].text != ",":
+                k -= 1
+            if k >= lo and k + 1 < j and toks[k + 1].low in ("who", "which", "speaking", "asked"):
+                return subject_before(ctx, k - 1, lo)
+        return None, ""
+    a, b = span
+    if toks[a].low in ("who", "which") and a == b:
+        k = a - 1
+        if k >= lo and toks[k].text == ",":
+            return subject_before(ctx, k - 1, lo)
+        return None, ""
+    m = analyse_np(ctx.art.shown, toks, a, b, outlets_of(ctx))
+    appos = None
+    # "Mao Ning, a spokesman for ..., said": the phrase before the verb is an apposition
+    if a - 2 >= lo and toks[a - 1].text == ",":
+        if (m is None or m.kind in ("anonymous", "organisation", "document", "media")) and \
+                (toks[a].low in DETERMINERS or not toks[a].cap):
+            span2 = np_back(toks, a - 2, lo)
+            if span2:
+                m2 = analyse_np(ctx.art.shown, toks, span2[0], span2[1], outlets_of(ctx),
+                                appos=(a, b))
+                if m2 is not None and m2.kind in ("person", "organisation", "media") \
+                        and is_name_tok(toks[span2[1]] if toks[span2[1]].text != ")" else
+                                         toks[span2[1] - 1]) or (m2 and toks[span2[1]].text == ")"):
+                    return m2, "np"
+        elif m is not None and m.kind == "person":
+            # "Arkansas’ Republican Senator, Tom Cotton, said"
+            span2 = np_back(toks, a - 2, lo)
+            if span2:
+                m2 = analyse_np(ctx.art.shown, toks, span2[0], span2[1], outlets_of(ctx))
+                if m2 is None or m2.kind in ("anonymous",):
+                    last = toks[span2[1]]
+                    if last.word and (bare(last.low) in TITLES):
+                        m.start = toks[span2[0]].start
+                        m.text = " ".join(ctx.art.shown[m.start:m.end].split())
+                        m.role = ", ".join(x for x in (
+                            " ".join(ctx.art.shown[toks[span2[0]].start:last.end].split()), m.role) if x)
+    if m is None and appos is None:
+        return None, ""
+    if m is not None and m.kind == "person" and m.first and not m.parts:
+        other = _coordinated(ctx, tok_at(ctx, m.start), lo)
+        if other is not None:
+            # "Gen. Mark Milley, and the commander of NORTHCOM, Gen. Glen VanHerck, recommended"
+            m = Mention(other.start, m.end, " ".join(ctx.art.shown[other.start:m.end].split()),
+                        "person", f"{other.name} and {m.name}", parts=(other.name, m.name),
+                        plural=True, surname=m.surname)
+    return m, "np"
+
+
+def _coordinated(ctx: Ctx, a: int, lo: int) -> Mention | None:
+    """The person joined by "and" to the phrase that starts at token a, if any."""
+    toks = ctx.toks
+    k = a - 1
+    if k >= lo and toks[k].text == ",":
+        k -= 1
+    n = 0
+    while k >= lo and n < 8 and toks[k].text != "," and toks[k].low != "and":
+        k -= 1
+        n += 1
+    if k < lo or toks[k].low != "and":
+        return None
+    k -= 1
+    if k >= lo and toks[k].text == ",":
+        k -= 1
+    span = np_back(toks, k, lo) if k >= lo else None
+    if span is None:
+        return None
+    m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+    if m is not None and m.kind == "person" and m.first and not m.parts:
+        return m
+    return None
+
+
+def _appos_chunk(ctx: Ctx, j: int, lo: int) -> Mention | None:
+    """toks[j] is the comma after "Name, <apposition>,": the mention of Name (with its role)."""
+    toks = ctx.toks
+    k = j - 1
+    while k >= lo and j - k < 16 and toks[k].text not in (",", "\x02", "\x03", ";", ":"):
+        if toks[k].word and toks[k].low in SPEECH:
+            return None
+        k -= 1
+    if k < lo + 1 or toks[k].text != "," or k + 1 >= j:
+        return None
+    first = toks[k + 1]
+    if not (first.word and (first.low in DETERMINERS or not first.cap)) \
+            or first.low in ("who", "which", "whose", "whom"):
+        return None
+    if all(not t.word or t.low.isdigit() for t in toks[k + 1:j]):  # "Lynch, 61, said"
+        span = np_back(toks, k - 1, lo)
+        return None if span is None else _analyse_with(ctx, span, None)
+    span = np_back(toks, k - 1, lo)
+    if span is None:
+        return None
+    end_tok = toks[span[1]] if toks[span[1]].text != ")" else toks[span[1] - 1]
+    if not is_name_tok(end_tok):
+        return None
+    return _analyse_with(ctx, span, (k + 1, j - 1))
+
+
+def _analyse_with(ctx: Ctx, span: tuple[int, int], appos: tuple[int, int] | None) -> Mention | None:
+    m = analyse_np(ctx.art.shown, ctx.toks, span[0], span[1], outlets_of(ctx), appos=appos)
+    if m is not None and m.kind in ("person", "organisation", "media"):
+        return m
+    return None

@@ -1,0 +1,339 @@
+"""Words: the tokens a speaker's phrase is read from, and the word lists the steps share.
+
+Takes a sentence's (masked) text; gives `Tok`s (word or punctuation, offsets, lower-cased
+form) and the lexicons: titles, organisation / media / document words, speech verbs,
+place names (country keys).  Generic lists of English, none about one story.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..places import PLACE, fold_places
+from ..segment import ABBREVIATIONS
+
+# ---------------------------------------------------------------- tokens
+
+# dotted acronyms (U.S.), words with inner apostrophes/hyphens and a possessive s’,
+# or one punctuation character.  \x02 / \x03 stand for a masked quotation.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*(?:[’'](?=\s|$))?|[^\w\s]")
+
+
+@dataclass(slots=True, eq=False)
+class Tok:
+    text: str
+    start: int
+    end: int
+    low: str        # lower-cased, no trailing period, ’ -> '
+    word: bool
+    cap: bool
+
+
+_PARTY_TAG = re.compile(r"[A-Za-z]-[A-Za-z]+")
+
+
+def tokenize(s: str, offset: int = 0) -> list[Tok]:
+    out: list[Tok] = []
+    append = out.append
+    for m in _TOKEN.finditer(s):
+        t = m.group()
+        a = m.start() + offset
+        if t == ".":
+            if out:
+                prev = out[-1]
+                if prev.word and prev.end == a and (
+                        prev.low in ABBREVIATIONS or prev.low in TITLES
+                        or (len(prev.text) == 1 and prev.text.isupper())
+                        or _PARTY_TAG.fullmatch(prev.text)):
+                    prev.text += "."
+                    prev.end += 1
+                    continue
+            append(Tok(t, a, a + 1, t, False, False))
+            continue
+        c = t[0]
+        word = c.isalnum()
+        low = t.lower()
+        if "’" in low:
+            low = low.replace("’", "'")
+        if low[-1] == ".":
+            low = low.rstrip(".")
+        append(Tok(t, a, a + len(t), low, word, word and c.isupper()))
+    return out
+
+
+# ---------------------------------------------------------------- lexicons
+
+def words_of(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+DETERMINERS = words_of("a an the this that these those one two three four several some many other "
+                 "another both its their his her")
+PRONOUNS = words_of("he she they it who which")
+# capitalised at a sentence start, but never part of a name
+FUNC_CAP = words_of("""
+a an the this that these those it its he she they we i you his her their our my but and or so
+yet however meanwhile still also in on at as after before when while if there here then now later
+earlier today yesterday tomorrow what who why how where some many most several no not
+moreover furthermore indeed instead thus therefore asked speaking according read more source
+watch video breaking update exclusive opinion analysis photo pictured related please date
+said says told added adding separately elsewhere previously last next since until during amid
+with without from for by to of about over under into through among despite following given
+even only just both each every all any nor neither either whether although though because once
+""")
+TITLES = words_of("""
+mr mrs ms miss mx dr prof sen senator rep representative congressman congresswoman gov governor
+gen general brig lt col colonel maj major capt captain sgt adm admiral cmdr commander president
+vice secretary speaker minister premier chancellor mayor ambassador judge justice prince princess
+king queen sheikh pope bishop rev reverend sir dame lord lady chairman chairwoman chair director
+chief deputy spokesman spokeswoman spokesperson leader ceo cfo coo founder professor attorney
+counsel envoy inspector commissioner superintendent sheriff officer detective sergeant
+lieutenant corporal private marshal chancellor councillor councilor assemblyman assemblywoman
+delegate senior junior former acting
+""")
+ORG_WORDS = words_of("""
+department ministry pentagon kremlin office agency command committee council commission court
+government administration army navy force forces guard police service services bureau institute
+university college school hospital bank corp corporation inc ltd llc company co group association
+union federation party parliament congress senate assembly embassy consulate national federal
+state defense defence foreign affairs security intelligence health justice treasury interior
+homeland joint chiefs staff military armed air board authority center centre foundation
+organization organisation cabinet presidency secretariat directorate house commons lords
+network airlines airline nations bureau fund reserve exchange coalition alliance front
+center centre institute ministry
+""")
+MEDIA_WORDS = words_of("""
+times post news daily journal herald gazette tribune telegraph guardian reuters ap afp xinhua
+bbc cnn msnbc fox nbc abc cbs npr pbs bloomberg politico axios magazine press mail express
+independent observer chronicle economist tass ria sputnik kyodo yonhap radio television tv
+broadcasting broadcaster wire insider examiner mirror standard dispatch bulletin
+""")
+ANON_HEADS = words_of("""
+official officials source sources diplomat diplomats aide aides insider insiders officer officers
+person people spokesman spokeswoman spokesperson lawmaker lawmakers staffer staffers authorities
+investigators investigator analyst analysts witness witnesses resident residents expert experts
+representative representatives member members economist economists engineer engineers scientist
+scientists researcher researchers lawyer lawyers doctor doctors historian critic critics
+campaigner campaigners activist activists negotiator negotiators prosecutor prosecutors
+legislator legislators strategist pollster commentator columnist editor reporter correspondent
+pilot driver worker workers farmer farmers nurse surgeon man woman men women
+""")
+DOC_HEADS = words_of("""
+statement statements announcement report document documents letter memo filing complaint
+indictment ruling order release notice post tweet readout transcript assessment study survey
+communique communiqué decree directive guidance affidavit lawsuit motion summary editorial
+""")
+STATEMENT_HEADS = words_of("statement announcement release readout communique communiqué notice")
+ORG_HEADS = words_of("""
+ministry department government agency embassy military army navy police office administration
+regime company firm command parliament council committee court mission consulate cabinet
+presidency force forces service bureau commission
+""")
+MEDIA_HEADS = words_of("newspaper media tabloid broadcaster outlet daily mouthpiece network")
+GENERIC_ORG = words_of("government administration regime authorities state leadership")
+ROLE_LOWER = words_of("""
+former acting deputy top senior junior chief foreign defense defence press secretary minister
+spokesman spokeswoman spokesperson official officer director head chairman chairwoman chair
+commander leader envoy ambassador lawmaker senator governor mayor president prime state general
+attorney counsel adviser advisor aide member analyst expert professor national security
+intelligence military government administration regional local federal provincial municipal
+party opposition ruling state-run state-owned state-backed retired unnamed anonymous high-ranking
+high-level veteran longtime current u.s us white interior health justice trade finance economic
+public police army navy air force affairs ministry department embassy agency office cabinet
+economist engineer scientist researcher lawyer doctor historian author executive manager owner
+founder teacher economists engineers scientists researchers lawyers doctors critics critic
+campaigner campaigners activist activists negotiator negotiators prosecutor prosecutors
+investigator lawmaker legislator legislators strategist pollster commentator columnist editor
+reporter correspondent pilot captain driver worker workers farmer farmers nurse surgeon
+""") | ORG_HEADS | MEDIA_HEADS | ANON_HEADS | DOC_HEADS
+PARTY = words_of("republican republicans democrat democrats democratic conservative conservatives "
+           "labour liberal liberals communist communists socialist tory tories green greens gop")
+PARTICLES = words_of("von van der den de la le da di du bin al el ibn ben dos das")
+CONNECT_OF = words_of("of for on at in")
+DAYS = words_of("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
+          "thurs fri sat sun january february march april may june july august september "
+          "october november december jan feb mar apr jun jul aug sep sept oct nov dec")
+
+NICKNAMES = {
+    "tom": "thomas", "tommy": "thomas", "mike": "michael", "bill": "william", "will": "william",
+    "bob": "robert", "rob": "robert", "bobby": "robert", "jim": "james", "jimmy": "james",
+    "joe": "joseph", "dick": "richard", "rick": "richard", "pat": "patrick", "tony": "anthony",
+    "chris": "christopher", "dan": "daniel", "dave": "david", "ed": "edward", "ted": "edward",
+    "jeff": "jeffrey", "ken": "kenneth", "liz": "elizabeth", "beth": "elizabeth",
+    "kate": "katherine", "kathy": "katherine", "sam": "samuel", "steve": "steven",
+    "ben": "benjamin", "alex": "alexander", "andy": "andrew", "nick": "nicholas",
+    "matt": "matthew", "greg": "gregory", "jon": "jonathan", "larry": "lawrence",
+    "chuck": "charles", "charlie": "charles", "don": "donald", "ron": "ronald", "jerry": "gerald",
+    "fred": "frederick", "hank": "henry", "harry": "henry", "jack": "john", "johnny": "john",
+    "jen": "jennifer", "jenny": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret",
+    "vic": "victor", "zach": "zachary", "josh": "joshua", "nate": "nathan", "phil": "philip",
+    "walt": "walter", "al": "albert", "abe": "abraham", "barb": "barbara", "deb": "deborah",
+    "nancy": "ann", "dmitry": "dmitri", "sergey": "sergei",
+}
+
+
+@lru_cache(maxsize=8192)
+def fold(s: str) -> str:
+    """Lower-case, accents off, ’ -> '."""
+    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+# More countries than places.PLACE holds (that table serves the aligner): name, people, capital.
+_MORE_PLACES = """
+argentina argentine argentinian buenos_aires | austria austrian vienna | belgium belgian |
+chile chilean | colombia colombian bogota | denmark danish copenhagen |
+finland finnish helsinki | hungary hungarian budapest | indonesia indonesian jakarta |
+ireland irish dublin | jordanian amman | lebanon lebanese beirut | libya libyan tripoli |
+malaysia malaysian kuala_lumpur | morocco moroccan rabat | netherlands dutch hague amsterdam |
+zealand wellington | peru peruvian | portugal portuguese lisbon | qatar qatari doha |
+romania romanian bucharest | serbia serbian belgrade | singapore singaporean |
+switzerland swiss bern | thailand thai bangkok | tunisia tunisian tunis |
+yemen yemeni sanaa | ethiopia ethiopian addis_ababa | ghana ghanaian accra |
+sudan sudanese khartoum | somalia somali mogadishu | algeria algerian algiers |
+bangladesh bangladeshi dhaka | myanmar burmese naypyidaw | nepal nepalese kathmandu |
+kazakhstan kazakh astana | tbilisi | armenia armenian yerevan |
+azerbaijan azerbaijani baku | belarus belarusian minsk | lithuania lithuanian vilnius |
+latvia latvian riga | estonia estonian tallinn | czech prague | slovakia slovak bratislava |
+croatia croatian zagreb | bulgaria bulgarian | cyprus cypriot nicosia |
+iceland icelandic reykjavik | ecuador ecuadorian quito | bolivia bolivian |
+uruguay uruguayan montevideo | paraguay paraguayan | panama panamanian |
+guatemala guatemalan | honduras honduran | nicaragua nicaraguan managua |
+haiti haitian | jamaica jamaican | senegal senegalese dakar | mali malian bamako |
+niger nigerien niamey | chadian | cameroon cameroonian | congo congolese kinshasa |
+uganda ugandan kampala | tanzania tanzanian | rwanda rwandan kigali | zimbabwe zimbabwean harare |
+zambia zambian lusaka | angola angolan luanda | mozambique mozambican | kuwait kuwaiti |
+bahrain bahraini | oman omani muscat | emirates emirati abu_dhabi dubai | palestine palestinian |
+gaza | sri_lanka colombo | cambodia cambodian phnom_penh | laos laotian vientiane |
+mongolia mongolian ulaanbaatar | uzbekistan uzbek tashkent | moldova moldovan chisinau |
+"""
+_EXTRA_PLACE: dict[str, str] = {}
+for _grp in _MORE_PLACES.split("|"):
+    _ws = _grp.split()
+    if _ws:
+        for _x in _ws:
+            _EXTRA_PLACE[_x.replace("_", " ")] = _ws[0].replace("_", "")
+_KEYS = ("usa", "uk", "northkorea", "southkorea", "southafrica", "saudi", "eu")
+
+
+def _place_of_word(w: str) -> str | None:
+    if w in PLACE:
+        return PLACE[w]
+    if w in _KEYS:
+        return w
+    return _EXTRA_PLACE.get(w)
+
+
+@lru_cache(maxsize=8192)
+def place_key(text: str) -> str | None:
+    """'Canada', 'Canadian', 'the United States', 'U.S.' -> a country key (else None)."""
+    words = re.findall(r"[a-z]+", fold(fold_places(text)))
+    words = [w for w in words if w not in ("the", "s")]
+    if len(words) == 1:
+        return _place_of_word(words[0])
+    if len(words) == 2:
+        return _EXTRA_PLACE.get(" ".join(words))
+    return None
+
+
+@lru_cache(maxsize=4096)
+def places_in(text: str) -> frozenset[str]:
+    words = re.findall(r"[a-z]+", fold(fold_places(text)))
+    out = set()
+    for w in words:
+        k = _place_of_word(w)
+        if k:
+            out.add(k)
+    return frozenset(out)
+
+
+def bare(low: str) -> str:
+    """Possessive off: canada's -> canada, arkansas' -> arkansas."""
+    if low.endswith("'s"):
+        return low[:-2]
+    if low.endswith("s'"):
+        return low[:-1]
+    return low
+
+
+def is_poss(t: Tok) -> bool:
+    return t.word and (t.low.endswith("'s") or t.low.endswith("s'"))
+
+
+_SHOUTED = re.compile(r"[A-Z]{3,}(?:ED|ING|ES)")
+
+
+def is_name_tok(t: Tok) -> bool:
+    """A capitalised word that can be part of a proper name."""
+    if not t.word or not t.cap:
+        return False
+    b = bare(t.low)
+    return b not in FUNC_CAP and b not in DAYS and not _SHOUTED.fullmatch(t.text)
+
+
+def np_word(t: Tok) -> bool:
+    """Words a speaker's noun phrase is made of (besides determiners and connectors)."""
+    if not t.word:
+        return False
+    if is_name_tok(t):
+        return True
+    b = bare(t.low)
+    return b in ROLE_LOWER or b in PARTY or b in TITLES or (is_poss(t) and not t.cap)
+
+
+
+SPEECH = words_of("""
+say says said saying tell tells told telling add adds added adding state states stated stating
+write writes wrote writing written tweet tweets tweeted tweeting post posted posts
+announce announces announced announcing explain explains explained explaining note notes noted
+noting warn warns warned warning insist insists insisted insisting argue argues argued arguing
+claim claims claimed claiming ask asks asked asking reply replies replied replying respond
+responds responded responding declare declares declared declaring urge urges urged urging
+recall recalls recalled recalling acknowledge acknowledges acknowledged acknowledging admit admits
+admitted admitting concede concedes conceded conceding confirm confirms confirmed confirming
+describe describes described describing call calls called calling recommend recommends
+recommended recommending comment comments commented commenting remark remarked remarks observe
+observed suggest suggests suggested suggesting stress stresses stressed stressing emphasise
+emphasises emphasised emphasising emphasize emphasizes emphasized emphasizing predict predicted
+promise promised vow vows vowed vowing pledge pledged caution cautioned complain complained
+complaining joke joked quip quipped shout shouted yell yelled exclaim exclaimed reported
+testify testified deny denies denied denying accuse accused allege alleged assert asserted
+contend contended mention mentioned reiterate reiterated reiterating repeated proclaim
+proclaimed counter countered retort retorted demand demanded demanding plead pleaded boast
+boasted conclude concluded disclose disclosed reveal revealed speak speaks spoke speaking
+criticise criticised criticize criticized dub dubbed labelled labeled branded hail hailed slam
+slammed blast blasted condemn condemned lament lamented threaten threatened texted emailed
+continued wondered
+""")
+SKIP = words_of("""
+also then later earlier again further too still had has have would will did does do went on to
+continued continues go goes going once never not just already separately subsequently
+previously recently publicly privately repeatedly reportedly initially first last finally
+declined refused wanted tried sought could may might must should can shall been
+""")
+PASSIVE = words_of("was were is are be been being")
+BLOCK = words_of("as while because when after before although though but if since whereas until "
+                "unless whether where")
+SUBORD = (BLOCK - {"but"}) | words_of("that what which who")
+COORD = words_of("and but or")
+CAP_VERBS = words_of("says said tells told warns urges claims denies insists vows admits confirms "
+                    "slams accuses")
+BASE_FORMS = words_of("say tell add state write tweet post announce explain note warn insist argue "
+                     "claim ask reply respond declare urge recall acknowledge admit concede confirm "
+                     "describe call recommend comment remark observe suggest stress emphasise "
+                     "emphasize predict promise vow pledge caution complain joke quip shout yell "
+                     "exclaim testify deny accuse allege assert contend mention reiterate proclaim "
+                     "counter retort demand plead boast conclude disclose reveal speak criticise "
+                     "criticize dub hail slam blast condemn lament threaten")
+AUX = words_of("to will would did does do could may might must should can shall not never also "
+              "just")
+PREPS = words_of("around of for about over with by from against to into on at in under among "
+                "between toward towards across through via amid despite like than behind near")
+OBJ_VERBS = words_of("told tell tells telling asked ask urged urge called")
+
+
+SPEECH_ANY = SPEECH | {"according"}
+LOWER_WORD = re.compile(r"[a-z]+")
+
