@@ -27,8 +27,13 @@ sys.path.insert(0, str(ROOT))
 def seeds_warm(repeat: int) -> str:
     from tui.engine import analyse
     from tui.engine.export import to_json
+    from tui.engine.stages import ANNOTATIONS, STAGES
 
-    from tui.engine import annotate_analysis
+    def annotate_analysis(an):
+        for st in STAGES:
+            if st.name in ANNOTATIONS:
+                an = st.run(an, lambda _f: None)
+        return an
 
     seeds = [str(ROOT / "seeds")]
     for _ in range(3):

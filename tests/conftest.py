@@ -9,6 +9,14 @@ SEEDS = ROOT / "seeds"
 GOLD = ROOT.parent / "shared" / "gold" / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Never read or write the user's own analysis cache from a test."""
+    d = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("SYNOPSIS_CACHE_DIR", str(d))
+    return d
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS

@@ -1,6 +1,7 @@
 """The engine is pure: importing and running it never loads Textual."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,25 @@ def test_engine_runs_without_textual():
     r = subprocess.run([sys.executable, "-c", code, str(ROOT / "seeds")], capture_output=True,
                        text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_the_pipeline_runs_without_textual(tmp_path):
+    """The pipeline, the cache (a miss, then a hit) and the export never load Textual or rich."""
+    code = ("import sys\n"
+            "from tui.pipeline import open_analysis\n"
+            "from tui.engine.export import to_json\n"
+            "from tui.engine.report import render\n"
+            "for _ in range(2):\n"
+            "    an = open_analysis([sys.argv[1]])\n"
+            "    to_json(an); render(an, 'html'); render(an, 'md')\n"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich') "
+            "or m.startswith('tui.app'))\n"
+            "assert not bad, bad\n")
+    env = dict(os.environ, SYNOPSIS_CACHE_DIR=str(tmp_path / "cache"))
+    r = subprocess.run([sys.executable, "-c", code, str(ROOT / "seeds")], capture_output=True,
+                       text=True, env=env)
+    assert r.returncode == 0, r.stderr
+    assert list((tmp_path / "cache").glob("*.json"))
 
 
 def test_import_contracts():

@@ -36,6 +36,7 @@ def export_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.add_argument("--refresh", action="store_true",
                    help="fetch URLs again instead of reading them from the page cache")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
     return p
 
 
@@ -112,10 +113,10 @@ def _prefetch(paths: list[str], refresh: bool) -> bool:
 
 def run_export(argv: list[str]) -> int:
     args = export_parser().parse_args(argv)
-    from .engine import InputError, analyse_corpus
-    from .engine.corpus import load_corpus
+    from .engine import InputError
     from .engine.load import local_files
     from .engine.report import fmt_for, render, write_report
+    from .pipeline import open_analysis
 
     fmt = args.format or (fmt_for(args.output) if args.output else "json")
     try:
@@ -124,8 +125,7 @@ def run_export(argv: list[str]) -> int:
             out = os.path.realpath(args.output)
             if any(os.path.realpath(p) == out for p in local_files(paths)):
                 raise InputError(f"{args.output}: is one of the inputs; refusing to overwrite it")
-        corpus = load_corpus(paths, refresh=args.refresh)
-        an = analyse_corpus(corpus)
+        an = open_analysis(paths, cache=not args.no_cache, refresh=args.refresh)
     except InputError as e:
         _err(str(e))
         return 2
@@ -192,9 +192,11 @@ def run_serve(argv: list[str]) -> int:
         if paths and not _prefetch(paths, args.refresh):
             return 2
         if paths:
-            from .engine.corpus import load_corpus
+            from .pipeline import open_analysis
 
-            load_corpus(paths)  # bad input: one line now, not a broken page in the browser
+            # bad input: one line now, not a broken page in the browser; and the analysis
+            # made once, here, for every browser's reader to read from the cache
+            open_analysis(paths, cache=not rargs.no_cache)
     except InputError as e:
         _err(str(e))
         return 2

@@ -9,14 +9,6 @@ import pytest
 from reader_story import story
 
 
-@pytest.fixture(autouse=True)
-def private_cache(tmp_path_factory, monkeypatch):
-    """Never read or write the user's own cache from a test."""
-    d = tmp_path_factory.mktemp("cache")
-    monkeypatch.setenv("SYNOPSIS_CACHE_DIR", str(d))
-    return d
-
-
 @pytest.fixture
 def story_analysis():
     return story()

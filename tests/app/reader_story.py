@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.cache import StoredLinks
+from tui.engine.stored import StoredLinks
 import dataclasses
 
 from tui.engine.model import (Alignment, Analysis, Article, Corpus, Match, Quote, Sentence,

@@ -28,7 +28,7 @@ def test_first_frame_then_exit_and_the_cache(tmp_path):
     assert not cache_dir.exists() or not list(cache_dir.iterdir())
     r = _run(str(folder), "--headless", "--exit-after-first-frame", cache_dir=cache_dir)
     assert r.returncode == 0, r.stderr
-    assert len(list(cache_dir.glob("*.pickle"))) == 1
+    assert len(list(cache_dir.glob("*.json"))) == 1
 
 
 def test_the_bundled_seeds_by_default(tmp_path):
@@ -65,7 +65,7 @@ def test_a_large_corpus_is_analysed_in_a_worker(tmp_path, monkeypatch, private_c
 
     assert main.needs_worker(load_corpus([str(folder)]))
     assert main.run([str(folder)], headless=True, exit_after_first_frame=True) == 0
-    assert len(list(private_cache.glob("*.pickle"))) == 1
+    assert len(list(private_cache.glob("*.json"))) == 1
 
 
 def test_demo_starts_and_passes_through_serve(tmp_path, monkeypatch):

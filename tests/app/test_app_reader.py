@@ -426,14 +426,14 @@ async def test_themes_restyle_the_panes(story_analysis):
 async def test_loading_warnings_are_shown(tmp_path):
     from reader_story import write_story
 
-    from tui import cache
     from tui.engine.corpus import load_corpus
+    from tui.pipeline import open_analysis
 
     folder = write_story(tmp_path / "story")
     (folder / "empty.txt").write_text("")
     corpus = load_corpus([str(folder)])
     assert corpus.warnings
-    an = cache.analyse(corpus)
+    an = open_analysis(corpus)
     app = make_app(an)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()

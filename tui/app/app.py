@@ -71,9 +71,9 @@ class SynopsisApp(App):
         if self._analyse is not None:
             analysis = self._analyse(self.corpus)
         else:
-            from .. import cache
+            from ..pipeline import open_analysis
 
-            analysis = cache.analyse(self.corpus, use_cache=self.use_cache,
+            analysis = open_analysis(self.corpus, cache=self.use_cache,
                                      progress=self._progressed)
         # The engine builds a sentence's matches when first asked (on a large corpus a
         # few ms each): build those of the articles on screen here, off the UI thread, so

@@ -1,5 +1,5 @@
-"""Entry point of the reader: `run(paths, ...)`.  Cheap to import: the engine, the cache
-and Textual are imported inside `run`, in the order start-up needs them."""
+"""Entry point of the reader: `run(paths, ...)`.  Cheap to import: the pipeline and
+Textual are imported inside `run`, in the order start-up needs them."""
 from __future__ import annotations
 
 # Above these the alignment runs in a worker while the panes are already readable;
@@ -20,12 +20,10 @@ def run(paths: list[str], *, no_cache: bool = False, headless: bool = False,
     """Open the reader on `paths`; return the exit code.  Bad input raises InputError
     before any window is shown.  `demo`: for talks (more space between sentences, the
     keys in a column beside the panes)."""
-    from ..engine.corpus import load_corpus
+    from ..pipeline import load, open_analysis
 
-    corpus = load_corpus(paths)
-    from .. import cache
-
-    analysis = None if needs_worker(corpus) else cache.analyse(corpus, use_cache=not no_cache)
+    corpus = load(paths)
+    analysis = None if needs_worker(corpus) else open_analysis(corpus, cache=not no_cache)
 
     from .app import SynopsisApp
 

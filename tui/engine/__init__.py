@@ -1,50 +1,36 @@
 """The analysis engine: pure functions over frozen dataclasses, no Textual.
 
     load -> segment -> align -> annotate -> view | export
+
+`corpus.load_corpus` loads and segments; `stages.STAGES` lists the stages after it;
+`stored` turns an Analysis into plain data and back (the analysis cache's format).
 """
 from __future__ import annotations
 
 from .load import InputError, bundled_seeds
 from .model import Alignment, Analysis, Article, Corpus, Match, Sentence
 
-ENGINE_VERSION = "1"
+# The engine's version: part of every analysis cache key.  Bump it when what the engine
+# computes changes in a release; `engine_version()` adds a digest of the engine's code,
+# so an edited engine never reads an entry an older one wrote.
+ENGINE_VERSION = "2"
+
+
+def engine_version() -> str:
+    from .stored import code_digest
+
+    return f"{ENGINE_VERSION}+{code_digest()}"
 
 
 def analyse_corpus(corpus: Corpus, annotate: bool = True, progress=None) -> Analysis:
-    """align, then (unless annotate is False) annotate: quotes, speakers, topics.
+    """Every stage (`stages.STAGES`): align, then (unless annotate is False) annotate:
+    quotes, speakers, topics.
 
     progress(done, total), if given, is called now and then (from the calling thread) with
     a fraction of the work as two integers; (total, total) last."""
-    from .align import align
+    from .stages import ANNOTATIONS, run
 
-    steps = 100
-    n = max(1, sum(len(a.sentences) for a in corpus.articles))
-
-    def on_align(done: int, _total: int) -> None:
-        if progress is not None:  # copies pass: the first 60 % of the work
-            progress(min(60, 60 * done // n), steps)
-
-    an = Analysis(corpus=corpus, links=align(corpus.articles, on_align))
-    if progress is not None:
-        progress(80, steps)
-    if annotate:
-        an = annotate_analysis(an)
-    if progress is not None:
-        progress(steps, steps)
-    return an
-
-
-def annotate_analysis(an: Analysis) -> Analysis:
-    """The annotation stage on an aligned corpus: quotes and speakers, topics."""
-    import dataclasses
-
-    from .quotes import find_quotes
-    from .topics import find_topics
-
-    quotes, speakers = find_quotes(an.articles)
-    topics, sentence_topics = find_topics(an)
-    return dataclasses.replace(an, quotes=quotes, speakers=speakers, topics=topics,
-                               sentence_topics=sentence_topics)
+    return run(corpus, skip=() if annotate else ANNOTATIONS, progress=progress)
 
 
 def analyse(paths: list[str], annotate: bool = True) -> Analysis:
@@ -55,4 +41,4 @@ def analyse(paths: list[str], annotate: bool = True) -> Analysis:
 
 
 __all__ = ["Alignment", "Analysis", "Article", "Corpus", "ENGINE_VERSION", "InputError", "Match",
-           "Sentence", "analyse", "analyse_corpus", "annotate_analysis", "bundled_seeds"]
+           "Sentence", "analyse", "analyse_corpus", "bundled_seeds", "engine_version"]

@@ -438,6 +438,33 @@ class Links:
         self._ops: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
         self._added = self._all_added()
 
+    def state(self) -> dict:
+        """What grouping decided, as plain data (the analysis cache stores it): which
+        sentence each is a copy of, each sentence's group, the pair scores."""
+        return {"rep_of": list(self._rep_of), "group_of": list(self._group_of),
+                "scores": [[x, y, sc] for (x, y), sc in self._scores.items()]}
+
+    @classmethod
+    def from_state(cls, articles: tuple[Article, ...], state: dict) -> "Links":
+        """The links `state()` described, for the same articles, without grouping again."""
+        sents = _prepare(articles)
+        n = len(sents)
+        rep_of = [int(x) for x in state["rep_of"]]
+        group_of = tuple(int(g) for g in state["group_of"])
+        if len(rep_of) != n or len(group_of) != n:
+            raise ValueError("state does not fit the articles")
+        members: list[list[int]] = [[] for _ in range(max(group_of, default=-1) + 1)]
+        for x, g in enumerate(group_of):
+            if g >= 0:
+                members[g].append(x)
+        scores = {(int(x), int(y)): float(sc) for x, y, sc in state["scores"]}
+        if any(not (0 <= r < n) for r in rep_of) or any(
+                not (0 <= x < n and 0 <= y < n) for x, y in scores):
+            raise ValueError("state does not fit the articles")
+        index = {(st.a, st.i): x for x, st in enumerate(sents)}
+        return cls(articles, sents, index, rep_of, group_of, [tuple(m) for m in members],
+                   scores)
+
     def __len__(self) -> int:
         return len(self._sents)
 

@@ -1,0 +1,59 @@
+"""An Analysis as plain data and back (tui.engine.stored): the analysis cache's format."""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from tui.engine import Analysis
+from tui.engine.align import Links
+from tui.engine.stored import StoredLinks, from_dict, to_dict
+
+
+def _back(an, **kw):
+    return from_dict(an.corpus, json.loads(json.dumps(to_dict(an), **kw)))
+
+
+def test_every_field_comes_back(seeds_analysis):
+    an = seeds_analysis
+    back = _back(an)
+    assert isinstance(back.links, StoredLinks)
+    for f in dataclasses.fields(Analysis):
+        if f.name not in ("corpus", "links", "_cache"):
+            assert getattr(back, f.name) == getattr(an, f.name), f.name
+    for a, art in enumerate(an.articles):
+        for s in art.sentences:
+            assert back.at(a, s.i) == an.at(a, s.i)
+            assert back.group(a, s.i) == an.group(a, s.i)
+    assert sorted(back.links.groups()) == sorted(an.links.groups())
+
+
+def test_the_aligners_state_comes_back(seeds_analysis, monkeypatch):
+    import tui.engine.stored as stored
+
+    monkeypatch.setattr(stored, "MATERIALISE", 0)
+    an = seeds_analysis
+    data = to_dict(an)
+    assert "state" in data["links"]
+    back = from_dict(an.corpus, json.loads(json.dumps(data)))
+    assert isinstance(back.links, Links)
+    for a, art in enumerate(an.articles):
+        for s in art.sentences:
+            assert back.at(a, s.i) == an.at(a, s.i)
+
+
+@pytest.mark.parametrize("spoil", [
+    lambda d: d.update(format="synopsis.analysis/0"),
+    lambda d: d["links"]["table"][0][0][1][0].append([99, 0, 50.0, "edited", []]),
+    lambda d: d["links"]["table"][0].pop(),
+    lambda d: d["quotes"].append([0, 1]),
+    lambda d: d["quotes"].append([77] + d["quotes"][0][1:]),
+    lambda d: d.pop("topics"),
+    lambda d: d["links"].update(table="x"),
+])
+def test_an_entry_that_does_not_fit_is_refused(seeds_analysis, spoil):
+    data = json.loads(json.dumps(to_dict(seeds_analysis)))
+    spoil(data)
+    with pytest.raises(ValueError):
+        from_dict(seeds_analysis.corpus, data)

@@ -1,0 +1,50 @@
+"""The one way an analysis is made: load -> segment -> (cache, or the engine's stages).
+
+`open_analysis(paths)` is what every command calls (the reader, `synopsis export`,
+`synopsis serve`, the reader's worker for a large corpus): read and segment the inputs,
+then the analysis from the cache when it holds this corpus under this engine, else the
+engine's stages (`tui.engine.stages.STAGES`), stored for next time.
+
+No Textual and no rich here (import-linter checks it): the reader calls this before its
+window exists, and from a worker thread.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from .engine import Analysis, Corpus
+
+Progress = Callable[[int, int], None]       # (done, total), total last
+
+
+def load(paths: Sequence[str], *, refresh: bool = False) -> Corpus:
+    """load -> segment: the inputs read, segmented and described.  Raises InputError.
+    `refresh`: fetch URLs again instead of reading them from the page cache."""
+    from .engine.corpus import load_corpus
+
+    return load_corpus(list(paths), refresh=refresh)
+
+
+def open_analysis(paths: Sequence[str] | Corpus, *, cache: bool = True, refresh: bool = False,
+                  progress: Progress | None = None) -> Analysis:
+    """The analysis of `paths` (or of a corpus already loaded from them).
+
+    `cache`: read the analysis cache and write to it (False: neither).  `refresh`: fetch
+    URLs again.  `progress(done, total)`, if given, is called now and then from this
+    thread while the engine works, never going back, (total, total) last.  Raises
+    InputError on bad input."""
+    corpus = paths if isinstance(paths, Corpus) else load(paths, refresh=refresh)
+    if cache:
+        from . import cache as store
+
+        hit = store.load(corpus)
+        if hit is not None:
+            if progress is not None:
+                progress(1, 1)
+            return hit
+    from .engine.stages import run
+
+    analysis = run(corpus, progress=progress)
+    if cache:
+        store.store(analysis)
+    return analysis
