@@ -7,7 +7,8 @@
 """
 from __future__ import annotations
 
-from .load import InputError, bundled_seeds
+from .errors import InputError
+from .load import bundled_seeds
 from .model import Alignment, Analysis, Article, Corpus, Match, Sentence
 
 # The engine's version: part of every analysis cache key.  Bump it when what the engine

@@ -12,19 +12,16 @@ article: offsets refer to it, and the export carries it (``articles[].text``).
 """
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 
-from .load import InputError, decode
+from .errors import InputError
 
 # Pages larger than this are not articles (and lxml's tree would be huge).
 MAX_HTML_CHARS = 8 * 1024 * 1024
 # Fewer words than this is a menu or an error page, not an article (a brief has ~40).
 MIN_WORDS = 12
 
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200a\u202f\u3000]+")
 
@@ -37,26 +34,6 @@ class Extracted:
     date: str | None = None         # ISO date, or None
     byline: str | None = None
     url: str | None = None          # the page's own canonical URL, when it says one
-
-
-def decode_html(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
-    """Bytes of a page -> (markup, encoding).  The BOM wins, then the charset the server
-    declared, then the page's own <meta charset>, then UTF-8, then detection."""
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode(data, name)
-    candidates = []
-    if declared:
-        candidates.append(declared)
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        candidates.append(m.group(1).decode("ascii", "replace"))
-    for enc in candidates:
-        try:
-            codecs.lookup(enc)
-            return data.decode(enc), codecs.lookup(enc).name
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return decode(data, name)
 
 
 def _iso(date: str | None) -> str | None:

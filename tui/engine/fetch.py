@@ -28,7 +28,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 from .files import atomic_write
-from .load import InputError
+from .errors import FetchError
 
 TIMEOUT = 15.0                  # seconds, each connect / read
 DEADLINE = 45.0                 # seconds, the whole transfer
@@ -42,10 +42,6 @@ FAILURE_MEMORY = 60.0           # seconds a failure is remembered within a proce
 ACCEPTED = ("text/html", "application/xhtml+xml", "text/plain")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _CHUNK = 64 * 1024
-
-
-class FetchError(InputError):
-    """A URL could not be read: the message is its one line."""
 
 
 @dataclass(frozen=True, slots=True)

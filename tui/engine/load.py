@@ -13,12 +13,14 @@ Inputs are only ever read, never written.  What can be given, mixed freely:
 """
 from __future__ import annotations
 
-import codecs
 import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+
+from .decoding import decode, decode_html
+from .errors import InputError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -30,13 +32,6 @@ MAX_CORPUS_BYTES = 256 * 1024
 MAX_CORPUS_DEPTH = 4
 # Generous: a news article is a few tens of KiB; this only stops a mistaken huge file.
 MAX_BYTES = 20 * 1024 * 1024
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
-
-
-class InputError(Exception):
-    """Bad input: its message is the one clear line the user sees."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,49 +181,6 @@ def local_files(paths: list[str]) -> list[Path]:
     return files + listed
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Bytes -> (text, encoding).  UTF-8 first (a BOM is kept as the contract's
-    ``read_text(encoding="utf-8")`` keeps it), then BOM-marked UTF-16/32, then
-    detection; newlines are made universal."""
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        text, enc = data.decode("utf-32"), "utf-32"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, enc = data.decode("utf-16"), "utf-16"
-    else:
-        if b"\x00" in data[:8192]:
-            raise InputError(f"{name}: binary file, not an article")
-        try:
-            text, enc = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, enc = _detect(data, name)
-    if _looks_binary(text):
-        raise InputError(f"{name}: binary file, not an article")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), enc
-
-
-def _detect(data: bytes, name: str) -> tuple[str, str]:
-    from charset_normalizer import from_bytes  # only paid for on non-UTF-8 input
-
-    best = from_bytes(data).best()
-    if best is not None:
-        return str(best), best.encoding
-    # cp1252 covers most Western news text that is not UTF-8; latin-1 decodes anything.
-    for enc in ("cp1252", "latin-1"):
-        try:
-            return data.decode(enc), enc
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{name}: cannot tell this file's text encoding")  # pragma: no cover
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:4096]
-    if not sample:
-        return False
-    ctrl = len(_CONTROL.findall(sample))
-    return "\x00" in sample or ctrl / len(sample) > 0.05
-
-
 def _read_file(p: Path, name: str) -> bytes:
     try:
         if p.stat().st_size > MAX_BYTES:
@@ -267,8 +219,6 @@ def url_id(url: str) -> str:
 
 
 def _load_url(inp: Input, page, ident: str) -> Source:
-    from .extract import decode_html
-
     name = inp.ref
     if page.is_html:
         markup, enc = decode_html(page.body, name, page.charset)
@@ -328,8 +278,6 @@ def read_sources(paths: list[str], *, refresh: bool = False) -> tuple[list[Sourc
         data = _read_file(p, name)
         suffix = p.suffix.lower()
         if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _looks_html(data)):
-            from .extract import decode_html
-
             markup, enc = decode_html(data, name)
             if not markup.strip("\ufeff \t\n"):
                 warnings.append(f"{name}: empty, skipped")
