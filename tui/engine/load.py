@@ -13,8 +13,10 @@ Inputs are only ever read, never written.  What can be given, mixed freely:
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -79,15 +81,73 @@ def _is_url(ref: str) -> bool:
 
 def _folder(p: Path, raw: str) -> list[Path]:
     try:
-        files = sorted(
-            (c for c in p.iterdir() if c.is_file() and c.suffix.lower() in FOLDER_SUFFIXES),
-            key=lambda c: c.name,
-        )
+        children = list(p.iterdir())
     except PermissionError:
         raise InputError(f"{raw}: folder cannot be read (permission denied)") from None
+    except OSError as e:
+        raise InputError(f"{raw}: folder cannot be read ({_reason(e)})") from None
+    files = sorted((c for c in children
+                    if c.suffix.lower() in FOLDER_SUFFIXES and _regular(c)), key=lambda c: c.name)
     if not files:
         raise InputError(f"{raw}: no articles in this folder (looked for *.txt, *.md and *.html)")
     return files
+
+
+def _regular(p: Path) -> bool:
+    """A regular file (or a link to one): what a folder contributes.  Pipes, devices and
+    sockets are left out, as are entries that cannot even be looked at."""
+    try:
+        return stat.S_ISREG(os.stat(p).st_mode)
+    except OSError:
+        return False
+
+
+def _reason(e: OSError) -> str:
+    """An OSError -> a short human reason."""
+    if e.errno == errno.ELOOP:
+        return "a loop of symbolic links"
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if e.errno == errno.ENAMETOOLONG:
+        return "name too long"
+    return (e.strerror or type(e).__name__).lower()
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"  # pragma: no cover - doors, whiteouts
+
+
+def _probe(p: Path, name: str) -> os.stat_result:
+    """What `p` is (following links), or the one line saying why it cannot be looked at."""
+    try:
+        return os.stat(p)
+    except (FileNotFoundError, NotADirectoryError):
+        if os.path.islink(p):
+            raise InputError(f"{name}: a link to a file that does not exist") from None
+        raise InputError(f"{name}: no such file or folder") from None
+    except OSError as e:
+        raise InputError(f"{name}: cannot be looked at ({_reason(e)})") from None
+
+
+def _read_regular(p: Path, name: str, limit: int) -> bytes | None:
+    """At most `limit` + 1 bytes of `p`, which must be a regular file (checked on the open
+    file, so a file swapped for a pipe or a device meanwhile is refused, never waited on).
+    None when `p` is not a regular file."""
+    with open(p, "rb", opener=_open_nonblocking) as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            return None
+        return fh.read(limit + 1)
+
+
+def _open_nonblocking(path, flags: int) -> int:
+    # a pipe opened for reading waits for a writer; non-blocking, the open returns at once
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
 
 
 def _reference(line: str, base: Path) -> bool:
@@ -97,8 +157,13 @@ def _reference(line: str, base: Path) -> bool:
     p = Path(os.path.expanduser(line))
     if not p.is_absolute():
         p = base / p
-    if p.exists():
+    try:
+        os.stat(p)
         return True
+    except (FileNotFoundError, NotADirectoryError):
+        pass
+    except OSError:
+        return True  # something is there that cannot be looked at: reading it says what
     # a file that has moved away still looks like a path: no prose, an article suffix
     return (line.lower().endswith(FOLDER_SUFFIXES + ("/",))
             and len(line.split()) <= 3 and not line.endswith((". ", "? ", "! ")))
@@ -112,12 +177,11 @@ def corpus_lines(p: Path) -> list[tuple[int, str]] | None:
     if p.suffix.lower() in MARKDOWN_SUFFIXES + HTML_SUFFIXES:
         return None
     try:
-        if p.stat().st_size > MAX_CORPUS_BYTES:
-            return None
-        with open(p, "rb") as fh:
-            data = fh.read(MAX_CORPUS_BYTES + 1)
+        data = _read_regular(p, str(p), MAX_CORPUS_BYTES)
     except OSError:
         return None  # reading it as an article reports the problem
+    if data is None or len(data) > MAX_CORPUS_BYTES:
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -147,11 +211,13 @@ def inputs(paths: list[str], corpus_files: list[Path] | None = None) -> list[Inp
         if base is not None and not p.is_absolute():
             p = base / p
         name = f"{where}: {raw}" if where else raw
-        if not p.exists():
-            raise InputError(f"{name}: no such file or folder")
-        if p.is_dir():
+        mode = _probe(p, name).st_mode
+        if stat.S_ISDIR(mode):
             out.extend(Input(str(c), "file", where) for c in _folder(p, name))
             return
+        if not stat.S_ISREG(mode):
+            raise InputError(f"{name}: not a regular file ({_kind(mode)}); "
+                             "only article files, folders and URLs are read")
         entries = corpus_lines(p)
         if entries is None:
             out.append(Input(str(p), "file", where))
@@ -183,16 +249,19 @@ def local_files(paths: list[str]) -> list[Path]:
 
 def _read_file(p: Path, name: str) -> bytes:
     try:
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"{name}: too large for an article ({p.stat().st_size} bytes)")
-        with open(p, "rb") as fh:
-            return fh.read()
+        data = _read_regular(p, name, MAX_BYTES)
     except IsADirectoryError:
         raise InputError(f"{name}: is a folder inside a folder; pass it on its own") from None
     except PermissionError:
         raise InputError(f"{name}: cannot be read (permission denied)") from None
     except OSError as e:
-        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
+        raise InputError(f"{name}: cannot be read ({_reason(e)})") from None
+    if data is None:
+        raise InputError(f"{name}: not a regular file; only article files, folders and URLs "
+                         "are read")
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: too large for an article (more than {MAX_BYTES} bytes)")
+    return data
 
 
 def _html_source(ident: str, path: str, markup: str, enc: str, name: str,
