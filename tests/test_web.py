@@ -492,3 +492,25 @@ def test_plain_text_runs_never_load_the_web_stack(tmp_path):
     r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.txt"),
                         str(tmp_path / "out")], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_utf16_page_with_bad_bytes_reads_now_and_from_the_cache(site):
+    """A UTF-16 page with a lone surrogate used to crash every later run from the cache."""
+    import codecs
+
+    text = "Budget approved\n\n" + " ".join(OTHER_BODY) + "\n"
+    url = site.page("/u16.txt", codecs.BOM_UTF16_LE + text.encode("utf-16-le") + b"\x00\xd8",
+                    ctype="text/plain")
+    for _ in range(2):
+        corpus = load_corpus([url])
+        assert corpus.articles[0].text.startswith("Budget approved")
+        assert any("UTF-16" in w for w in corpus.warnings)
+    assert site.hits["/u16.txt"] == 1
+
+
+def test_a_page_that_cannot_be_read_is_not_kept(site, page_cache, capsys):
+    good = site.page("/good", news_page())
+    menu = site.page("/menu", "<html><body><nav>Home News</nav></body></html>")
+    rc, _, err = run_cli(["export", good, menu], capsys)
+    assert rc == 0 and "no article text found" in err
+    assert fetchmod.read_cached(menu) is None and fetchmod.read_cached(good) is not None

@@ -114,6 +114,14 @@ def store(page: Page, directory: Path | None = None) -> Path | None:
         return None
 
 
+def forget(url: str, directory: Path | None = None) -> None:
+    """Remove the cached page for this URL, if there is one."""
+    try:
+        _entry(normalise(url), directory or cache_dir()).unlink()
+    except OSError:
+        pass
+
+
 class _Redirects:
     """A redirect handler that allows http(s) targets only and counts hops."""
 

@@ -287,13 +287,13 @@ def url_id(url: str) -> str:
     return ident[:80] or "page"
 
 
-def _load_url(inp: Input, page, ident: str) -> Source:
+def _load_url(inp: Input, page, ident: str) -> tuple[Source, str | None]:
     name = inp.ref
     if page.is_html:
-        markup, enc = decode_html(page.body, name, page.charset)
-        return _html_source(ident, inp.ref, markup, enc, name, url=inp.ref)
-    text, enc = decode(page.body, name)
-    return Source(ident, inp.ref, text, enc, "text", url=inp.ref)
+        markup, enc, note = decode_html(page.body, name, page.charset)
+        return _html_source(ident, inp.ref, markup, enc, name, url=inp.ref), note
+    text, enc, note = decode(page.body, name)
+    return Source(ident, inp.ref, text, enc, "text", url=inp.ref), note
 
 
 def read_sources(paths: list[str], *, refresh: bool = False) -> tuple[list[Source], list[str]]:
@@ -304,7 +304,7 @@ def read_sources(paths: list[str], *, refresh: bool = False) -> tuple[list[Sourc
     pages: dict = {}
     urls = [i.ref for i in todo if i.kind == "url"]
     if urls:
-        from .fetch import fetch_all, normalise
+        from .fetch import fetch_all, forget, normalise
 
         fetched = fetch_all(urls, refresh=refresh)
         pages = {u: fetched[normalise(u)] for u in urls}
@@ -326,14 +326,18 @@ def read_sources(paths: list[str], *, refresh: bool = False) -> tuple[list[Sourc
             try:
                 if isinstance(page, Exception):
                     raise page
-                src = _load_url(inp, page, url_id(inp.ref))
+                src, note = _load_url(inp, page, url_id(inp.ref))
             except InputError as e:
+                if not isinstance(page, Exception):
+                    forget(inp.ref)  # a page that cannot be read is not kept for next time
                 msg = str(e)
                 if msg.startswith(inp.ref + ": "):
                     msg = msg[len(inp.ref) + 2:]
                 failed.append(f"{inp.name()}: {msg}")
                 warnings.append(f"{inp.name()}: {msg}; skipped")
                 continue
+            if note:
+                warnings.append(note)
             if page.truncated:
                 warnings.append(f"{inp.ref}: page larger than the size limit; "
                                 "only its beginning was read")
@@ -347,13 +351,17 @@ def read_sources(paths: list[str], *, refresh: bool = False) -> tuple[list[Sourc
         data = _read_file(p, name)
         suffix = p.suffix.lower()
         if suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and _looks_html(data)):
-            markup, enc = decode_html(data, name)
+            markup, enc, note = decode_html(data, name)
+            if note:
+                warnings.append(note)
             if not markup.strip("\ufeff \t\n"):
                 warnings.append(f"{name}: empty, skipped")
                 continue
             sources.append(_html_source(unique(p.stem), str(p), markup, enc, name))
             continue
-        text, enc = decode(data, name)
+        text, enc, note = decode(data, name)
+        if note:
+            warnings.append(note)
         if not text.strip("\ufeff \t\n"):
             warnings.append(f"{name}: empty, skipped")
             continue
