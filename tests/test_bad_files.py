@@ -119,3 +119,45 @@ def test_path_in_a_folder_without_search_permission_for_real(tmp_path, capsys):
     finally:
         locked.chmod(0o700)
     assert rc == 2 and "permission denied" in one_line(err)
+
+
+NOTHING_TO_READ = {
+    "nbsp.txt": "\u00a0\u00a0\n\u00a0\n".encode("utf-8"),
+    "zwsp.txt": "\u200b\u200b\n".encode("utf-8"),
+    "comment.md": b"<!-- only a comment -->\n",
+    "rule.md": b"\n\n",
+}
+
+
+def test_files_without_a_sentence_are_skipped_at_load_time(tmp_path, capsys):
+    for name, data in NOTHING_TO_READ.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    from tui.engine.corpus import load_corpus
+
+    corpus = load_corpus([str(tmp_path)])
+    assert [a.id for a in corpus.articles] == ["good"]
+    for name in NOTHING_TO_READ:
+        assert any(name in w and w.endswith("empty, skipped") for w in corpus.warnings), name
+    rc, out, err = run_bounded(["export", str(tmp_path)], capsys)
+    assert rc == 0 and [a["id"] for a in json.loads(out)["articles"]] == ["good"]
+
+
+def test_reader_opens_beside_files_without_a_sentence(tmp_path):
+    """The reader crashed (IndexError) on an article without a sentence."""
+    import subprocess
+    import sys
+
+    for name, data in NOTHING_TO_READ.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    (tmp_path / "other.txt").write_text(ARTICLE.replace("12 million", "15 million"))
+    r = subprocess.run([sys.executable, "-m", "tui", "--headless", "--exit-after-first-frame",
+                        "--no-cache", str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-2000:]
+
+
+def test_only_files_without_a_sentence_is_one_line(tmp_path, capsys):
+    (tmp_path / "zwsp.txt").write_bytes(NOTHING_TO_READ["zwsp.txt"])
+    rc, _, err = run_bounded(["export", str(tmp_path / "zwsp.txt")], capsys)
+    assert rc == 2 and "every file given is empty" in one_line(err)

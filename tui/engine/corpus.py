@@ -1,6 +1,7 @@
 """load -> segment: paths to a Corpus of segmented articles with metadata."""
 from __future__ import annotations
 
+from .errors import InputError
 from .load import Source, display_path, read_sources
 from .markup import mask_markdown
 from .meta import describe
@@ -34,4 +35,15 @@ def load_corpus(paths: list[str], *, refresh: bool = False) -> Corpus:
     """Read, segment and describe every input (files, folders, URLs, corpus files).
     `refresh`: fetch URLs again instead of reading them from the page cache."""
     sources, warnings = read_sources(paths, refresh=refresh)
-    return Corpus(articles=tuple(build_article(s) for s in sources), warnings=tuple(warnings))
+    articles = []
+    for src in sources:
+        art = build_article(src)
+        # nothing to read (only spaces, invisible characters, markup or comments): skipped
+        # here, so no view ever meets an article without a sentence
+        if any(art.shown_text(s) for s in art.sentences):
+            articles.append(art)
+        else:
+            warnings.append(f"{src.path}: empty, skipped")
+    if not articles:
+        raise InputError("no articles to read: every file given is empty")
+    return Corpus(articles=tuple(articles), warnings=tuple(warnings))
