@@ -23,7 +23,7 @@ from .cues import find_events
 from .marks import mask_quotes, scan_article
 from .naming import (Entity, Registry, canonical, inherit_same_words, merge_across,
                      resolve_metonymy)
-from .words import LOWER_WORD, SPEECH_ANY, tokenize
+from .words import LOWER_WORD, is_cue_word, tokenize
 
 __all__ = ["find_quotes"]
 
@@ -42,8 +42,8 @@ def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple
         toks = []
         for sn in art.sentences:
             seg = masked[sn.start:sn.end]
-            if "\x02" in seg or "\x03" in seg or not SPEECH_ANY.isdisjoint(
-                    LOWER_WORD.findall(seg.lower())):
+            if "\x02" in seg or "\x03" in seg or "according" in seg or any(
+                    is_cue_word(w) for w in LOWER_WORD.findall(seg)):
                 toks.extend(tokenize(seg, sn.start))
         starts = [t.start for t in toks]
         sents = art.sentences or ()
@@ -60,24 +60,7 @@ def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple
     inherit_same_words(all_recs, articles)
     resolve_metonymy(all_recs, reg, articles)
     merge_across(reg)
-    # speakers
-    groups: dict[int, list[Entity]] = {}
-    for e in reg.entities:
-        groups.setdefault(reg.find(e.id), []).append(e)
-    counts: dict[int, int] = {}
-    for r in all_recs:
-        if r.entity is not None:
-            k = reg.find(r.entity.id)
-            counts[k] = counts.get(k, 0) + 1
-    names: dict[int, tuple[str, str, str]] = {}
-    for k in counts:
-        names[k] = canonical(groups[k])
-    used: dict[str, int] = {}
-    for k in sorted(names, key=lambda k: -counts[k]):
-        n = names[k][0]
-        if n in used and used[n] != k:
-            names[k] = (f"{n} ({articles[groups[k][0].article].label})",) + names[k][1:]
-        used[names[k][0]] = k
+    groups, counts, names = _speakers(reg, all_recs)
     quotes = []
     sent_starts: dict[int, list[int]] = {}
     for r in all_recs:
@@ -105,3 +88,29 @@ def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple
     return tuple(quotes), tuple(speakers)
 
 
+
+
+def _speakers(reg: Registry, recs: list[QRec]):
+    """(members, quote count, (name, kind, role)) per speaker root.  Two speakers that would
+    show the same name are one: a name is never qualified by an article."""
+    while True:
+        groups: dict[int, list[Entity]] = {}
+        for e in reg.entities:
+            groups.setdefault(reg.find(e.id), []).append(e)
+        counts: dict[int, int] = {}
+        for r in recs:
+            if r.entity is not None:
+                k = reg.find(r.entity.id)
+                counts[k] = counts.get(k, 0) + 1
+        names = {k: canonical(groups[k]) for k in counts}
+        first: dict[str, int] = {}
+        merged = False
+        for k in sorted(names, key=lambda k: (-counts[k], k)):
+            n = names[k][0]
+            if n in first:
+                reg.union(k, first[n])
+                merged = True
+            else:
+                first[n] = k
+        if not merged:
+            return groups, counts, names

@@ -11,8 +11,8 @@ import re
 
 from .article import Ctx, Event, outlets_of, tok_at
 from .subjects import analyse_np, np_fwd, skip_back, subject_before
-from .words import (AUX, BASE_FORMS, CAP_VERBS, DETERMINERS, OBJ_VERBS, PASSIVE, PREPS, SPEECH,
-                    SUBORD, Tok, is_name_tok)
+from .words import (AUX, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS, SKIP, SUBORD,
+                    Tok, cue_form, is_name_tok, is_poss)
 
 def find_events(ctx: Ctx) -> None:
     toks = ctx.toks
@@ -29,31 +29,40 @@ def find_events(ctx: Ctx) -> None:
                     ctx.events.append(Event(j, t.start, s, ctx.para_of_sent[s], "according to", m,
                                             idx=len(ctx.events)))
                 continue
-            if low not in SPEECH:
+            base, form = cue_form(low)
+            if not base:
                 continue
-            if t.cap and (low not in CAP_VERBS or j == lo):
-                continue  # "United States", "Calls grew"
-            if j > lo and toks[j - 1].word and toks[j - 1].low in DETERMINERS:
-                continue  # "the report", "a call"
-            if low == "continued" and j + 1 < hi and toks[j + 1].word:
+            nxt = toks[j + 1] if j + 1 < hi else None
+            if base in PARTICLE and not (nxt is not None and nxt.low == PARTICLE[base]):
+                continue  # "pointed out", not "pointed to"
+            if t.cap and not (j > lo and form in ("s", "ed") and is_name_tok(toks[j - 1])
+                              and _title_case(toks, lo, hi)) \
+                    and not (j == lo and form == "ed" and nxt is not None and is_name_tok(nxt)):
+                continue  # "Calls grew", "United States"; but "Trump Says", "Said Comey,"
+            prev = toks[j - 1] if j > lo else None
+            if prev is not None and prev.word and (prev.low in DETERMINERS or is_poss(prev)):
+                continue  # "the report", "a call", "Trump's claims": nouns
+            if form == "ing" and prev is not None and prev.word and not (
+                    prev.cap or prev.low in PASSIVE or prev.low in PREPS or prev.low in SUBORD
+                    or prev.low in PRONOUNS or prev.low in SKIP
+                    or prev.low.endswith("ly") or prev.low in ("been", "without", "while")):
+                continue  # "a regular briefing", "an old saying": nouns
+            if base == "continue" and nxt is not None and nxt.word:
                 continue  # "continued to track"
-            if low in ("calls", "call", "post", "posts", "note", "notes", "remarks", "comments",
-                       "claims", "reported") and t.cap:
-                continue
             k = skip_back(toks, j - 1, lo)
-            if k >= lo and toks[k].word and toks[k].low in PASSIVE and not low.endswith("ing"):
+            if k >= lo and toks[k].word and toks[k].low in PASSIVE and form != "ing":
                 continue  # passive: "was told", "is said to"
             kk = j - 1
             while kk >= lo and toks[kk].word and toks[kk].low in PASSIVE:
                 kk -= 1
             if kk >= lo and toks[kk].word and toks[kk].low in PASSIVE | {"been"} \
-                    and not low.endswith("ing"):
+                    and form != "ing":
                 continue
-            if low in BASE_FORMS and not (j - 1 >= lo and toks[j - 1].word and (
-                    toks[j - 1].low in AUX or toks[j - 1].low in ("they", "we", "i", "you")
-                    or (toks[j - 1].low.endswith("s") and len(toks[j - 1].low) > 3
-                        and not toks[j - 1].text.isupper() and not (
-                            toks[j - 1].cap and j - 2 >= lo and is_name_tok(toks[j - 2]))))):
+            if form == "base" and not (prev is not None and prev.word and (
+                    prev.low in AUX or prev.low in ("they", "we", "i", "you")
+                    or (prev.low.endswith("s") and len(prev.low) > 3
+                        and not prev.text.isupper() and not (
+                            prev.cap and j - 2 >= lo and is_name_tok(toks[j - 2]))))):
                 continue  # "US claim", "the US state of Montana": nouns
             ev = Event(j, t.start, s, ctx.para_of_sent[s], t.text)
             m, how = subject_before(ctx, j - 1, lo)
@@ -103,6 +112,12 @@ def find_events(ctx: Ctx) -> None:
                     ev.main = False
             ev.idx = len(ctx.events)
             ctx.events.append(ev)
+
+
+def _title_case(toks: list[Tok], lo: int, hi: int) -> bool:
+    """A headline set in title case: most of its longer words capitalised."""
+    long = [t for t in toks[lo:hi] if t.word and len(t.text) > 3]
+    return len(long) >= 3 and sum(t.cap for t in long) >= 0.7 * len(long)
 
 
 def participle_like(low: str, toks: list[Tok], k: int, lo: int) -> bool:

@@ -260,6 +260,15 @@ def merge_across(reg: Registry) -> None:
         cands = {reg.find(o.id) for o in by_surname.get(e.surname, ())}
         if len(cands) == 1:
             reg.union(e.id, cands.pop())
+    # a surname that no single full name claims: one speaker of that name across articles
+    alone: dict[str, int] = {}
+    for e in persons:
+        if e.first or reg.find(e.id) != e.id:
+            continue
+        if e.surname in alone:
+            reg.union(e.id, alone[e.surname])
+        else:
+            alone[e.surname] = e.id
     joint: dict[str, int] = {}
     for e in roots:
         if e.parts:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from .article import outlets_of, tok_at
 from .words import (ANON_HEADS, CONNECT_OF, COORD, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
                     MEDIA_HEADS, MEDIA_WORDS, ORG_HEADS, ORG_WORDS, PARTICLES, PARTY, PASSIVE,
-                    PRONOUNS, ROLE_LOWER, SKIP, SPEECH, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
-                    fold, is_name_tok, is_poss, np_word, place_key, words_of)
+                    PRONOUNS, ROLE_LOWER, SKIP, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
+                    fold, is_cue_word, is_name_tok, is_poss, np_word, place_key, words_of)
 
 if TYPE_CHECKING:
     from .article import Ctx
@@ -471,7 +471,7 @@ def _appos_chunk(ctx: Ctx, j: int, lo: int) -> Mention | None:
     toks = ctx.toks
     k = j - 1
     while k >= lo and j - k < 16 and toks[k].text not in (",", "\x02", "\x03", ";", ":"):
-        if toks[k].word and toks[k].low in SPEECH:
+        if toks[k].word and is_cue_word(toks[k].low):
             return None
         k -= 1
     if k < lo + 1 or toks[k].text != "," or k + 1 >= j:
