@@ -16,7 +16,9 @@ from .cues import cue_text
 from .marks import RawQuote
 from .naming import Entity, Registry, org_tokens
 from .subjects import Mention, analyse_np, np_back, np_fwd
-from .words import BLOCK, COORD, PREPS, SUBORD, is_name_tok, tokenize
+from .words import BLOCK, COORD, PASSIVE, PREPS, SUBORD, is_name_tok, tokenize
+
+FINITE_AUX = frozenset("has have had will would can could may might must should does did".split())
 
 _PERSONAL = {"he": ("person",), "she": ("person",),
              "it": ("organisation", "media", "document", "place"),
@@ -159,12 +161,24 @@ def _region_events(ctx: Ctx, lo_pos: int, hi_pos: int) -> list[Event]:
 
 
 def _blocked(ctx: Ctx, a_pos: int, b_pos: int) -> bool:
-    """A new clause opens between a cue and a quotation ("... as Canada probes ‘...’")."""
-    for t in ctx.toks[tok_at(ctx, a_pos):tok_at(ctx, b_pos)]:
-        if t.word and t.low in BLOCK:
+    """Between a cue and a quotation, a clause of its own: a semicolon, or a name with its own
+    finite verb that no "that" embeds in what the cue reports ("X denied it as Canada probes
+    ‘...’", but not "X said that Canada probes ‘...’")."""
+    toks = ctx.toks
+    a, b = tok_at(ctx, a_pos) + 1, tok_at(ctx, b_pos)
+    for i in range(a, b):
+        t = toks[i]
+        if t.text == ";":
             return True
-        if t.text in (";",):
-            return True
+        if not (t.word and t.cap and is_name_tok(t)) or i + 1 >= b:
+            continue
+        if i > a and (is_name_tok(toks[i - 1]) or toks[i - 1].low in ("that", "of", "the")):
+            continue
+        v = toks[i + 1]
+        if v.word and not v.cap and (v.low in PASSIVE or v.low in FINITE_AUX or (
+                v.low.endswith("s") and not v.low.endswith("ss") or v.low.endswith("ed"))):
+            if i > a and toks[i - 1].word and toks[i - 1].low in BLOCK:
+                return True
     return False
 
 
