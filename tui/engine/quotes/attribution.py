@@ -160,6 +160,11 @@ def _region_events(ctx: Ctx, lo_pos: int, hi_pos: int) -> list[Event]:
     return [e for e in ctx.events if lo_pos <= e.pos < hi_pos]
 
 
+def _inside_mention(ev: Event, pos: int) -> bool:
+    m = ev.mention
+    return m is not None and m.start <= pos < m.end
+
+
 def _blocked(ctx: Ctx, a_pos: int, b_pos: int) -> bool:
     """Between a cue and a quotation, a clause of its own: a semicolon, or a name with its own
     finite verb that no "that" embeds in what the cue reports ("X denied it as Canada probes
@@ -210,11 +215,17 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
         nxt = min((x.raw.open_pos for x in by_para.get(q.para, [])
                    if x.raw.depth == 0 and x.raw.open_pos > cpos), default=10**9)
         post_hi = min(sent_hi, nxt) if q.close_pos >= 0 else cpos
-        post = _region_events(ctx, cpos + 1, post_hi) if q.close_pos >= 0 else []
+        post = [e for e in _region_events(ctx, cpos + 1, sent_hi)
+                if e.pos < post_hi or e.mention is not None and e.mention.start < post_hi] \
+            if q.close_pos >= 0 else []
         post = [e for e in post if len([t for t in ctx.toks[tok_at(ctx, cpos + 1):e.tok]
                                         if t.word]) <= 14]
         pre = [e for e in _region_events(ctx, sent_lo, opos)
                if not _blocked(ctx, e.pos, opos)]
+        # a quotation inside the speaker's own description is not theirs
+        # ("Ada Kerr, wearing “Vote Kerr” pins, said")
+        pre = [e for e in pre if not _inside_mention(e, opos)]
+        post = [e for e in post if not _inside_mention(e, opos)]
         before_text = text[sent_lo:opos]
         starts_sentence = not any(c.isalnum() for c in before_text)
         ev = None

@@ -369,6 +369,10 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
         return None, ""
     if toks[j].word and toks[j].low in COORD:
         return None, "coord"
+    if toks[j].text in BRACKETS:
+        m = bracketed_subject(ctx, j, lo)
+        if m is not None:
+            return m, "np"
     if toks[j].text == "," and j - 1 >= lo and (toks[j - 1].word or toks[j - 1].text == ")"):
         # "X, a spokesman for Y, said": the comma closes an apposition
         span0 = np_back(toks, j - 1, lo)
@@ -440,6 +444,63 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
                         "person", f"{other.name} and {m.name}", parts=(other.name, m.name),
                         plural=True, surname=m.surname)
     return m, "np"
+
+
+BRACKETS = (",", "—", "–", "--")
+CLAUSE_OPEN = frozenset((",", "—", "–", "--", ":", ";", "(", "\x02", "\x03"))
+_RELATIVE = words_of("who which whose whom")
+
+
+def clause_start(toks: list[Tok], a: int, lo: int) -> bool:
+    """Does token a open a clause: the sentence start, after punctuation, a conjunction or
+    a subordinator ("but Gov. Ada Kerr, ..., said"), or after an opening adverb?"""
+    if a <= lo:
+        return True
+    p = toks[a - 1]
+    return p.text in CLAUSE_OPEN or p.word and (p.low in COORD or p.low in SUBORD
+                                                 or p.low.endswith("ly") and not p.cap)
+
+
+def bracketed_subject(ctx: Ctx, j: int, lo: int) -> Mention | None:
+    """toks[j] closes an apposition or a relative clause between a name and its verb:
+    "Name, Role at Org, told", "Name — a teacher from Derry — says", "Name, who ..., said",
+    "Name, 61, of Flint, said".  The name must open its clause; what lies between may hold
+    capitals, commas and quoted words, but no second name that opens a clause of its own.
+    Gives the name's mention, with the apposition as its role."""
+    toks = ctx.toks
+    close = toks[j].text
+    k = j - 1
+    while k > lo and j - k <= 45:
+        t = toks[k]
+        if t.text in (";", ":") or (t.text == "." and not t.word):
+            return None
+        if t.text in BRACKETS and (t.text == close or close == "," or t.text == ","):
+            span = np_back(toks, k - 1, lo)
+            if span is not None and clause_start(toks, span[0], lo):
+                end_tok = toks[span[1]] if toks[span[1]].text != ")" else toks[span[1] - 1]
+                first = toks[k + 1] if k + 1 < j else None
+                if first is not None and is_name_tok(end_tok) and not (
+                        first.word and first.low in COORD) and not (
+                        first.word and first.cap and is_name_tok(first)
+                        and not (bare(first.low) in TITLES or bare(first.low) in ROLE_LOWER
+                                 or first.low in PARTY) and _names_clause(toks, k + 1, j)):
+                    rel = first.word and first.low in _RELATIVE
+                    m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx),
+                                   appos=None if rel else (k + 1, j - 1))
+                    if m is not None and m.kind in ("person", "organisation", "media"):
+                        return m
+        k -= 1
+    return None
+
+
+def _names_clause(toks: list[Tok], a: int, b: int) -> bool:
+    """Is toks[a:b] a clause of its own ("Kerr said")? A name followed by a finite verb."""
+    span = np_fwd(toks, a, b)
+    if span is None or span[1] + 1 >= b:
+        return False
+    v = toks[span[1] + 1]
+    return v.word and not v.cap and (v.low in PASSIVE or v.low.endswith(("s", "ed"))
+                                     and not v.low.endswith("ss"))
 
 
 def _coordinated(ctx: Ctx, a: int, lo: int) -> Mention | None:
