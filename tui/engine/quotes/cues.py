@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from .article import Ctx, Event, outlets_of, tok_at
-from .subjects import analyse_np, np_fwd, skip_back, subject_before
-from .words import (AUX, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS, SKIP, SUBORD,
-                    Tok, cue_form, is_name_tok, is_poss)
+from .subjects import Mention, analyse_np, np_fwd, skip_back, subject_before
+from .words import (AUX, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS, SKIP, SUBORD,
+                    Tok, cue_form, is_name_tok, is_poss, words_of)
 
 def find_events(ctx: Ctx) -> None:
     toks = ctx.toks
@@ -88,21 +88,8 @@ def find_events(ctx: Ctx) -> None:
                 ev.mention = m
             else:
                 # "said X" (inverted), only right after a quotation or at a clause start
-                if k < lo or toks[k].text in (",", "\x03", ":") or toks[k].text == "\x02":
-                    f = j + 1
-                    # "said commuter Anna Bell": plain words before the name
-                    while f < hi and f - j <= 3 and toks[f].word and not toks[f].cap \
-                            and toks[f].low not in DETERMINERS and toks[f].low not in SUBORD \
-                            and toks[f].low not in PREPS:
-                        f += 1
-                    if not (f < hi and is_name_tok(toks[f])):
-                        f = j + 1
-                    span = np_fwd(toks, f, hi)
-                    if span and f > j + 1:
-                        span = (j + 1, span[1])
-                    if span and not (low in OBJ_VERBS):
-                        ev.mention = analyse_np(ctx.art.shown, toks, span[0], span[1],
-                                                outlets_of(ctx))
+                if (k < lo or toks[k].text in (",", "\x03", ":", "\x02")) and base not in OBJ_VERBS:
+                    ev.mention = inverted_subject(ctx, j + 1, hi)
                 if ev.mention is None:
                     continue
             if ev.mention is not None:
@@ -112,6 +99,39 @@ def find_events(ctx: Ctx) -> None:
                     ev.main = False
             ev.idx = len(ctx.events)
             ctx.events.append(ev)
+
+
+_INV_STOP = words_of("who which whose whom that in on at during after before while when as "
+                     "because since with without from to for of about than")
+_TIME = words_of("today yesterday tonight morning afternoon evening night week month year "
+                 "earlier later recently")
+
+
+def inverted_subject(ctx: Ctx, f: int, hi: int) -> Mention | None:
+    """The speaker after an inverted cue: "..., said Mayor Ada Kerr", "said the 46-year-old",
+    "added another Ohio Democrat", "said commuter Anna Bell, 34"."""
+    toks = ctx.toks
+    while f < hi and toks[f].word and not toks[f].cap and (
+            toks[f].low in _TIME or toks[f].low in DAYS or toks[f].low.endswith("ly")):
+        f += 1  # "said Tuesday", "said quietly"
+    if f >= hi:
+        return None
+    span = np_fwd(toks, f, hi)
+    if span is not None and is_name_tok(toks[span[1]] if toks[span[1]].text != ")"
+                                        else toks[span[1] - 1]):
+        m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+        if m is not None:
+            return m
+    e = f
+    while e < hi and e - f < 10 and (toks[e].word or toks[e].text in ("-", "’", "'")) \
+            and not (toks[e].word and toks[e].low in _INV_STOP and e > f):
+        e += 1
+    if e == f:
+        return None
+    m = analyse_np(ctx.art.shown, toks, f, e - 1, outlets_of(ctx), loose=True)
+    if m is not None and m.kind in ("person", "organisation", "media", "document", "anonymous"):
+        return m
+    return None
 
 
 def _title_case(toks: list[Tok], lo: int, hi: int) -> bool:

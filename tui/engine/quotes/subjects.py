@@ -239,7 +239,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         desc = " ".join(t.text for t in head)
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in (
             "press", "news", "forces", "affairs", "chiefs", "us")
-        if lastb in ANON_HEADS:
+        if lastb in ANON_HEADS or lastb in PARTY and not lastb.endswith("ic"):
+            # "a senior official", "one Iowa Democrat", "two Republicans"
             return Mention(start, end, surface, "anonymous", desc, role=join_roles(tail_text, role_extra),
                            country=country, plural=plural, head=singular(lastb),
                            definite=definite)
@@ -257,7 +258,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
             return Mention(start, end, surface, "organisation", name or desc,
                            role=join_roles(tail_text, role_extra), country=country,
                            level=1 if generic else 2, head=lastb, definite=definite)
-        if lastb in TITLES or (loose and last.word and last.low.isalpha() and len(head) <= 4
+        if lastb in TITLES or (loose and last.word and any(c.isalpha() for c in last.low)
+                               and len(head) <= 4
                                and lastb not in FUNC_CAP and lastb not in _NOT_SPEAKERS):
             # "the president", "the Speaker"; loose: "the night porter said"
             return Mention(start, end, surface, "anonymous", desc, role=join_roles(tail_text, role_extra),
