@@ -27,7 +27,7 @@ def test_the_pipeline_runs_without_textual(tmp_path):
     code = ("import sys\n"
             "from tui.pipeline import open_analysis\n"
             "from tui.engine.export import to_json\n"
-            "from tui.engine.report import render\n"
+            "from tui.report import render\n"
             "for _ in range(2):\n"
             "    an = open_analysis([sys.argv[1]])\n"
             "    to_json(an); render(an, 'html'); render(an, 'md')\n"

@@ -214,7 +214,7 @@ def test_an_entry_without_the_annotations_is_stale(tmp_path, private_cache):
 
 def test_a_hit_can_be_written_as_a_report(tmp_path, private_cache):
     """The reports ask the links for their groups: the stored links give the same ones."""
-    from tui.engine.report import render
+    from tui.report import render
 
     corpus = load_corpus([str(ROOT / "seeds")])
     first = open_analysis(corpus)

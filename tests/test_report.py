@@ -13,8 +13,10 @@ from lxml import html as lxml_html
 from tui.cli import main
 from tui.engine import analyse
 from tui.engine.model import Quote, Speaker, Topic
-from tui.engine.report import (additions, disagreements, fmt_for, markdown_report,
-                               md_escape, render, rows, write_report)
+from tui.report import fmt_for, render, write_report
+from tui.report.markdown_report import markdown_report, md_escape
+from tui.report.rows import disagreements, rows
+from tui.report.view import additions
 
 A = """Council approves budget
 
@@ -323,7 +325,7 @@ def check_view_html(an, view):
 
 
 def test_a_view_reports_only_its_sources_and_kept_sentences(triple):
-    from tui.engine.report import ReportView
+    from tui.report import ReportView
 
     an = with_annotations(triple)
     labels = [a.label for a in an.articles]
@@ -370,7 +372,7 @@ def test_a_view_reports_only_its_sources_and_kept_sentences(triple):
 
 
 def test_a_view_in_marking_mode_marks_the_passing_sentences(pair):
-    from tui.engine.report import ReportView
+    from tui.report import ReportView
 
     an = with_annotations(pair)
     passing = {(0, s.i) for s in an.articles[0].sentences if "budget" in s.text}
@@ -388,7 +390,7 @@ def test_a_view_in_marking_mode_marks_the_passing_sentences(pair):
 
 
 def test_a_view_with_a_search_marks_what_it_finds_apart_from_the_filter(pair):
-    from tui.engine.report import ReportView
+    from tui.report import ReportView
 
     an = with_annotations(pair)
     passing = {(0, s.i) for s in an.articles[0].sentences if "budget" in s.text}

@@ -2,7 +2,7 @@
 the grouping and word differences on a whole story are in tests/app/test_app_filters.py)."""
 from __future__ import annotations
 
-from tui.engine.marks import fold
+from tui.engine.chars import fold
 from tui.engine.model import Quote
 from tui.engine.statements import Statement
 

@@ -115,7 +115,7 @@ def run_export(argv: list[str]) -> int:
     args = export_parser().parse_args(argv)
     from .engine import InputError
     from .engine.load import local_files
-    from .engine.report import fmt_for, render, write_report
+    from .report import fmt_for, render, write_report
     from .pipeline import open_analysis
 
     fmt = args.format or (fmt_for(args.output) if args.output else "json")

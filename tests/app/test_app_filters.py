@@ -8,12 +8,13 @@ import pytest
 from reader_story import article, build, story
 from test_app_reader import check_synchronised, make_app, on_screen, row
 
-from tui.app.filters import MATCH, QUOTED, Searcher, filtered, quote_counts, topic_counts
+from tui.app.filters import Searcher, filtered
+from tui.app.layout import MATCH, QUOTED
 from tui.app.layout import SKIPPED, layout
 from tui.app.lines import FOUND, HIT, QUOTES
 from tui.app.reader import ReaderScreen
 from tui.app.screens import PickerScreen, QuotesScreen, quotes_blocks
-from tui.engine.marks import fold
+from tui.engine.chars import fold
 from tui.engine.statements import statements, word_differences
 
 # -- the logic --------------------------------------------------------------------------
@@ -57,8 +58,8 @@ def test_filtered_keeps_the_speakers_and_the_topics_sentences():
 
 def test_counts_per_source():
     an = story()
-    assert quote_counts(an) == {"Engineers": [1, 1, 0], "Mayor": [1, 0, 1]}
-    assert topic_counts(an) == {"t1": [3, 1, 2], "t2": [1, 2, 0]}
+    assert an.quote_counts() == {"Engineers": [1, 1, 0], "Mayor": [1, 0, 1]}
+    assert an.topic_counts() == {"t1": [3, 1, 2], "t2": [1, 2, 0]}
 
 
 def test_statements_group_one_line_across_sources_and_mark_the_words_that_differ():
@@ -176,7 +177,7 @@ async def test_filtered_panes_stay_synchronised_on_every_step(seeds_analysis):
     async with app.run_test(size=(200, 50)) as pilot:
         reader = app.reader
         # the speaker quoted in the most sources
-        counts = quote_counts(an)
+        counts = an.quote_counts()
         name = max(counts, key=lambda n: (sum(1 for c in counts[n] if c), sum(counts[n])))
         await pilot.press("s")
         picker = app.screen
@@ -423,7 +424,7 @@ async def test_the_report_key_writes_a_report_and_a_screenshot(tmp_path, monkeyp
 
 
 def test_report_names_avoid_inputs_and_existing_files(tmp_path):
-    from tui.app.report import free_names
+    from tui.report.view import free_names
 
     (tmp_path / "r.html").write_text("x")
     inputs = {os.path.realpath(tmp_path / "r-2.svg")}

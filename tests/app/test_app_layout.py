@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tui.app.layout import (ADDED, ADDITION, CHANGED, Layout, cells, kind, layout, marked_lines,
-                            plain, relation, truncate, words, wrap)
+                            plain, truncate, words, wrap)
 from tui.engine.corpus import load_corpus
 from tui.engine.model import Alignment, Match
 
@@ -93,8 +93,8 @@ def test_kind_and_relation():
     assert kind(an, 0, 6) == "verbatim"
     assert kind(an, 0, 3) == "edited"
     al = Alignment(matches=(Match(1, 0, 50, "paraphrase"), Match(2, 0, 90, "edited")))
-    assert relation(al) == "edited"
-    assert relation(Alignment()) is None
+    assert al.relation == "edited"
+    assert Alignment().relation is None
 
 
 def test_truncate():

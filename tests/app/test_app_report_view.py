@@ -99,7 +99,7 @@ async def test_report_of_the_zoomed_pane_has_one_source(tmp_path, monkeypatch):
 
 async def test_report_without_a_filter_and_every_source_shown_is_the_whole_analysis(
         tmp_path, monkeypatch):
-    from tui.engine.report import render
+    from tui.report import render
 
     an = story()
     monkeypatch.chdir(tmp_path)
@@ -113,7 +113,7 @@ async def test_report_without_a_filter_and_every_source_shown_is_the_whole_analy
 
 
 async def test_report_of_a_search_marks_the_sentences_it_finds(tmp_path, monkeypatch):
-    from tui.engine.report import render
+    from tui.report import render
 
     an = story()
     monkeypatch.chdir(tmp_path)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from reader_story import story
 
-from tui.app.sync import anchor, back_match, best_match, matches_in
+from tui.app.sync import anchor, best_match, matches_in
 
 
 def test_best_match_and_all_matches():
@@ -26,9 +26,9 @@ def test_anchor_is_the_nearest_preceding_aligned_sentence():
 
 def test_back_match():
     an = story()
-    m = back_match(an, 1, 3, 0, 3)
+    m = an.match(1, 3, 0, 3)
     assert m is not None and m.changed      # "eight", in Beta's own offsets
     art = an.articles[1]
     a, b = m.changed[0]
     assert art.text[a:b] == "eight"
-    assert back_match(an, 1, 3, 0, 2) is None
+    assert an.match(1, 3, 0, 2) is None

@@ -17,13 +17,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from ..engine.marks import fold
+from ..engine.chars import fold
 from ..engine.model import Analysis
 from ..engine.statements import speaker_quotes
-
-# Flags of a run beyond layout.ADDED (1) and layout.CHANGED (2) and lines' LABEL/MUTED/KEYCAP
-QUOTED = 32        # words of the chosen speaker's quote
-MATCH = 64         # a search match
+from .layout import MATCH, QUOTED
 
 ONLY, MARK = "only", "mark"      # the filter shows only the passing sentences, or marks them
 
@@ -38,27 +35,6 @@ def pattern(query: str) -> re.Pattern | None:
 def _sentence_of(starts: list[int], ends: list[int], offset: int) -> int:
     k = bisect_right(starts, offset) - 1
     return k if k >= 0 and offset < ends[k] else -1
-
-
-def quote_counts(analysis: Analysis) -> dict[str, list[int]]:
-    """Per speaker name, the number of quotes in each article."""
-    n = len(analysis.articles)
-    out: dict[str, list[int]] = {sp.name: [0] * n for sp in analysis.speakers}
-    for q in analysis.quotes:
-        if q.speaker is not None:
-            out.setdefault(q.speaker, [0] * n)[q.article] += 1
-    return out
-
-
-def topic_counts(analysis: Analysis) -> dict[str, list[int]]:
-    """Per topic id, the number of sentences of each article filed under it."""
-    n = len(analysis.articles)
-    out: dict[str, list[int]] = {t.id: [0] * n for t in analysis.topics}
-    for a, rows in enumerate(analysis.sentence_topics):
-        for ids in rows:
-            for t in ids:
-                out.setdefault(t, [0] * n)[a] += 1
-    return out
 
 
 def quote_spans(analysis: Analysis, quotes) -> dict[tuple[int, int], list[tuple[int, int]]]:

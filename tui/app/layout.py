@@ -16,36 +16,29 @@ from typing import Sequence
 
 from rich.cells import cell_len
 
-from ..engine.model import RELATIONS, Alignment, Analysis, Article, Sentence
+from ..engine.marks import ADDED, ADDITION, CHANGED, Run, Spans
+from ..engine.marks import GLYPHS as ENGINE_GLYPHS
+from ..engine.marks import flags as mark_flags
+from ..engine.model import Analysis, Article, Sentence
 
-ADDED = 1
-CHANGED = 2
-
-Run = tuple[str, int]           # (text, flags)
-Spans = Sequence[tuple[int, int]]
+# The bits of a run: the engine's marks (ADDED, CHANGED), then the reader's own, each once.
+LABEL = 4          # a label line (source name) in a stacked document
+MUTED = 8          # secondary text (notes, "not in this source")
+KEYCAP = 16        # a key name in the help
+QUOTED = 32        # words of the chosen speaker's quote
+MATCH = 64         # a search match
 
 _WORD = re.compile(r"\S+")
 _GLUE = ".,;:!?"                 # Article.shown_text glues these to the word before (markdown)
 
-# What a sentence is, for the gutter and its style.
-ADDITION = "addition"            # no other article has it
-PENDING = "pending"              # analysis not finished yet
-GLYPHS = {ADDITION: "+", "verbatim": "=", "edited": "~", "paraphrase": "≈", PENDING: " "}
+# What a sentence is, for the gutter and its style: ADDITION, one of RELATIONS, or PENDING
+PENDING = "pending"              # the analysis is not finished yet
+GLYPHS = {**ENGINE_GLYPHS, PENDING: " "}
 CONTINUED = {ADDITION: "+"}      # glyph on a sentence's later lines (a diff's "+" on every line)
 
 
 def cells(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
-
-
-def relation(al: Alignment) -> str | None:
-    """The closest relation any match has: verbatim, else edited, else paraphrase."""
-    best = None
-    for m in al.matches:
-        r = RELATIONS.index(m.relation) if m.relation in RELATIONS else len(RELATIONS) - 1
-        if best is None or r < best:
-            best = r
-    return None if best is None else RELATIONS[best]
 
 
 def words(article: Article, s: Sentence, added: Spans = (), changed: Spans = (),
@@ -57,14 +50,8 @@ def words(article: Article, s: Sentence, added: Spans = (), changed: Spans = (),
     (the first word, punctuation glued by markdown unmasking).  ``extra`` holds more
     marks as ``(spans, flag)`` (a quote, a search match).
     """
-    base, n = s.start, s.end - s.start
-    flags = None
-    if added or changed or extra:
-        flags = bytearray(n)
-        for spans, bit in ((added, ADDED), (changed, CHANGED), *extra):
-            for a, b in spans:
-                for k in range(max(a, base) - base, min(b, s.end) - base):
-                    flags[k] |= bit
+    base = s.start
+    flags = mark_flags(s, ((added, ADDED), (changed, CHANGED), *extra))
     glue = article.fmt == "markdown"
     out: list[tuple[int, list[Run], int]] = []
     prev_end = -1
@@ -247,7 +234,7 @@ def kind(analysis: Analysis | None, a: int, i: int) -> str:
         return PENDING
     if analysis.is_unique(a, i):
         return ADDITION
-    return relation(analysis.at(a, i)) or ADDITION
+    return analysis.at(a, i).relation or ADDITION
 
 
 def truncate(text: str, width: int) -> str:

@@ -16,12 +16,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from .filters import MATCH, QUOTED
-from .layout import ADDED, ADDITION, CHANGED, CONTINUED, PENDING, Run, cells, wrap
-
-LABEL = 4          # a label line (source name) in a stacked document
-MUTED = 8          # secondary text (notes, "not in this source")
-KEYCAP = 16        # a key name in the help
+from .layout import (ADDED, ADDITION, CHANGED, CONTINUED, KEYCAP, LABEL, MATCH, MUTED, PENDING,
+                     QUOTED, Run, cells, wrap)
 
 GUTTER = 3         # cursor bar, glyph, space
 

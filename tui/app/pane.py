@@ -21,30 +21,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from .filters import Lens
-from .layout import (
-    CONTINUED,
-    GLYPHS,
-    Layout,
-    Run,
-    cells,
-    kind,
-    layout,
-    marked_lines,
-    truncate,
-    wrap,
-)
-from .lines import (
-    CURSOR,
-    FOUND,
-    GUTTER,
-    HIT,
-    MARK_CLASSES,
-    MUTED,
-    PEER,
-    PLAIN,
-    QUOTES,
-    MarkStyles,
-)
+from .layout import (CONTINUED, GLYPHS, MUTED, Layout, Run, cells, kind, layout, marked_lines,
+                     truncate, wrap)
+from .lines import CURSOR, FOUND, GUTTER, HIT, MARK_CLASSES, PEER, PLAIN, QUOTES, MarkStyles
 
 HEADER = 2          # rows of the pane's header
 MARGIN = 1          # blank cell between the words and the overview strip

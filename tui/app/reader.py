@@ -15,7 +15,7 @@ from textual.widgets import Footer
 from . import sync
 from .filters import MARK, ONLY, Lens, Searcher, filtered
 from .keys import bindings
-from .layout import GLYPHS, relation, truncate
+from .layout import GLYPHS, truncate
 from .pane import PaneView, SearchField, SourceBar, StatusBar
 
 MIN_PANE_WIDTH = 38     # narrower than this and sentences stop being readable
@@ -274,7 +274,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
                     best.setdefault(m.article, m.relation)
                 names = ", ".join(f"{app.corpus.articles[b].label} ({r})"
                                   for b, r in sorted(best.items()))
-                rel = relation(al)
+                rel = al.relation
                 body = Content.from_markup("$glyph also in $names", glyph=GLYPHS[rel],
                                            names=names)
                 missing = [app.corpus.articles[b].label for b in range(len(app.corpus.articles))

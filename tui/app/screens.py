@@ -9,26 +9,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from . import sync
-from ..engine.marks import fold
+from ..engine.chars import fold
 from ..engine.statements import statements, word_differences
-from .filters import MATCH, QUOTED, quote_counts, topic_counts
 from .keys import KEYS, PALETTE_HELP
-from .layout import ADDED, ADDITION, CHANGED, GLYPHS, cells, kind, truncate, words
-from .lines import (
-    CURSOR,
-    FOUND,
-    HIT,
-    KEYCAP,
-    LABEL,
-    MUTED,
-    PEER,
-    QUOTES,
-    Block,
-    DocumentView,
-    runs_words,
-    text_words,
-)
+from .layout import (ADDED, ADDITION, CHANGED, GLYPHS, KEYCAP, LABEL, MATCH, MUTED, QUOTED, cells,
+                     kind, truncate, words)
+from .lines import CURSOR, FOUND, HIT, PEER, QUOTES, Block, DocumentView, runs_words, text_words
 
 KEY_PANEL_WIDTH = 34      # demo mode: the keys in a column at the right
 
@@ -57,7 +43,7 @@ def parallels_blocks(analysis, a: int, i: int) -> list[Block]:
         other = arts[b]
         for m in ms:
             t = other.sentences[m.i]
-            back = sync.back_match(analysis, b, m.i, a, i)
+            back = analysis.match(b, m.i, a, i)
             bal = analysis.at(b, m.i)
             changed = back.changed if back is not None else bal.changed
             blocks.append(Block(runs_words([(other.label, LABEL),
@@ -379,7 +365,7 @@ class PickerScreen(ModalScreen):
 
 def speaker_picker(analysis, current: str | None) -> PickerScreen:
     labels = [a.label for a in analysis.articles]
-    counts = quote_counts(analysis)
+    counts = analysis.quote_counts()
     items = []
     for sp in analysis.speakers:
         c = counts.get(sp.name, [0] * len(labels))
@@ -397,7 +383,7 @@ def speaker_picker(analysis, current: str | None) -> PickerScreen:
 
 def topic_picker(analysis, current: str | None) -> PickerScreen:
     labels = [a.label for a in analysis.articles]
-    counts = topic_counts(analysis)
+    counts = analysis.topic_counts()
     items = []
     for t in analysis.topics:
         c = counts.get(t.id, [0] * len(labels))

@@ -45,11 +45,3 @@ def anchor(analysis: Analysis, a: int, i: int, b: int, keep_a: Keep = None,
         if m is not None:
             return k, m.i
     return None
-
-
-def back_match(analysis: Analysis, b: int, j: int, a: int, i: int) -> Match | None:
-    """The match of (b, j) that points back at (a, i), if the engine recorded one."""
-    for m in analysis.at(b, j).matches:
-        if m.article == a and m.i == i:
-            return m
-    return None

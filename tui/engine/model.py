@@ -105,6 +105,16 @@ class Alignment:
         """Union of every match's changed spans, in order, overlapping ones merged."""
         return merge_spans(sp for m in self.matches for sp in m.changed)
 
+    @property
+    def relation(self) -> str | None:
+        """The closest relation of the matches (verbatim > edited > paraphrase; one the
+        model does not name counts as paraphrase); None for an addition."""
+        if not self.matches:
+            return None
+        ranks = [RELATIONS.index(m.relation) if m.relation in RELATIONS else len(RELATIONS) - 1
+                 for m in self.matches]
+        return RELATIONS[min(ranks)]
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:
@@ -201,3 +211,33 @@ class Analysis:
         if not self.sentence_topics:
             return ()
         return self.sentence_topics[a][i]
+
+    def match(self, a: int, i: int, b: int, j: int) -> Match | None:
+        """The match of sentence (a, i) that is sentence (b, j), if the two are aligned."""
+        for m in self.at(a, i).matches:
+            if m.article == b and m.i == j:
+                return m
+        return None
+
+    def quote_counts(self, quotes=None) -> dict[str, list[int]]:
+        """Per speaker name, the number of `quotes` (default: all) in each article; every
+        speaker is listed."""
+        n = len(self.articles)
+        out: dict[str, list[int]] = {sp.name: [0] * n for sp in self.speakers}
+        for q in self.quotes if quotes is None else quotes:
+            if q.speaker is not None:
+                out.setdefault(q.speaker, [0] * n)[q.article] += 1
+        return out
+
+    def topic_counts(self, keep=None) -> dict[str, list[int]]:
+        """Per topic id, the number of sentences of each article filed under it (of those
+        `keep(a, i)` keeps, if given); every topic is listed."""
+        n = len(self.articles)
+        out: dict[str, list[int]] = {t.id: [0] * n for t in self.topics}
+        for a, rows in enumerate(self.sentence_topics):
+            for i, ids in enumerate(rows):
+                if keep is not None and not keep(a, i):
+                    continue
+                for t in ids:
+                    out.setdefault(t, [0] * n)[a] += 1
+        return out

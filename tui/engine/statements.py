@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .marks import fold
+from .chars import fold
 from .model import Analysis, Quote
 
 _EDGE = re.compile(r"^\W+|\W+$")

@@ -33,6 +33,12 @@ NUMBER_WORDS = {
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
     "twenty": "20", "hundred": "100", "thousand": "1000", "million": "1000000",
     }
+# Every word that names a quantity (what the reports call a number): those above and more.
+QUANTITY_WORDS = frozenset(NUMBER_WORDS) | frozenset("""
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen thirty forty fifty sixty seventy
+eighty ninety hundreds thousands millions billion billions trillion dozen dozens half first
+second third fourth fifth percent per cent
+""".split())
 
 # British -> American endings, applied before the suffix strip.
 _SPELLING = (
