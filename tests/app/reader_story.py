@@ -37,7 +37,7 @@ def article(ident: str, paragraphs: list[list[str]], *, outlet=None, date=None, 
             text += s
             i = len(sentences)
             sentences.append(Sentence(i=i, start=start, end=len(text), text=s, paragraph=p,
-                                      boilerplate=i in roles, role=roles.get(i)))
+                                      role=roles.get(i)))
     text += "\n"
     return Article(id=ident, path=f"{ident}.txt", text=text, shown=text, title=title,
                    outlet=outlet, date=date, sentences=tuple(sentences))

@@ -23,8 +23,7 @@ def build_article(src: Source) -> Article:
         if v:
             meta[k] = v
     sentences = tuple(
-        Sentence(i=k, start=a, end=b, text=src.text[a:b], paragraph=p,
-                 boilerplate=roles[k] is not None, role=roles[k])
+        Sentence(i=k, start=a, end=b, text=src.text[a:b], paragraph=p, role=roles[k])
         for k, (a, b, p) in enumerate(units)
     )
     return Article(id=src.id, path=display_path(src.path), text=src.text, shown=shown,

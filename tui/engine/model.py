@@ -39,8 +39,12 @@ class Sentence:
     end: int
     text: str                   # == Article.text[start:end]
     paragraph: int              # index of the paragraph (non-blank line) it sits in
-    boilerplate: bool = False   # headline, caption, byline, read-more, separator ...
-    role: str | None = None     # why it is boilerplate ("headline", "caption", ...)
+    role: str | None = None     # page furniture: what it is ("headline", "caption", "byline" ...)
+
+    @property
+    def boilerplate(self) -> bool:
+        """Page furniture (headline, caption, byline, read-more, separator ...), not prose."""
+        return self.role is not None
 
 
 @dataclass(frozen=True, slots=True)

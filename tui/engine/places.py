@@ -65,6 +65,7 @@ _MULTI = {
     "eu": r"\bEuropean Union\b",
     "delhi": r"\bNew Delhi\b",
 }
+FOLDED = frozenset(_MULTI)       # the one-word keys fold_places writes
 # the look-ahead on the first letters lets the scan skip most positions at once
 _MULTI_RX = re.compile("(?=[UNSGPEn])(?:" + "|".join(f"(?P<{k}>{rx})" for k, rx in _MULTI.items()) + ")")
 
@@ -72,3 +73,40 @@ _MULTI_RX = re.compile("(?=[UNSGPEn])(?:" + "|".join(f"(?P<{k}>{rx})" for k, rx 
 def fold_places(text: str) -> str:
     """Multi-word and dotted country names become one word ("U.S." -> "usa")."""
     return _MULTI_RX.sub(lambda m: f" {m.lastgroup} ", text)
+
+
+# More countries than PLACE holds (that table serves the aligner; this one tells which
+# country a speaker speaks for): name, people, capital; word or two words -> country key.
+_MORE = """
+argentina argentine argentinian buenos_aires | austria austrian vienna | belgium belgian |
+chile chilean | colombia colombian bogota | denmark danish copenhagen |
+finland finnish helsinki | hungary hungarian budapest | indonesia indonesian jakarta |
+ireland irish dublin | jordanian amman | lebanon lebanese beirut | libya libyan tripoli |
+malaysia malaysian kuala_lumpur | morocco moroccan rabat | netherlands dutch hague amsterdam |
+zealand wellington | peru peruvian | portugal portuguese lisbon | qatar qatari doha |
+romania romanian bucharest | serbia serbian belgrade | singapore singaporean |
+switzerland swiss bern | thailand thai bangkok | tunisia tunisian tunis |
+yemen yemeni sanaa | ethiopia ethiopian addis_ababa | ghana ghanaian accra |
+sudan sudanese khartoum | somalia somali mogadishu | algeria algerian algiers |
+bangladesh bangladeshi dhaka | myanmar burmese naypyidaw | nepal nepalese kathmandu |
+kazakhstan kazakh astana | tbilisi | armenia armenian yerevan |
+azerbaijan azerbaijani baku | belarus belarusian minsk | lithuania lithuanian vilnius |
+latvia latvian riga | estonia estonian tallinn | czech prague | slovakia slovak bratislava |
+croatia croatian zagreb | bulgaria bulgarian | cyprus cypriot nicosia |
+iceland icelandic reykjavik | ecuador ecuadorian quito | bolivia bolivian |
+uruguay uruguayan montevideo | paraguay paraguayan | panama panamanian |
+guatemala guatemalan | honduras honduran | nicaragua nicaraguan managua |
+haiti haitian | jamaica jamaican | senegal senegalese dakar | mali malian bamako |
+niger nigerien niamey | chadian | cameroon cameroonian | congo congolese kinshasa |
+uganda ugandan kampala | tanzania tanzanian | rwanda rwandan kigali | zimbabwe zimbabwean harare |
+zambia zambian lusaka | angola angolan luanda | mozambique mozambican | kuwait kuwaiti |
+bahrain bahraini | oman omani muscat | emirates emirati abu_dhabi dubai | palestine palestinian |
+gaza | sri_lanka colombo | cambodia cambodian phnom_penh | laos laotian vientiane |
+mongolia mongolian ulaanbaatar | uzbekistan uzbek tashkent | moldova moldovan chisinau |
+"""
+MORE_PLACES: dict[str, str] = {}
+for _grp in _MORE.split("|"):
+    _ws = _grp.split()
+    if _ws:
+        for _x in _ws:
+            MORE_PLACES[_x.replace("_", " ")] = _ws[0].replace("_", "")

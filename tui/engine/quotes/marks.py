@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..chars import DOUBLE, SINGLE
 from ..model import Article
 
-DOUBLE = '"“”„‟«»'
-SINGLE = "'‘’‚‛‹›"
 MARKS = DOUBLE + SINGLE
 _OPEN_CTX = set("([{—–-/:;…") | set(MARKS)
 _CLOSE_CTX = set(")]}—–-/.,;:!?…") | set(MARKS)

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..places import PLACE, fold_places
+from ..places import FOLDED, MORE_PLACES, PLACE, fold_places
 from ..segment import ABBREVIATIONS
 
 # ---------------------------------------------------------------- tokens
@@ -181,49 +181,14 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
-# More countries than places.PLACE holds (that table serves the aligner): name, people, capital.
-_MORE_PLACES = """
-argentina argentine argentinian buenos_aires | austria austrian vienna | belgium belgian |
-chile chilean | colombia colombian bogota | denmark danish copenhagen |
-finland finnish helsinki | hungary hungarian budapest | indonesia indonesian jakarta |
-ireland irish dublin | jordanian amman | lebanon lebanese beirut | libya libyan tripoli |
-malaysia malaysian kuala_lumpur | morocco moroccan rabat | netherlands dutch hague amsterdam |
-zealand wellington | peru peruvian | portugal portuguese lisbon | qatar qatari doha |
-romania romanian bucharest | serbia serbian belgrade | singapore singaporean |
-switzerland swiss bern | thailand thai bangkok | tunisia tunisian tunis |
-yemen yemeni sanaa | ethiopia ethiopian addis_ababa | ghana ghanaian accra |
-sudan sudanese khartoum | somalia somali mogadishu | algeria algerian algiers |
-bangladesh bangladeshi dhaka | myanmar burmese naypyidaw | nepal nepalese kathmandu |
-kazakhstan kazakh astana | tbilisi | armenia armenian yerevan |
-azerbaijan azerbaijani baku | belarus belarusian minsk | lithuania lithuanian vilnius |
-latvia latvian riga | estonia estonian tallinn | czech prague | slovakia slovak bratislava |
-croatia croatian zagreb | bulgaria bulgarian | cyprus cypriot nicosia |
-iceland icelandic reykjavik | ecuador ecuadorian quito | bolivia bolivian |
-uruguay uruguayan montevideo | paraguay paraguayan | panama panamanian |
-guatemala guatemalan | honduras honduran | nicaragua nicaraguan managua |
-haiti haitian | jamaica jamaican | senegal senegalese dakar | mali malian bamako |
-niger nigerien niamey | chadian | cameroon cameroonian | congo congolese kinshasa |
-uganda ugandan kampala | tanzania tanzanian | rwanda rwandan kigali | zimbabwe zimbabwean harare |
-zambia zambian lusaka | angola angolan luanda | mozambique mozambican | kuwait kuwaiti |
-bahrain bahraini | oman omani muscat | emirates emirati abu_dhabi dubai | palestine palestinian |
-gaza | sri_lanka colombo | cambodia cambodian phnom_penh | laos laotian vientiane |
-mongolia mongolian ulaanbaatar | uzbekistan uzbek tashkent | moldova moldovan chisinau |
-"""
-_EXTRA_PLACE: dict[str, str] = {}
-for _grp in _MORE_PLACES.split("|"):
-    _ws = _grp.split()
-    if _ws:
-        for _x in _ws:
-            _EXTRA_PLACE[_x.replace("_", " ")] = _ws[0].replace("_", "")
-_KEYS = ("usa", "uk", "northkorea", "southkorea", "southafrica", "saudi", "eu")
 
 
 def _place_of_word(w: str) -> str | None:
     if w in PLACE:
         return PLACE[w]
-    if w in _KEYS:
+    if w in FOLDED:
         return w
-    return _EXTRA_PLACE.get(w)
+    return MORE_PLACES.get(w)
 
 
 @lru_cache(maxsize=8192)
@@ -234,7 +199,7 @@ def place_key(text: str) -> str | None:
     if len(words) == 1:
         return _place_of_word(words[0])
     if len(words) == 2:
-        return _EXTRA_PLACE.get(" ".join(words))
+        return MORE_PLACES.get(" ".join(words))
     return None
 
 
