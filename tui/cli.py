@@ -20,7 +20,10 @@ REPORT_FORMATS = ("json", "html", "md")
 
 
 def _err(msg: str) -> None:
-    print(f"{PROG}: {msg}", file=sys.stderr)
+    """One line on standard error; names, URLs and server answers in it made harmless."""
+    from .engine.untrusted import one_line
+
+    print(f"{PROG}: {one_line(msg)}", file=sys.stderr)
 
 
 def export_parser() -> argparse.ArgumentParser:

@@ -7,12 +7,17 @@ from .markup import mask_markdown
 from .meta import describe
 from .model import Article, Corpus, Sentence
 from .segment import paragraphs, segment
+from .untrusted import neutral, one_line, visible
 
 _PAGE_META = ("title", "outlet", "date", "byline")
 
 
 def build_article(src: Source) -> Article:
-    shown = mask_markdown(src.text) if src.fmt == "markdown" else src.text
+    """A source, segmented and described.  Everything from outside is made harmless here
+    (tui.engine.untrusted): the text neutral, what the reader shows visible, names and
+    metadata one line each; one character for one, so offsets stay exact."""
+    text = neutral(src.text)
+    shown = visible(mask_markdown(text) if src.fmt == "markdown" else text)
     paras = paragraphs(shown)
     units = segment(shown)
     meta, roles = describe(shown, paras, units)
@@ -23,11 +28,12 @@ def build_article(src: Source) -> Article:
         if v:
             meta[k] = v
     sentences = tuple(
-        Sentence(i=k, start=a, end=b, text=src.text[a:b], paragraph=p, role=roles[k])
+        Sentence(i=k, start=a, end=b, text=text[a:b], paragraph=p, role=roles[k])
         for k, (a, b, p) in enumerate(units)
     )
-    return Article(id=src.id, path=display_path(src.path), text=src.text, shown=shown,
-                   encoding=src.encoding, fmt=src.fmt, sentences=sentences, **meta)
+    meta = {k: one_line(v).strip() or None if v else v for k, v in meta.items()}
+    return Article(id=one_line(src.id), path=one_line(display_path(src.path)), text=text,
+                   shown=shown, encoding=src.encoding, fmt=src.fmt, sentences=sentences, **meta)
 
 
 def load_corpus(paths: list[str], *, refresh: bool = False) -> Corpus:
@@ -45,4 +51,4 @@ def load_corpus(paths: list[str], *, refresh: bool = False) -> Corpus:
             warnings.append(f"{src.path}: empty, skipped")
     if not articles:
         raise InputError("no articles to read: every file given is empty")
-    return Corpus(articles=tuple(articles), warnings=tuple(warnings))
+    return Corpus(articles=tuple(articles), warnings=tuple(one_line(w) for w in warnings))
