@@ -1,9 +1,13 @@
 """Fetching article pages over HTTP(S), with a cache so a comparison reopens offline.
 
-Only the standard library is used (urllib): one GET per URL, redirects followed (at most
-10, http and https only), a timeout on every socket operation plus a deadline for the whole
-transfer, a size limit past which the page is cut off (and said so), and a content-type
-check (HTML, XHTML or plain text).  Every failure is one line: ``FetchError(str)``.
+Only the standard library is used (http.client): one GET per URL, redirects followed (at
+most 10, http and https only), a timeout on every socket operation plus one deadline per URL
+across name lookup, connection, headers, body and every redirect (a watchdog shuts the
+connection at the deadline, so a server trickling bytes cannot hold it), a size limit past
+which the page is cut off (and said so), and a content-type check (HTML, XHTML or plain
+text); the environment's http_proxy / https_proxy / no_proxy are honoured.  Every failure is
+one line: ``FetchError(str)``, which never holds a password (addresses with credentials are
+refused and printed as ``http://…@host/``).
 
 The cache: a page fetched once is kept under the user cache folder
 (``platformdirs.user_cache_dir("synopsis")/pages``, or ``$SYNOPSIS_WEB_CACHE``) and read
@@ -25,7 +29,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from .files import atomic_write
 from .errors import FetchError
@@ -41,6 +45,7 @@ FAILURE_MEMORY = 60.0           # seconds a failure is remembered within a proce
 
 ACCEPTED = ("text/html", "application/xhtml+xml", "text/plain")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+_PARTS = re.compile(r"^([a-z][a-z0-9+.-]*://)([^/?#]*)(.*)$", re.I | re.S)
 _CHUNK = 64 * 1024
 
 
@@ -65,7 +70,8 @@ def is_url(ref: str) -> bool:
 
 
 def normalise(url: str) -> str:
-    return urldefrag(url.strip())[0]
+    """The address without its #fragment (never raises, even on a malformed address)."""
+    return url.strip().partition("#")[0]
 
 
 def cache_dir() -> Path:
@@ -122,36 +128,10 @@ def forget(url: str, directory: Path | None = None) -> None:
         pass
 
 
-class _Redirects:
-    """A redirect handler that allows http(s) targets only and counts hops."""
-
-    def __new__(cls):
-        import urllib.request
-
-        class Handler(urllib.request.HTTPRedirectHandler):
-            max_redirections = MAX_REDIRECTS
-
-            def redirect_request(self, req, fp, code, msg, headers, newurl):
-                if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-                    raise FetchError(f"redirected to a non-web address ({newurl})")
-                return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-        return Handler()
-
-
 def _describe(e: BaseException) -> str:
     """A network error -> a short human reason."""
-    import urllib.error
+    import http.client
 
-    if isinstance(e, urllib.error.HTTPError):
-        if 300 <= e.code < 400:
-            return "too many redirects"
-        reason = (e.reason or "").strip() if isinstance(e.reason, str) else ""
-        return f"HTTP {e.code}{' ' + reason if reason else ''}"
-    if isinstance(e, urllib.error.URLError):
-        e = e.reason if isinstance(e.reason, BaseException) else e
-        if isinstance(e, str):  # pragma: no cover
-            return e
     if isinstance(e, (socket.timeout, TimeoutError)):
         return "timed out"
     if isinstance(e, socket.gaierror):
@@ -162,10 +142,16 @@ def _describe(e: BaseException) -> str:
         return "connection reset by the server"
     if isinstance(e, ssl.SSLError):
         return f"secure connection failed ({getattr(e, 'reason', None) or e})"
+    if isinstance(e, http.client.RemoteDisconnected):
+        return "the server closed the connection without answering"
+    if isinstance(e, http.client.IncompleteRead):
+        return "the server closed the connection before the page was complete"
+    if isinstance(e, http.client.HTTPException):
+        return f"the server's answer is not valid HTTP ({type(e).__name__})"
     if isinstance(e, OSError) and e.strerror:
         return e.strerror.lower()
-    text = str(getattr(e, "reason", "") or e).strip()
-    return text or type(e).__name__
+    text = str(e).strip()
+    return text[:200] or type(e).__name__
 
 
 def _content_type(value: str | None) -> tuple[str, str | None]:
@@ -206,61 +192,252 @@ def _decompress(body: bytes, encoding: str, limit: int) -> tuple[bytes, bool]:
     return out[:limit], len(out) > limit
 
 
+def redact(url: str) -> str:
+    """The address as it may be printed: a user name and password in it become '…'."""
+    m = _PARTS.match(url)
+    if not m or "@" not in m.group(2):
+        return url
+    return m.group(1) + "\u2026@" + m.group(2).rpartition("@")[2] + m.group(3)
+
+
+def check(url: str) -> tuple[str, str, int]:
+    """An address that can be fetched -> (scheme, host, port); else FetchError saying what
+    is wrong with it (never a ValueError, never the credentials it holds)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as e:  # "http://[::1/x": an unclosed IPv6 bracket
+        raise FetchError(f"not a valid web address ({e})") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https"):
+        raise FetchError(f"only http:// and https:// addresses can be fetched, not {scheme}://")
+    if "@" in parts.netloc:
+        raise FetchError("addresses with a user name or password are not supported "
+                         "(nothing was sent)")
+    try:
+        port = parts.port
+    except ValueError:
+        raw = parts.netloc.rpartition(":")[2]
+        raise FetchError(f"port {raw}: not a port number (1-65535)") from None
+    if port == 0:
+        raise FetchError("port 0: not a port number (1-65535)")
+    host = parts.hostname
+    if not host:
+        raise FetchError("no host in this address")
+    return scheme, host, port or (443 if scheme == "https" else 80)
+
+
+class _Deadline:
+    """One deadline for one URL, across name lookup, connection, headers, body and every
+    redirect.  Socket operations get at most `timeout` each (no byte for that long: timed
+    out); past the deadline a watchdog shuts the connection down, so a server that sends a
+    byte now and then cannot hold the transfer open."""
+
+    def __init__(self, seconds: float, timeout: float):
+        self.end = time.monotonic() + seconds
+        self.seconds = seconds
+        self.timeout = timeout
+        self.fired = False
+        self.conn = None
+        self._done = threading.Event()
+        threading.Thread(target=self._watch, daemon=True, name="synopsis-deadline").start()
+
+    def _watch(self) -> None:
+        if self._done.wait(max(0.0, self.end - time.monotonic())):
+            return
+        self.fired = True
+        sock = getattr(self.conn, "sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def stop(self) -> None:
+        self._done.set()
+
+    def left(self) -> float:
+        """Seconds for the next socket operation; FetchError when the deadline has passed."""
+        rest = self.end - time.monotonic()
+        if rest <= 0 or self.fired:
+            raise self.expired()
+        return min(self.timeout, rest)
+
+    def expired(self) -> FetchError:
+        return FetchError(f"timed out (no complete page after {self.seconds:g} s)")
+
+    def resolve(self, host: str, port: int) -> list:
+        """getaddrinfo, which no timeout covers, in a helper thread: bounded by the deadline."""
+        box: dict = {}
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                box["r"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            except OSError as e:
+                box["e"] = e
+            done.set()
+
+        threading.Thread(target=run, daemon=True, name="synopsis-resolve").start()
+        if not done.wait(self.left()):
+            raise self.expired()
+        if "e" in box:
+            raise box["e"]
+        return box["r"]
+
+    def connect(self, address, *_args, **_kw) -> socket.socket:
+        """A replacement for socket.create_connection: bounded lookup and connect."""
+        host, port = address[0], address[1]
+        error: OSError | None = None
+        for family, kind, proto, _, addr in self.resolve(host, port):
+            sock = socket.socket(family, kind, proto)
+            try:
+                sock.settimeout(self.left())
+                sock.connect(addr)
+                return sock
+            except OSError as e:
+                error = e
+                sock.close()
+        raise error or OSError("no address for this host")
+
+
+def _proxy(scheme: str, host: str) -> tuple[str, int, dict] | None:
+    """The proxy the environment names for this address (http_proxy, https_proxy, no_proxy),
+    as (host, port, headers), or None."""
+    import urllib.request
+
+    url = urllib.request.getproxies().get(scheme)
+    if not url or urllib.request.proxy_bypass(host):
+        return None
+    parts = urlsplit(url if "://" in url else "http://" + url)
+    if not parts.hostname:
+        return None
+    headers = {}
+    if parts.username:
+        import base64
+        from urllib.parse import unquote
+
+        pair = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()
+        headers["Proxy-Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
+    return parts.hostname, parts.port or 8080, headers
+
+
+def _open(url: str, clock: _Deadline):
+    """One GET of `url` (no redirect followed): the connection and its response, headers
+    read.  The connection is in clock.conn, for the watchdog."""
+    import http.client
+
+    scheme, host, port = check(url)
+    parts = urlsplit(url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    proxy = _proxy(scheme, host)
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip", "Connection": "close",
+               "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"}
+    if scheme == "https":
+        conn = http.client.HTTPSConnection(proxy[0] if proxy else host,
+                                           proxy[1] if proxy else port,
+                                           timeout=clock.left(),
+                                           context=ssl.create_default_context())
+        if proxy:
+            conn.set_tunnel(host, port, headers=proxy[2])
+    else:
+        conn = http.client.HTTPConnection(proxy[0] if proxy else host,
+                                          proxy[1] if proxy else port, timeout=clock.left())
+        if proxy:
+            target = url
+            headers.update(proxy[2])
+    conn._create_connection = clock.connect  # lookup and connect bounded by the deadline
+    clock.conn = conn
+    try:
+        conn.request("GET", target, headers=headers)
+        return conn, conn.getresponse()
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _reason(resp) -> str:
+    reason = (resp.reason or "").strip()[:80]
+    return f"HTTP {resp.status}{' ' + reason if reason else ''}"
+
+
 def download(url: str, *, timeout: float | None = None, deadline: float | None = None,
              max_bytes: int | None = None) -> Page:
     """GET one page from the network (no cache).  Raises FetchError with the reason."""
-    import urllib.request
-
     timeout = TIMEOUT if timeout is None else timeout
     deadline = DEADLINE if deadline is None else deadline
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     url = normalise(url)
-    scheme = urlsplit(url).scheme.lower()
-    if scheme not in ("http", "https"):
-        raise FetchError(f"only http:// and https:// addresses can be fetched, not {scheme}://")
-    if not urlsplit(url).hostname:
-        raise FetchError("no host in this address")
-    opener = urllib.request.build_opener(_Redirects())
-    req = urllib.request.Request(url, headers={
-        "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1",
-        "Accept-Encoding": "gzip",
-    })
-    start = time.monotonic()
+    check(url)
+    clock = _Deadline(deadline, timeout)
     try:
-        with opener.open(req, timeout=timeout) as resp:
-            ctype, charset = _content_type(resp.headers.get("Content-Type"))
-            if ctype and ctype not in ACCEPTED:
-                raise FetchError(f"not a web page (content type {ctype})")
-            chunks: list[bytes] = []
-            size = 0
-            truncated = False
-            while True:
-                if time.monotonic() - start > deadline:
-                    raise FetchError(f"timed out (no complete page after {deadline:g} s)")
-                # read1: whatever has arrived (one recv), so a trickling server meets the deadline
-                chunk = resp.read1(min(_CHUNK, max_bytes + 1 - size))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > max_bytes:
-                    truncated = True
-                    break
-            body = b"".join(chunks)[:max_bytes]
-            body, cut = _decompress(body, resp.headers.get("Content-Encoding") or "", max_bytes)
-            truncated = truncated or cut
-            final = resp.geturl() or url
+        return _follow(url, clock, max_bytes)
     except FetchError:
         raise
-    except Exception as e:  # urllib raises HTTPError, URLError, OSError, http.client errors
+    except Exception as e:  # http.client, ssl and socket errors: one line
+        if clock.fired or time.monotonic() >= clock.end:
+            raise clock.expired() from None
         raise FetchError(_describe(e)) from None
+    finally:
+        clock.stop()
+
+
+def _follow(url: str, clock: _Deadline, max_bytes: int) -> Page:
+    current = url
+    for _hop in range(MAX_REDIRECTS + 1):
+        conn, resp = _open(current, clock)
+        try:
+            if resp.status in (301, 302, 303, 307, 308):
+                location = (resp.getheader("Location") or "").strip()
+                if not location:
+                    raise FetchError(f"{_reason(resp)} without a Location to go to")
+                try:
+                    target = urljoin(current, location)
+                except ValueError:
+                    target = location
+                m = _PARTS.match(target)
+                if not m or m.group(1).lower() not in ("http://", "https://"):
+                    raise FetchError(f"redirected to a non-web address ({redact(target)})")
+                try:
+                    check(target)
+                except FetchError as e:
+                    raise FetchError(f"redirected to {redact(target)}: {e}") from None
+                current = normalise(target)
+                continue
+            if resp.status != 200:
+                raise FetchError(_reason(resp))
+            return _page(url, current, resp, clock, max_bytes)
+        finally:
+            conn.close()
+    raise FetchError(f"too many redirects (more than {MAX_REDIRECTS})")
+
+
+def _page(url: str, final: str, resp, clock: _Deadline, max_bytes: int) -> Page:
+    ctype, charset = _content_type(resp.getheader("Content-Type"))
+    if ctype and ctype not in ACCEPTED:
+        raise FetchError(f"not a web page (content type {ctype})")
+    chunks: list[bytes] = []
+    size = 0
+    truncated = False
+    while True:
+        clock.left()  # raises once the deadline has passed
+        chunk = resp.read1(min(_CHUNK, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            truncated = True
+            break
+    if clock.fired:  # the watchdog cut the connection: what came is not the page
+        raise clock.expired()
+    body = b"".join(chunks)[:max_bytes]
+    body, cut = _decompress(body, resp.getheader("Content-Encoding") or "", max_bytes)
     if not body.strip():
         raise FetchError("the server sent an empty page")
     if not ctype:
         ctype = _sniff(body) or "text/plain"
     return Page(url=url, final_url=final, body=body, content_type=ctype, charset=charset,
-                truncated=truncated)
+                truncated=truncated or cut)
 
 
 _failures: dict[str, tuple[float, str]] = {}
@@ -293,23 +470,37 @@ def fetch(url: str, *, refresh: bool = False, directory: Path | None = None, **l
 
 def fetch_all(urls: list[str], *, refresh: bool = False, directory: Path | None = None,
               **limits) -> dict[str, Page | FetchError]:
-    """Fetch several pages at once (a few threads): url -> Page or the FetchError."""
-    out: dict[str, Page | FetchError] = {}
+    """Fetch several pages at once: url -> Page or the FetchError.
+
+    The downloads run in daemon threads (at most 8) while this thread waits in short,
+    interruptible steps: Ctrl+C stops the wait at once, and the process can exit without
+    waiting for a transfer (a thread pool would be joined first, for up to the deadline)."""
     todo = list(dict.fromkeys(normalise(u) for u in urls))
+    out: dict[str, Page | FetchError] = {}
     if not todo:
         return out
+    queue = list(reversed(todo))
+    ready = threading.Condition()
 
-    def one(u: str) -> None:
-        try:
-            out[u] = fetch(u, refresh=refresh, directory=directory, **limits)
-        except FetchError as e:
-            out[u] = e
+    def work() -> None:
+        while True:
+            with ready:
+                if not queue:
+                    return
+                u = queue.pop()
+            try:
+                res: Page | FetchError = fetch(u, refresh=refresh, directory=directory, **limits)
+            except FetchError as e:
+                res = e
+            except Exception as e:  # noqa: BLE001 - a URL never costs a traceback
+                res = FetchError(_describe(e))
+            with ready:
+                out[u] = res
+                ready.notify_all()
 
-    if len(todo) == 1:
-        one(todo[0])
-        return out
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=min(8, len(todo))) as pool:
-        list(pool.map(one, todo))
+    for _ in range(min(8, len(todo))):
+        threading.Thread(target=work, daemon=True, name="synopsis-fetch").start()
+    with ready:
+        while len(out) < len(todo):
+            ready.wait(0.2)
     return out

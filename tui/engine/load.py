@@ -60,7 +60,13 @@ class Input:
     where: str = ""         # "corpus.txt:3" when it came from a corpus file
 
     def name(self) -> str:
-        return f"{self.where}: {self.ref}" if self.where else self.ref
+        """How messages name it: a URL without its user name and password."""
+        ref = self.ref
+        if self.kind == "url":
+            from .fetch import redact
+
+            ref = redact(ref)
+        return f"{self.where}: {ref}" if self.where else ref
 
 
 @lru_cache(maxsize=1)
@@ -288,7 +294,9 @@ def url_id(url: str) -> str:
 
 
 def _load_url(inp: Input, page, ident: str) -> tuple[Source, str | None]:
-    name = inp.ref
+    from .fetch import redact
+
+    name = redact(inp.ref)
     if page.is_html:
         markup, enc, note = decode_html(page.body, name, page.charset)
         return _html_source(ident, inp.ref, markup, enc, name, url=inp.ref), note
@@ -304,7 +312,7 @@ def read_sources(paths: list[str], *, refresh: bool = False) -> tuple[list[Sourc
     pages: dict = {}
     urls = [i.ref for i in todo if i.kind == "url"]
     if urls:
-        from .fetch import fetch_all, forget, normalise
+        from .fetch import fetch_all, forget, normalise, redact
 
         fetched = fetch_all(urls, refresh=refresh)
         pages = {u: fetched[normalise(u)] for u in urls}
@@ -330,16 +338,16 @@ def read_sources(paths: list[str], *, refresh: bool = False) -> tuple[list[Sourc
             except InputError as e:
                 if not isinstance(page, Exception):
                     forget(inp.ref)  # a page that cannot be read is not kept for next time
-                msg = str(e)
-                if msg.startswith(inp.ref + ": "):
-                    msg = msg[len(inp.ref) + 2:]
+                msg, said = str(e), redact(inp.ref) + ": "
+                if msg.startswith(said):
+                    msg = msg[len(said):]
                 failed.append(f"{inp.name()}: {msg}")
                 warnings.append(f"{inp.name()}: {msg}; skipped")
                 continue
             if note:
                 warnings.append(note)
             if page.truncated:
-                warnings.append(f"{inp.ref}: page larger than the size limit; "
+                warnings.append(f"{inp.name()}: page larger than the size limit; "
                                 "only its beginning was read")
             if not src.text.strip("\ufeff \t\n"):
                 warnings.append(f"{inp.name()}: empty, skipped")
