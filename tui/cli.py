@@ -227,8 +227,33 @@ def run_serve(argv: list[str]) -> int:
     return 0
 
 
+def _stop_cleanly(signum, _frame) -> None:
+    """SIGTERM / SIGHUP: remove the temporary file of a write under way, then stop as the
+    signal would have stopped the process."""
+    import signal
+
+    from .engine.files import discard_pending
+
+    discard_pending()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
+def _on_termination() -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # signal handlers can only be set from the main thread (tests call main)
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) == signal.SIG_DFL:
+            signal.signal(sig, _stop_cleanly)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _on_termination()
     try:
         if argv and argv[0] == "export":
             return run_export(argv[1:])
