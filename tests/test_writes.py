@@ -123,3 +123,19 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     with pytest.raises(OSError):
         atomic_write(target, "new")
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"] and target.read_text() == "old"
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_a_report_written_into_the_folder_is_not_read_next_time(tmp_path, capsys, fmt):
+    """`synopsis export DIR -o DIR/report.html` made the report an input of the next run."""
+    import shutil
+
+    for p in sorted((ROOT / "seeds").glob("*.txt"))[:3]:
+        shutil.copy(p, tmp_path / p.name)
+    out = tmp_path / f"report.{fmt}"
+    for _ in range(2):
+        assert main(["export", "--no-cache", str(tmp_path), "-o", str(out)]) == 0
+        capsys.readouterr()
+        assert main(["export", "--no-cache", str(tmp_path)]) == 0
+        ids = [a["id"] for a in json.loads(capsys.readouterr().out)["articles"]]
+        assert ids == [p.stem for p in sorted(tmp_path.glob("*.txt"))], ids

@@ -92,11 +92,34 @@ def _folder(p: Path, raw: str) -> list[Path]:
         raise InputError(f"{raw}: folder cannot be read (permission denied)") from None
     except OSError as e:
         raise InputError(f"{raw}: folder cannot be read ({_reason(e)})") from None
-    files = sorted((c for c in children
-                    if c.suffix.lower() in FOLDER_SUFFIXES and _regular(c)), key=lambda c: c.name)
+    files = sorted((c for c in children if c.suffix.lower() in FOLDER_SUFFIXES
+                    and _regular(c) and not _own_report(c)), key=lambda c: c.name)
     if not files:
         raise InputError(f"{raw}: no articles in this folder (looked for *.txt, *.md and *.html)")
     return files
+
+
+_GENERATOR = re.compile(rb"""<meta\s+name=["']?generator["']?\s+content=["']?synopsis\b""", re.I)
+_MD_SUMMARY = re.compile(r"^_\d+ sources?, \d+ sentences?; \d+ statements? shared by two sources "
+                         r"or more; \d+ additions?\._$")
+
+
+def _own_report(p: Path) -> bool:
+    """A report synopsis wrote (`synopsis export DIR -o DIR/report.html`, the reader's `w`),
+    which a folder must not offer as an article on the next run: an HTML page whose
+    generator is synopsis, or a Markdown report by its summary line."""
+    try:
+        with open(p, "rb", opener=_open_nonblocking) as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    if p.suffix.lower() in HTML_SUFFIXES:
+        return bool(_GENERATOR.search(head))
+    if p.suffix.lower() in MARKDOWN_SUFFIXES:
+        lines = head.decode("utf-8", "replace").split("\n", 3)
+        return (len(lines) > 3 and lines[0].startswith("# ")
+                and bool(_MD_SUMMARY.match(lines[2])) and "## Sources" in lines[3][:600])
+    return False
 
 
 def _regular(p: Path) -> bool:
