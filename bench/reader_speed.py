@@ -53,7 +53,7 @@ async def session(analysis, size: tuple[int, int], rounds: int,
     from textual.screen import Screen
 
     from tui.app.app import SynopsisApp
-    from tui.app.reader import ReaderScreen
+    from tui.app.screens.reader import ReaderScreen
 
     frame_ms: list[float] = []
     handler_ms: list[float] = []

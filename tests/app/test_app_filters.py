@@ -9,11 +9,11 @@ from reader_story import article, build, story
 from test_app_reader import check_synchronised, make_app, on_screen, row
 
 from tui.app.filters import Searcher, filtered
-from tui.app.layout import MATCH, QUOTED
-from tui.app.layout import SKIPPED, layout
-from tui.app.lines import FOUND, HIT, QUOTES
-from tui.app.reader import ReaderScreen
-from tui.app.screens import PickerScreen, QuotesScreen, quotes_blocks
+from tui.app.layout import MATCH, QUOTED, SKIPPED, layout
+from tui.app.screens.pickers import PickerScreen
+from tui.app.screens.quotes import QuotesScreen, quotes_blocks
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.styles import FOUND, HIT, QUOTES
 from tui.engine.chars import fold
 from tui.engine.statements import statements, word_differences
 
@@ -90,7 +90,7 @@ def test_word_differences_mark_the_odd_wording_not_the_majority_nor_excerpts():
 
 
 def test_the_gutter_marks_without_colour():
-    from tui.app.lines import CURSOR, PEER, PLAIN, bar_char
+    from tui.app.widgets.styles import CURSOR, PEER, PLAIN, bar_char
 
     assert bar_char(PLAIN) == " " and bar_char(HIT) == "┃" and bar_char(QUOTES | HIT) == "❝"
     assert bar_char(FOUND | QUOTES) == "/"

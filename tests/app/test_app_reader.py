@@ -11,10 +11,12 @@ from textual.geometry import Region
 from tui.app.app import SynopsisApp
 from tui.app.keys import KEYS
 from tui.app.layout import ADDITION, PENDING
-from tui.app.lines import CURSOR, PLAIN
-from tui.app.pane import HEADER
-from tui.app.reader import ReaderScreen
-from tui.app.screens import HelpScreen, ParallelsScreen, SourcesScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.parallels import ParallelsScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.screens.sources import SourcesScreen
+from tui.app.widgets.pane import HEADER
+from tui.app.widgets.styles import CURSOR, PLAIN
 from tui.app.sync import anchor, best_match
 
 

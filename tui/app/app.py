@@ -13,7 +13,7 @@ from textual.worker import Worker, WorkerState
 
 from ..engine import Analysis, Corpus
 from .keys import KEYS, key_hint
-from .reader import ReaderScreen
+from .screens.reader import ReaderScreen
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
@@ -146,7 +146,7 @@ class SynopsisApp(App):
             await self.reader.run_action(action)
 
     def action_help(self) -> None:
-        from .screens import HelpScreen
+        from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

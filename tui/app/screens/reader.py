@@ -12,11 +12,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from . import sync
-from .filters import MARK, ONLY, Lens, Searcher, filtered
-from .keys import bindings
-from .layout import GLYPHS, truncate
-from .pane import PaneView, SearchField, SourceBar, StatusBar
+from .. import sync
+from ..filters import MARK, ONLY, Lens, Searcher, filtered
+from ..keys import bindings
+from ..layout import GLYPHS, truncate
+from ..widgets.bars import SearchField, SourceBar, StatusBar
+from ..widgets.pane import PaneView
 
 MIN_PANE_WIDTH = 38     # narrower than this and sentences stop being readable
 MIN_QUERY = 2           # a search marks its matches from this many characters on
@@ -72,7 +73,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
 
     def panes_width(self, width: int) -> int:
         """The columns the panes share (demo mode keeps a column of keys at the right)."""
-        from .screens import KEY_PANEL_WIDTH
+        from ..widgets.keypanel import KEY_PANEL_WIDTH
 
         return width - KEY_PANEL_WIDTH if self.demo and width >= 2 * KEY_PANEL_WIDTH else width
 
@@ -96,7 +97,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
             with Horizontal(id="panes"):
                 yield from self.panes
             if self.demo:
-                from .screens import KeyPanel
+                from ..widgets.keypanel import KeyPanel
 
                 yield KeyPanel(id="keypanel", classes="marks")
         yield self.search_input
@@ -555,7 +556,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.set_lens(lens, note=note)
 
     def action_pick_speaker(self, then=None) -> None:
-        from .screens import speaker_picker
+        from .pickers import speaker_picker
 
         analysis = self.app.analysis
         if analysis is None or not analysis.speakers:
@@ -580,7 +581,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self._filter(None, self.lens.topic, note="Speaker filter cleared")
 
     def action_pick_topic(self) -> None:
-        from .screens import topic_picker
+        from .pickers import topic_picker
 
         analysis = self.app.analysis
         if analysis is None or not analysis.topics:
@@ -622,7 +623,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         return None
 
     def action_quotes(self) -> None:
-        from .screens import QuotesScreen
+        from .quotes import QuotesScreen
 
         analysis = self.app.analysis
         if analysis is None:
@@ -740,7 +741,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
 
     # -- report ----------------------------------------------------------------------------
     def action_report(self) -> None:
-        from .report import write_view
+        from ..save import write_view
 
         try:
             message = write_view(self)
@@ -750,7 +751,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.app.notify(message, title="report written", timeout=15)
 
     def action_sources(self) -> None:
-        from .screens import SourcesScreen
+        from .sources import SourcesScreen
 
         def chosen(b: int | None) -> None:
             if b is not None:
@@ -766,7 +767,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.update_status()
 
     def action_parallels(self) -> None:
-        from .screens import ParallelsScreen
+        from .parallels import ParallelsScreen
 
         if self.app.analysis is None:
             self.go(self.lead.cursor, note="The analysis is still running")
@@ -779,7 +780,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.app.push_screen(ParallelsScreen(self.lead.article, self.lead.cursor), back)
 
     def action_help(self) -> None:
-        from .screens import HelpScreen
+        from .help import HelpScreen
 
         self.app.push_screen(HelpScreen())
 
