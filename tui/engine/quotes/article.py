@@ -33,6 +33,25 @@ class Event:
     idx: int = 0
 
 
+class Timeline:
+    """Entities by the offset where they speak, kept in order; read backwards from a point."""
+
+    def __init__(self) -> None:
+        self.keys: list[int] = []
+        self.items: list[tuple[int, Entity]] = []
+
+    def add(self, pos: int, e: Entity) -> None:
+        k = bisect.bisect_right(self.keys, pos)
+        self.keys.insert(k, pos)
+        self.items.insert(k, (pos, e))
+
+    def before(self, pos: int, limit: int = 400):
+        """(offset, entity) strictly before pos, the nearest first, at most `limit`."""
+        k = bisect.bisect_left(self.keys, pos)
+        for i in range(k - 1, max(-1, k - 1 - limit), -1):
+            yield self.items[i]
+
+
 @dataclass
 class Ctx:
     """One article while it is read."""
@@ -45,8 +64,9 @@ class Ctx:
     sent_starts: list[int]
     para_of_sent: list[int]
     events: list[Event] = field(default_factory=list)
-    history: list[tuple[int, Entity]] = field(default_factory=list)  # (offset, entity)
-    quoted: list[tuple[int, Entity]] = field(default_factory=list)   # quote speakers (offset)
+    history: Timeline = field(default_factory=lambda: Timeline())  # who spoke, by offset
+    quoted: Timeline = field(default_factory=lambda: Timeline())   # quote speakers, by offset
+    event_pos: list[int] = field(default_factory=list)             # offsets of `events`
 
 
 

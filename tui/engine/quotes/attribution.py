@@ -9,14 +9,17 @@ statement" point back to the entity the passage named.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .article import Ctx, Event, outlets_of, sentence_of, tok_at
 from .cues import cue_text
 from .marks import RawQuote
-from .naming import Entity, Registry, org_tokens
+from .naming import Entity, Registry
 from .subjects import Mention, analyse_np, np_back, np_fwd
-from .words import BLOCK, COORD, PASSIVE, PREPS, SUBORD, is_name_tok, tokenize
+from .subjects import BRACKETS
+from .words import (COORD, DETERMINERS, PASSIVE, PREPS, SUBORDINATORS, is_name_tok,
+                    tokenize)
 
 FINITE_AUX = frozenset("has have had will would can could may might must should does did".split())
 
@@ -30,9 +33,7 @@ def _resolve_pronoun(ctx: Ctx, m: Mention, pos: int, reg: Registry) -> Entity | 
     if not kinds:
         return None
     para = ctx.para_of_sent[sentence_of(ctx, pos)]
-    for off, e in reversed(ctx.history):
-        if off >= pos:
-            continue
+    for off, e in ctx.history.before(pos):
         e = reg.entities[reg.find(e.id)]
         p2 = ctx.para_of_sent[sentence_of(ctx, off)]
         if para - p2 > 6:
@@ -107,16 +108,13 @@ def resolve_event(ctx: Ctx, ev: Event, reg: Registry, before: int | None = None)
     ev.entity = e
     if e is not None:
         e.spoke = True
-        ctx.history.append((ev.pos, e))
-        ctx.history.sort(key=lambda x: x[0])
+        ctx.history.add(ev.pos, e)
     return e
 
 
 def recent_entities(ctx: Ctx, pos: int, reg: Registry) -> list[Entity]:
     out, seen = [], set()
-    for off, e in reversed(ctx.history):
-        if off >= pos:
-            continue
+    for off, e in ctx.history.before(pos, 80):
         r = reg.entities[reg.find(e.id)]
         if r.id not in seen:
             seen.add(r.id)
@@ -130,9 +128,7 @@ def entity_for(ctx: Ctx, m: Mention, pos: int, reg: Registry) -> Entity | None:
     if m.kind == "document" and m.level == 1 and m.definite:
         # "the statement said": whoever issued the statement quoted just before
         para = ctx.para_of_sent[sentence_of(ctx, pos)]
-        for off, e in reversed(ctx.quoted):
-            if off >= pos:
-                continue
+        for off, e in ctx.quoted.before(pos):
             if para - ctx.para_of_sent[sentence_of(ctx, off)] > 6:
                 break
             r = reg.entities[reg.find(e.id)]
@@ -157,7 +153,9 @@ class QRec:
 
 
 def _region_events(ctx: Ctx, lo_pos: int, hi_pos: int) -> list[Event]:
-    return [e for e in ctx.events if lo_pos <= e.pos < hi_pos]
+    a = bisect.bisect_left(ctx.event_pos, lo_pos)
+    b = bisect.bisect_left(ctx.event_pos, hi_pos)
+    return ctx.events[a:b]
 
 
 def _inside_mention(ev: Event, pos: int) -> bool:
@@ -182,7 +180,7 @@ def _blocked(ctx: Ctx, a_pos: int, b_pos: int) -> bool:
         v = toks[i + 1]
         if v.word and not v.cap and (v.low in PASSIVE or v.low in FINITE_AUX or (
                 v.low.endswith("s") and not v.low.endswith("ss") or v.low.endswith("ed"))):
-            if i > a and toks[i - 1].word and toks[i - 1].low in BLOCK:
+            if i > a and toks[i - 1].word and toks[i - 1].low in SUBORDINATORS:
                 return True
     return False
 
@@ -253,7 +251,7 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
                     r.entity, r.how, r.cue, r.mention = x.entity, "continuation", x.cue, x.mention
                     break
             if r.entity is None:
-                evs = [e for e in ctx.events if paras[q.para][0] <= e.pos < opos]
+                evs = _region_events(ctx, paras[q.para][0], opos)
                 for e_ in reversed(evs):
                     ent = resolve_event(ctx, e_, reg)
                     if ent is not None:
@@ -279,7 +277,7 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
                     pp -= 1
                 ptxt = text[paras[pp][0]:paras[pp][1]].rstrip()
                 if ptxt.endswith(":"):
-                    evs = [e for e in ctx.events if paras[pp][0] <= e.pos < paras[pp][1]]
+                    evs = _region_events(ctx, paras[pp][0], paras[pp][1])
                     if evs:
                         ent = resolve_event(ctx, evs[-1], reg)
                         if ent is not None:
@@ -288,11 +286,10 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
             if src is not None and src.entity is not None and r.entity is None:
                 r.entity, r.how, r.cue, r.mention = src.entity, "continuation", src.cue, src.mention
         if r.entity is None:
-            _infer(ctx, r, reg, sent_lo, opos)
+            _clause_speaker(ctx, r, reg, sent_lo, opos)
         if r.entity is not None:
-            ctx.quoted.append((opos, r.entity))
-            ctx.history.append((opos, r.entity))
-            ctx.history.sort(key=lambda x: x[0])
+            ctx.quoted.add(opos, r.entity)
+            ctx.history.add(opos, r.entity)
         last_para_with_quote = q.para
         if q.close_pos < 0:
             open_from = r
@@ -305,71 +302,80 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
 
 _HEAD_SKIP = frozenset("read more watch video breaking update exclusive opinion analysis source "
                        "photo photos pictured related live".split())
+_EMBED = frozenset("that which who whom whose what".split())
+_SPEAKER_KINDS = ("person", "organisation", "media", "document", "anonymous")
 
 
-def _infer(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -> None:
-    """No cue: a "Name: ‘...’" headline, or a clause subject that has spoken."""
+def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -> None:
+    """No cue: the quotation is the words of the subject of its own clause, when that clause
+    opens the sentence (or follows a semicolon, a subordinator, or ", and"), its subject is a
+    person, organisation, medium, document or group, and a verb of theirs comes before the
+    quotation: "Ada Kerr heralded the deal as a “breakthrough”", "Kerr went further: “...”",
+    and a headline's "Ada Kerr: Banks ‘must cut rates’".  A quotation inside a "that" or
+    "who" clause belongs to whoever reports it: left unknown."""
     toks = ctx.toks
     lo = tok_at(ctx, sent_lo)
-    hi = tok_at(ctx, opos)
-    if hi <= lo:
+    q = tok_at(ctx, opos)
+    if q <= lo:
         return
-    # Name: ‘...’  (the last colon before the quotation)
-    colons = [k for k in range(lo, hi) if toks[k].text == ":"]
-    if colons:
-        c = colons[-1]
-        span = np_back(toks, c - 1, lo)
-        if span:
+    c = lo
+    for k in range(q - 1, lo - 1, -1):
+        t = toks[k]
+        if t.text == ";":
+            c = k + 1
+            break
+        if t.word and t.low in _EMBED:
+            return
+        if t.word and (t.low in SUBORDINATORS or t.low in COORD and k > lo
+                       and toks[k - 1].text == ","):
+            c = k + 1
+            break
+    # an opening adverbial: "In a Fox interview later that day, Trump went further: ..."
+    while c < q and toks[c].word and (toks[c].low in PREPS or toks[c].low.endswith("ly")
+                                      and not toks[c].cap or toks[c].low in ("however", "yet")):
+        k = c
+        while k < q and toks[k].text != ",":
+            k += 1
+        if k >= q:
+            break
+        c = k + 1
+    while c < q and toks[c].word and toks[c].low in COORD:
+        c += 1
+    # Name: ‘...’, Name: Subject ‘...’ (a headline's last colon)
+    colon = next((k for k in range(q - 1, c, -1) if toks[k].text == ":"), None)
+    if colon is not None:
+        span = np_back(toks, colon - 1, c)
+        if span and (span[0] == c or toks[span[0] - 1].text == ":"):
             words = [t for t in toks[span[0]:span[1] + 1] if t.word]
             if words and not all(w.low in _HEAD_SKIP for w in words) and not all(
                     t.text.isupper() and len(t.text) > 3 for t in words):
                 m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
                 if m is not None and (m.kind == "person" and " " in m.name
-                                      or _known(ctx, m, reg, opos)):
-                    e = entity_for(ctx, m, opos, reg)
-                    if e is not None:
-                        r.entity, r.how, r.mention = e, "explicit", m.text
-                        return
-    # the subject of the quotation's clause, when it has spoken in this article
-    k = hi - 1
-    while k >= lo and not (toks[k].word and toks[k].low in (SUBORD | COORD)) \
-            and toks[k].text not in (",", ";", ":", "—", "–"):
-        k -= 1
-    start = k + 1
-    span = np_fwd(toks, start, hi)
+                                      or m.kind in ("organisation", "media")):
+                    _give(ctx, r, reg, m, opos, "")
+                    return
+    span = np_fwd(toks, c, q)
     if span is None:
         return
-    a, b = span
-    cands = [(a, b)]
-    words = [t for t in toks[a:b + 1] if t.word]
-    if len(words) > 1 and all(t.cap for t in words):  # a title-case headline: try prefixes
-        cands = [(a, x) for x in range(b - 1, a - 1, -1)] + cands
-    for a_, b_ in cands:
-        m = analyse_np(ctx.art.shown, toks, a_, b_, outlets_of(ctx))
-        if m is None or not _known(ctx, m, reg, opos):
-            continue
-        e = entity_for(ctx, m, opos, reg)
-        if e is not None:
-            r.entity, r.how, r.mention = e, "inferred", m.text
-            r.cue = ""
-            return
+    v = span[1] + 1
+    if v < q and toks[v].text in BRACKETS:      # "Ada Kerr, the mayor, heralded ..."
+        k = v + 1
+        while k < q and toks[k].text not in BRACKETS:
+            k += 1
+        v = k + 1
+    if not (v < q and toks[v].word and not toks[v].cap and toks[v].low not in PREPS
+            and toks[v].low not in DETERMINERS and toks[v].low not in COORD
+            and toks[v].low not in _EMBED):
+        return
+    m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+    if m is None or m.kind not in _SPEAKER_KINDS + ("pronoun",) or m.start <= opos < m.end:
+        return
+    _give(ctx, r, reg, m, opos, toks[v].text)
 
 
-def _known(ctx: Ctx, m: Mention, reg: Registry, pos: int) -> bool:
-    """Has this speaker spoken (subject of a speech verb) anywhere in the article?"""
-    if m.kind == "pronoun":
-        return _resolve_pronoun(ctx, m, pos, reg) is not None
-    for ev in ctx.events:
-        mm = ev.mention
-        if mm is None or mm.kind != m.kind:
-            continue
-        if m.kind == "place" and mm.country == m.country:
-            return True
-        if m.kind == "person" and mm.surname == m.surname:
-            return True
-        if m.kind in ("organisation", "media", "document", "anonymous") and \
-                org_tokens(mm.name) == org_tokens(m.name):
-            return True
-    return False
+def _give(ctx: Ctx, r: QRec, reg: Registry, m: Mention, opos: int, cue: str) -> None:
+    e = entity_for(ctx, m, opos, reg)
+    if e is not None:
+        r.entity, r.how, r.mention, r.cue = e, "inferred", m.text, cue
 
 

@@ -14,9 +14,16 @@ from .subjects import Mention, analyse_np, np_fwd, skip_back, subject_before
 from .words import (AUX, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS, SKIP, SUBORD,
                     Tok, cue_form, is_name_tok, is_poss, words_of)
 
+def _add(ctx: Ctx, ev: Event) -> None:
+    ev.idx = len(ctx.events)
+    ctx.events.append(ev)
+    ctx.event_pos.append(ev.pos)
+
+
 def find_events(ctx: Ctx) -> None:
     toks = ctx.toks
     for s, (lo, hi) in enumerate(ctx.sent_bounds):
+        first_of_sentence = len(ctx.events)
         for j in range(lo, hi):
             t = toks[j]
             if not t.word:
@@ -26,8 +33,7 @@ def find_events(ctx: Ctx) -> None:
                 span = np_fwd(toks, j + 2, hi)
                 m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx)) if span else None
                 if m is not None:
-                    ctx.events.append(Event(j, t.start, s, ctx.para_of_sent[s], "according to", m,
-                                            idx=len(ctx.events)))
+                    _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], "according to", m))
                 continue
             base, form = cue_form(low)
             if not base:
@@ -74,7 +80,7 @@ def find_events(ctx: Ctx) -> None:
                         continue
             participle = participle_like(low, toks, k, lo)
             if participle or (m is None and how == "coord"):
-                prev = [e for e in ctx.events if e.sent == s]
+                prev = [e for e in ctx.events[first_of_sentence:] if e.sent == s]
                 mains = [e for e in prev if e.main]
                 if how == "coord" and mains:
                     ev.inherit = mains[0].idx
@@ -97,8 +103,7 @@ def find_events(ctx: Ctx) -> None:
                 a0 = tok_at(ctx, ev.mention.start) - 1
                 if a0 >= lo and toks[a0].word and toks[a0].low in SUBORD:
                     ev.main = False
-            ev.idx = len(ctx.events)
-            ctx.events.append(ev)
+            _add(ctx, ev)
 
 
 _INV_STOP = words_of("who which whose whom that in on at during after before while when as "

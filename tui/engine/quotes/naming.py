@@ -65,7 +65,7 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self.parent: list[int] = []
-        self.by_article: dict[int, list[Entity]] = {}
+        self.index: dict[tuple[int, str, str], list[Entity]] = {}
 
     # -- union-find
     def find(self, i: int) -> int:
@@ -89,7 +89,7 @@ class Registry:
             e.intro = fold(m.name)
         self.entities.append(e)
         self.parent.append(e.id)
-        self.by_article.setdefault(article, []).append(e)
+        self._index(e)
         return e
 
     def note(self, e: Entity, m: Mention) -> None:
@@ -104,19 +104,33 @@ class Registry:
             e.first = m.first
             e.name = m.name
 
+    def _index(self, e: Entity) -> None:
+        keys = [(e.article, e.kind, "")]
+        if e.kind == "person":
+            keys.append((e.article, e.kind, "@" + e.surname))
+        elif e.kind in ("organisation", "media", "document"):
+            keys += [(e.article, e.kind, w) for w in org_tokens(e.name) or ("#",)]
+            keys.append((e.article, e.kind, "#" + e.head))
+        elif e.kind == "place":
+            keys.append((e.article, e.kind, "@" + (e.country or "")))
+        for k in keys:
+            self.index.setdefault(k, []).append(e)
+
+    def _roots(self, key: tuple[int, str, str]) -> list[Entity]:
+        return [e for e in self.index.get(key, ()) if self.find(e.id) == e.id]
+
     def lookup(self, article: int, m: Mention, recent: list[Entity]) -> Entity:
         """The entity of article `article` that mention m names (created if new).
 
         `recent`: the article's entities, most recent first (for anaphora)."""
-        arts = [e for e in self.by_article.get(article, ()) if self.find(e.id) == e.id]
         if m.kind == "person":
             if m.parts:
-                for e in arts:
-                    if e.kind == "person" and e.parts and fold(e.name) == fold(m.name):
+                for e in self._roots((article, "person", "")):
+                    if e.parts and fold(e.name) == fold(m.name):
                         return e
                 return self.new(article, m)
-            same = [e for e in arts if e.kind == "person" and e.surname == m.surname
-                    and not e.parts and first_compatible(e.first, m.first)]
+            same = [e for e in self._roots((article, "person", "@" + m.surname))
+                    if not e.parts and first_compatible(e.first, m.first)]
             if m.first:
                 exact = [e for e in same if e.first == m.first or
                          first_compatible(e.first, m.first) and e.first]
@@ -136,19 +150,18 @@ class Registry:
                 for e in recent:
                     if e.kind == "anonymous" and e.head == m.head and e.plural == m.plural:
                         return e
-            # an indefinite description introduces a new source; a bare repeat is the same one
-            if not m.definite:
-                for e in arts:
-                    if e.kind == "anonymous" and e.intro == fold(m.name) and m.definite:
-                        return e
             return self.new(article, m)
         if m.kind in ("organisation", "media", "document"):
             toks = org_tokens(m.name)
-            for e in arts:
-                if e.kind != m.kind:
-                    continue
-                if m.definite and m.kind == "document" and e.head == m.head:
-                    return e
+            if m.definite and m.kind == "document":
+                same_head = self._roots((article, m.kind, "#" + m.head))
+                if same_head:
+                    return same_head[0]
+            seen: dict[int, Entity] = {}
+            for w in toks or ("#",):
+                for e in self._roots((article, m.kind, w)):
+                    seen[e.id] = e
+            for _, e in sorted(seen.items()):
                 et = org_tokens(e.name)
                 if (et == toks or (toks and et and (toks <= et or et <= toks)
                                    and (e.country == m.country or not m.country
@@ -156,10 +169,8 @@ class Registry:
                     return e
             return self.new(article, m)
         if m.kind == "place":
-            for e in arts:
-                if e.kind == "place" and e.country == m.country:
-                    return e
-            return self.new(article, m)
+            found = self._roots((article, "place", "@" + (m.country or "")))
+            return found[0] if found else self.new(article, m)
         return self.new(article, m)
 
 

@@ -321,9 +321,9 @@ previously recently publicly privately repeatedly reportedly initially first las
 declined refused wanted tried sought could may might must should can shall been
 """)
 PASSIVE = words_of("was were is are be been being")
-BLOCK = words_of("as while because when after before although though but if since whereas until "
-                "unless whether where")
-SUBORD = (BLOCK - {"but"}) | words_of("that what which who")
+SUBORDINATORS = words_of("as while because when after before although though but if since whereas "
+                         "until unless whether where")
+SUBORD = (SUBORDINATORS - {"but"}) | words_of("that what which who")
 COORD = words_of("and but or")
 AUX = words_of("to will would did does do could may might must should can shall not never also "
               "just")
