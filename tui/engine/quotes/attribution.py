@@ -158,6 +158,24 @@ def _region_events(ctx: Ctx, lo_pos: int, hi_pos: int) -> list[Event]:
     return ctx.events[a:b]
 
 
+def _next_sentence_cue(ctx: Ctx, s: int, cpos: int, para: int) -> Event | None:
+    """“...?” Kerr said. -- the splitter ended the sentence inside the quotation: a cue that
+    opens the next sentence of the paragraph, before any quotation of its own."""
+    sents = ctx.art.sentences
+    n = s + 1
+    if n >= len(sents) or sents[n].paragraph != para or \
+            ctx.art.shown[cpos + 1:sents[n].start].strip(" \t.,"):
+        return None
+    lo, hi = ctx.sent_bounds[n]
+    for e in _region_events(ctx, sents[n].start, sents[n].end):
+        words = [t for t in ctx.toks[lo:e.tok] if t.word]
+        if any(t.text in ("\x02", "\x03") for t in ctx.toks[lo:e.tok]) or len(words) > 8:
+            return None
+        if e.mention is not None:
+            return e
+    return None
+
+
 def _inside_mention(ev: Event, pos: int) -> bool:
     m = ev.mention
     return m is not None and m.start <= pos < m.end
@@ -235,6 +253,8 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
             ev = pre[-1]
         elif post:
             ev = post[0]
+        if ev is None and q.close_pos >= 0:
+            ev = _next_sentence_cue(ctx, s_close, cpos, q.para)
         if ev is not None:
             e = resolve_event(ctx, ev, reg, before=opos)
             if e is not None:
