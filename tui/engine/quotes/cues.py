@@ -12,7 +12,7 @@ import re
 from .article import Ctx, Event, outlets_of, tok_at
 from .subjects import Mention, analyse_np, np_fwd, skip_back, subject_before
 from .words import (AUX, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS, SKIP, SUBORD,
-                    Tok, cue_form, is_name_tok, is_poss, words_of)
+                    SUBORDINATORS, Tok, cue_form, is_name_tok, is_poss, words_of)
 
 def _add(ctx: Ctx, ev: Event) -> None:
     ev.idx = len(ctx.events)
@@ -127,6 +127,8 @@ def inverted_subject(ctx: Ctx, f: int, hi: int) -> Mention | None:
         m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
         if m is not None:
             return m
+    if toks[f].word and (toks[f].low in _INV_STOP or toks[f].low in SUBORD):
+        return None
     e = f
     while e < hi and e - f < 10 and (toks[e].word or toks[e].text in ("-", "’", "'")) \
             and not (toks[e].word and toks[e].low in _INV_STOP and e > f):
@@ -146,7 +148,9 @@ def _title_case(toks: list[Tok], lo: int, hi: int) -> bool:
 
 
 def participle_like(low: str, toks: list[Tok], k: int, lo: int) -> bool:
-    return low.endswith("ing") and k >= lo and toks[k].text in (",", ":", ";")
+    """", adding", "; saying", and after a quotation that ends on its own comma:
+    "“...,” adding"."""
+    return low.endswith("ing") and k >= lo and toks[k].text in (",", ":", ";", "\x03", "—")
 
 
 def sentence_subject(ctx: Ctx, s: int) -> tuple[int, int] | None:
@@ -154,14 +158,14 @@ def sentence_subject(ctx: Ctx, s: int) -> tuple[int, int] | None:
     toks = ctx.toks
     i = lo
     # skip an opening adverbial: "In a statement on Thursday,", "Meanwhile,"
-    for k in range(lo, min(hi, lo + 12)):
+    for k in range(lo, min(hi, lo + 25)):
         if toks[k].text == ",":
             first = toks[lo]
-            if first.word and (first.low in ("in", "on", "at", "after", "before", "during",
-                                             "meanwhile", "however", "earlier", "later", "asked",
-                                             "speaking", "separately", "still", "also", "but",
-                                             "and", "yet", "so", "indeed", "instead")
-                               or first.low.endswith("ly")):
+            if first.word and (first.low in PREPS or first.low in SUBORDINATORS
+                               or first.low in ("meanwhile", "however", "earlier", "later",
+                                                "separately", "still", "also", "and", "yet",
+                                                "so", "indeed", "instead")
+                               or first.low.endswith(("ly", "ing", "ed"))):
                 i = k + 1
             break
         if toks[k].text in ("\x02", "\x03"):

@@ -75,6 +75,8 @@ def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
         break
     if first is None:
         return None
+    if first == lo and first < end and toks[first].low.endswith("ing") and len(toks[first].low) > 5:
+        first += 1  # "Continuing to explain ..., Kerr said": a participle opens the sentence
     # connectors cannot open a phrase
     while first <= k and toks[first].word and (toks[first].low in CONNECT_OF
                                                or toks[first].low in ("and", "&")):
