@@ -56,13 +56,20 @@ def find_events(ctx: Ctx) -> None:
             if base == "continue" and nxt is not None and nxt.word:
                 continue  # "continued to track"
             k = skip_back(toks, j - 1, lo)
-            if k >= lo and toks[k].word and toks[k].low in PASSIVE and form != "ing":
-                continue  # passive: "was told", "is said to"
-            kk = j - 1
-            while kk >= lo and toks[kk].word and toks[kk].low in PASSIVE:
-                kk -= 1
-            if kk >= lo and toks[kk].word and toks[kk].low in PASSIVE | {"been"} \
-                    and form != "ing":
+            b = j - 1
+            while b >= lo and toks[b].word and toks[b].low.endswith("ly") and not toks[b].cap:
+                b -= 1
+            if form != "ing" and b >= lo and toks[b].word and toks[b].low in PASSIVE:
+                # passive: "was told", "is said to"; the speaker is the agent, if named:
+                # "was asked by host Ada Kerr"
+                if base == "quote":  # "Ada Kerr was quoted (by state TV) as saying"
+                    m, _ = subject_before(ctx, b - 1, lo)
+                    if m is not None:
+                        _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, m))
+                elif nxt is not None and nxt.low == "by" and base != "cite":
+                    agent = inverted_subject(ctx, j + 2, hi)
+                    if agent is not None:
+                        _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, agent))
                 continue
             if form == "base" and not (prev is not None and prev.word and (
                     prev.low in AUX or prev.low in ("they", "we", "i", "you")
@@ -72,7 +79,7 @@ def find_events(ctx: Ctx) -> None:
                 continue  # "US claim", "the US state of Montana": nouns
             ev = Event(j, t.start, s, ctx.para_of_sent[s], t.text)
             m, how = subject_before(ctx, j - 1, lo)
-            if m is not None and m.kind != "pronoun":
+            if m is not None and m.kind != "pronoun" and how != "rel":
                 a0 = tok_at(ctx, m.start) - 1
                 if a0 >= lo and toks[a0].word and toks[a0].low in PREPS:
                     m, how = None, ""  # "around US claims": an object, not a subject
@@ -150,29 +157,40 @@ def _title_case(toks: list[Tok], lo: int, hi: int) -> bool:
 def participle_like(low: str, toks: list[Tok], k: int, lo: int) -> bool:
     """", adding", "; saying", and after a quotation that ends on its own comma:
     "“...,” adding"."""
-    return low.endswith("ing") and k >= lo and toks[k].text in (",", ":", ";", "\x03", "—")
+    return low.endswith("ing") and k >= lo and (
+        toks[k].text in (",", ":", ";", "\x03", "—")
+        or toks[k].word and (toks[k].low in PREPS or toks[k].low in SUBORDINATORS))
 
 
 def sentence_subject(ctx: Ctx, s: int) -> tuple[int, int] | None:
+    """The subject of a sentence's main clause: the noun phrase that opens it, after an
+    opening phrase that ends with a comma ("Just days earlier, Kerr ...", "In a statement
+    on Thursday, ...", "Continuing to explain, ..."), and before its verb (an apposition
+    may come between: "Kerr, the mayor, ...")."""
     lo, hi = ctx.sent_bounds[s]
     toks = ctx.toks
-    i = lo
-    # skip an opening adverbial: "In a statement on Thursday,", "Meanwhile,"
+    starts = [lo]
     for k in range(lo, min(hi, lo + 25)):
-        if toks[k].text == ",":
-            first = toks[lo]
-            if first.word and (first.low in PREPS or first.low in SUBORDINATORS
-                               or first.low in ("meanwhile", "however", "earlier", "later",
-                                                "separately", "still", "also", "and", "yet",
-                                                "so", "indeed", "instead")
-                               or first.low.endswith(("ly", "ing", "ed"))):
-                i = k + 1
-            break
         if toks[k].text in ("\x02", "\x03"):
             break
-    while i < hi and toks[i].word and toks[i].low in ("but", "and", "so", "yet", "meanwhile"):
-        i += 1
-    return np_fwd(toks, i, hi)
+        if toks[k].text == ",":
+            starts.append(k + 1)
+            break
+    for i in starts:
+        while i < hi and toks[i].word and toks[i].low in ("but", "and", "so", "yet", "meanwhile"):
+            i += 1
+        span = np_fwd(toks, i, hi)
+        if span is None or toks[span[0]].low in PREPS:
+            continue
+        v = span[1] + 1
+        if v < hi and toks[v].text in ("," , "—"):   # an apposition
+            k = v + 1
+            while k < hi and k - v < 40 and toks[k].text not in (",", "—", ";"):
+                k += 1
+            v = k + 1
+        if v < hi and toks[v].word and not toks[v].cap and toks[v].low not in PREPS:
+            return span
+    return None
 
 
 

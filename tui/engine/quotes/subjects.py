@@ -408,9 +408,14 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
         return None, ""
     a, b = span
     if toks[a].low in ("who", "which") and a == b:
+        # "the Mexican president, who said": the relative's antecedent speaks, even as the
+        # object of a preposition ("a lecture from the president, who said")
         k = a - 1
         if k >= lo and toks[k].text == ",":
-            return subject_before(ctx, k - 1, lo)
+            k -= 1
+        if k >= lo:
+            m, how = subject_before(ctx, k, lo)
+            return m, ("rel" if m is not None else how)
         return None, ""
     m = analyse_np(ctx.art.shown, toks, a, b, outlets_of(ctx))
     appos = None
