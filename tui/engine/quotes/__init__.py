@@ -21,7 +21,7 @@ from .article import Ctx
 from .attribution import QRec, attribute_article
 from .cues import find_events
 from .marks import mask_quotes, scan_article
-from .naming import (Entity, Registry, canonical, inherit_same_words, merge_across,
+from .naming import (Entity, People, Registry, canonical, inherit_same_words, merge_across,
                      resolve_metonymy)
 from .words import LOWER_WORD, is_cue_word, tokenize
 
@@ -30,7 +30,8 @@ __all__ = ["find_quotes"]
 def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     """Every direct quotation in the articles, with its speaker; and the speakers."""
     reg = Registry()
-    all_recs: list[QRec] = []
+    people = People()
+    read = []
     for a, art in enumerate(articles):
         paras = paragraphs(art.shown)
         boiler_paras: dict[int, bool] = {}
@@ -39,6 +40,11 @@ def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple
         boiler = {p for p, b in boiler_paras.items() if b}
         raws = scan_article(art, paras, boiler)
         masked = mask_quotes(art.shown, raws, paras)
+        people.read(a, masked)
+        read.append((paras, boiler, raws, masked))
+    all_recs: list[QRec] = []
+    for a, art in enumerate(articles):
+        paras, boiler, raws, masked = read[a]
         toks = []
         for sn in art.sentences:
             seg = masked[sn.start:sn.end]
@@ -52,7 +58,7 @@ def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple
         for s in sents:
             bounds.append((bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)))
         ctx = Ctx(a, art, masked, toks, starts, bounds, sent_starts,
-                  [s.paragraph for s in sents])
+                  [s.paragraph for s in sents], people=people)
         find_events(ctx)
         recs = [QRec(q, a) for q in raws]
         attribute_article(ctx, recs, reg, paras, boiler)

@@ -13,7 +13,7 @@ from ..model import Article
 from .words import Tok, fold
 
 if TYPE_CHECKING:
-    from .naming import Entity
+    from .naming import Entity, People
     from .subjects import Mention
 
 @dataclass
@@ -67,6 +67,7 @@ class Ctx:
     history: Timeline = field(default_factory=lambda: Timeline())  # who spoke, by offset
     quoted: Timeline = field(default_factory=lambda: Timeline())   # quote speakers, by offset
     event_pos: list[int] = field(default_factory=list)             # offsets of `events`
+    people: People | None = None                                    # the corpus's names
 
 
 

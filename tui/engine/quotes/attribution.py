@@ -10,12 +10,13 @@ statement" point back to the entity the passage named.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 
 from .article import Ctx, Event, outlets_of, sentence_of, tok_at
 from .cues import cue_text
 from .marks import RawQuote
-from .naming import Entity, Registry
+from .naming import Entity, Registry, role_key
 from .subjects import Mention, analyse_np, np_back, np_fwd
 from .subjects import BRACKETS
 from .words import (COORD, DETERMINERS, PASSIVE, PREPS, SUBORDINATORS, is_name_tok,
@@ -135,9 +136,37 @@ def entity_for(ctx: Ctx, m: Mention, pos: int, reg: Registry) -> Entity | None:
             if r.kind in ("organisation", "person", "place", "media"):
                 reg.note(r, m)
                 return r
-    e = reg.lookup(ctx.a, m, recent_entities(ctx, pos, reg))
+    recent = recent_entities(ctx, pos, reg)
+    m = _named(ctx, m, pos, recent)
+    e = reg.lookup(ctx.a, m, recent)
     reg.note(e, m)
     return e
+
+
+# heads of descriptions that stand for an unnamed source, never for a titled name
+_UNNAMED = frozenset("official officials source sources person people aide aides member "
+                     "members".split())
+
+
+def _named(ctx: Ctx, m: Mention, pos: int, recent: list[Entity]) -> Mention:
+    """The full name a surname or a role phrase stands for, from the people table: "Trump"
+    -> Donald Trump, "Kim" -> Kim Jong Un, "the president" -> the person the article last
+    named with that title (unless an unnamed source of that description spoke since)."""
+    people = ctx.people
+    if people is None:
+        return m
+    if m.kind == "person" and not m.first and not m.parts:
+        p = people.full_name(ctx.a, m.surname, pos)
+        if p is not None:
+            return dataclasses.replace(m, name=p.full, first=p.first, surname=p.surname)
+        return m
+    if m.kind == "anonymous" and m.definite and not m.plural and m.head not in _UNNAMED \
+            and not any(e.kind == "anonymous" and e.head == m.head for e in recent):
+        p = people.by_role(ctx.a, role_key(m.name.split()[:-1] + [m.head]), pos)
+        if p is not None:
+            return dataclasses.replace(m, kind="person", name=p.full, first=p.first,
+                                       surname=p.surname, role=m.name)
+    return m
 
 
 @dataclass

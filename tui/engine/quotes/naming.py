@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .subjects import Mention
-from .words import ANON_HEADS, NICKNAMES, ROLE_LOWER, bare, fold, place_key, places_in, words_of
+from .subjects import Mention, singular
+from .words import (ANON_HEADS, DAYS, FUNC_CAP, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY, ROLE_LOWER,
+                    TITLES, bare, fold, place_key, places_in, words_of)
 
 if TYPE_CHECKING:
     from .attribution import QRec
@@ -260,6 +261,14 @@ def merge_across(reg: Registry) -> None:
     for e in persons:
         if e.first:
             by_surname.setdefault(e.surname, []).append(e)
+    spelled: dict[str, int] = {}
+    for e in persons:
+        if e.first:
+            k = name_key(e.name)
+            if k in spelled:
+                reg.union(e.id, spelled[k])
+            else:
+                spelled[k] = e.id
     for group in by_surname.values():
         for i, e in enumerate(group):
             for o in group[:i]:
@@ -318,6 +327,7 @@ def merge_across(reg: Registry) -> None:
         for key in keys:
             key = " ".join(w for w in re.findall(r"[a-z]+", key.replace("u.s.", "us"))
                            if w not in ("a", "an", "the", "one"))
+            key = " ".join(key.split()[:-1] + [singular(w) for w in key.split()[-1:]])
             if len(key.split()) < 2:
                 continue
             if key in anon:
@@ -346,8 +356,13 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
     best = max(members, key=lambda m: (m.level, m.kind != "anonymous"))
     kind = best.kind
     if kind == "person":
-        ps = [m for m in members if m.kind == "person"]
-        name = max((m.name for m in ps), key=lambda n: (len(n.split()), len(n)))
+        # the full name most members use; of equals, the plainest ("Harry Reid" over
+        # "Harry M. Reid"); a lone surname only when no member has more
+        names = [m.name for m in members if m.kind == "person"]
+        full = [n for n in names if len(n.split()) > 1] or names
+        said = {n: sum(len(m.mentions) for m in members if m.name == n) for n in full}
+        name = max(full, key=lambda n: (fold(n.split()[0]) not in NICKNAMES, full.count(n),
+                                        said[n], -len(n.split()), -len(n), n))
     elif kind == "anonymous":
         intros = [m.name for m in members if m.kind == "anonymous"]
         name = intros[0]
@@ -362,23 +377,26 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
         name = m0.name
         name = re.sub(r"^(?:the)\s+", "", name, flags=re.I)
         if m0.country and kind in ("organisation",) and m0.level == 2 and \
-                not _mentions_country(name, m0.country):
-            name = f"{name} ({_country_name(m0, members)})"
+                not places_in(name) >= {m0.country}:
+            # "the French foreign ministry" -> French foreign ministry; "Canada's Department of
+            # National Defence" -> Department of National Defence (Canada)
+            adj = [s for m in members for s in (re.sub(r"^the\s+", "", x, flags=re.I)
+                                                 for x in m.mentions)
+                   if s.endswith(name) and place_key(s[:-len(name)].strip()) == m0.country
+                   and not s[:-len(name)].strip().endswith(("’s", "'s", "’", "'"))]
+            name = adj[0] if adj else f"{name} ({_country_name(m0, members)})"
     roles = [r for m in members for r in m.roles]
     role = max(roles, key=len) if roles else ""
     del kinds
     return name, _KIND.get(kind, kind), role
 
 
-def _mentions_country(name: str, key: str) -> bool:
-    return key in places_in(name)
-
-
 def _country_name(m0: Entity, members: list[Entity]) -> str:
     for m in members:
         for s in m.mentions:
             for w in re.findall(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)*", s.replace("’s", "").replace("'s", "")):
-                if place_key(w) == m0.country and not w.endswith("n"):
+                w = re.sub(r"^The\s+", "", w)
+                if place_key(w) == m0.country and not w.endswith(("n", "h")):
                     return w
     return m0.country.title() if m0.country and len(m0.country) > 3 else (m0.country or "").upper()
 
@@ -400,3 +418,153 @@ def inherit_same_words(recs: list[QRec], articles) -> None:
         same = [x for x in src if x.a == r.a] or src
         r.entity, r.how = same[0].entity, "inferred"
         r.mention, r.cue = "", ""
+
+
+# ---------------------------------------------------------------- the people table
+
+_RUN = re.compile(r"[A-Z][\w’'\-]*\.?(?:[ \t]+(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|bin|al|la|le|da|"
+                  r"di|du|der|den|el|ibn|dos|das)(?=[ \t]+[A-Z])))*")
+_BEFORE = re.compile(r"((?:[A-Za-z][\w\-]*[ \t]+){1,3})$")
+_APPOS = re.compile(r",[ \t]+(?:the|a|an)[ \t]+((?:[\w\-’']+[ \t]+){0,5}?)([a-z][\w\-]*)[ \t]*"
+                    r"(?:,|of\b|for\b|at\b|in\b|to\b|—|\.)")
+MODIFIERS = words_of("vice deputy acting former ex assistant associate lieutenant under co interim "
+                     "first")
+
+
+def role_key(words) -> str:
+    """A role as its head noun and the modifiers that change who holds it: "former Vice
+    President" -> "former vice president"; "North Korean dictator" -> "dictator"."""
+    ws = [fold(w.rstrip(".")) for w in words]
+    ws = [w for w in ws if w]
+    if not ws:
+        return ""
+    return " ".join(sorted(w for w in ws[:-1] if w in MODIFIERS) + [ws[-1]])
+_ROLE_SUFFIX = ("er", "or", "ist", "ent", "ant", "man", "woman", "ary", "ian", "ee", "ive")
+
+
+def role_noun(w: str) -> bool:
+    """Can this lower-case word name a role ("dictator", "spokeswoman", "candidate")?"""
+    w = fold(w)
+    return (w in TITLES or w in ROLE_LOWER or w in ANON_HEADS or w.endswith(_ROLE_SUFFIX)
+            and not w.endswith(("ed", "ing")) and len(w) > 3)
+
+
+@dataclass
+class Person:
+    """A full name the text gives, with the roles it is given ("President", "the dictator")."""
+    full: str
+    first: str
+    surname: str
+    roles: set[str] = field(default_factory=set)
+    seen: list[int] = field(default_factory=list)   # offsets where the article names them
+
+
+class People:
+    """Every full personal name in the corpus, outside quotations, per article: the table a
+    surname or a role phrase is resolved against ("Trump" -> "Donald Trump", "Kim" -> "Kim
+    Jong Un", "the president" -> the person the article titled President)."""
+
+    def __init__(self) -> None:
+        self.by_article: dict[int, dict[str, Person]] = {}
+        self.bare: dict[int, list[tuple[int, str]]] = {}   # (offset, folded word) of lone names
+
+    def read(self, a: int, text: str) -> None:
+        """Collect the names of article a from its masked text."""
+        table = self.by_article.setdefault(a, {})
+        lone = self.bare.setdefault(a, [])
+        for mm in _RUN.finditer(text):
+            words = mm.group().split()
+            cut = max((i + 1 for i, w in enumerate(words[:-1]) if bare_word(w) != w), default=0)
+            words = words[cut:]          # "North Korea’s Kim Jong Un": the name after the ’s
+            k = 0
+            titles = []
+            while k < len(words) - 1 and fold(words[k].rstrip(".")) in TITLES:
+                titles.append(fold(words[k].rstrip(".")))
+                k += 1
+            name = [w for w in words[k:]]
+            while name and not _name_word(name[-1]):
+                name.pop()
+            if not name or not all(_name_word(w) for w in name) or len(name) > 4:
+                continue
+            start = mm.end() - len(" ".join(name)) if name else mm.end()
+            if len(name) == 1:
+                lone.append((start, fold(bare_word(name[0]))))
+                continue
+            roles = set()
+            before = []
+            if not cut:
+                pre = _BEFORE.search(text, max(0, mm.start() - 40), mm.start())
+                before = [fold(w) for w in pre.group(1).split()] if pre else []
+            if titles:                    # "former Vice President Ada Kerr" -> former vice president
+                roles.add(role_key([w for w in before if w in MODIFIERS] + titles))
+            elif before and before[-1].isalpha() and role_noun(before[-1]):
+                roles.add(role_key(before))  # "North Korean dictator Kim Jong Un" -> dictator
+            ap = _APPOS.match(text, mm.end())
+            if ap and role_noun(ap.group(2)):
+                roles.add(role_key(ap.group(1).split() + [ap.group(2)]))
+            full = " ".join(name[:-1] + [bare_word(name[-1])])
+            key = name_key(full)
+            p = table.get(key)
+            if p is None:
+                p = table[key] = Person(full, fold(name[0]), fold(bare_word(name[-1])))
+            p.roles |= roles
+            p.seen.append(start)
+
+    def full_name(self, a: int, word: str, pos: int) -> Person | None:
+        """The person of article a (else of the corpus) that a lone name stands for: by
+        surname, else by given name when no surname matches ("Kim" -> "Kim Jong Un"); among
+        several in the article, the one it named last before pos."""
+        w = fold(word)
+        for here in (True, False):
+            pool = list(self.by_article.get(a, {}).values()) if here else \
+                [p for t in self.by_article.values() for p in t.values()]
+            for attr in ("surname", "first"):
+                found = {name_key(p.full): p for p in pool if getattr(p, attr) == w}
+                if len(found) == 1:
+                    return next(iter(found.values()))
+                if found and here:
+                    before = [(max(s for s in p.seen if s < pos), p) for p in found.values()
+                              if any(s < pos for s in p.seen)]
+                    return max(before, key=lambda x: x[0])[1] if before else None
+                if found:
+                    return None
+        return None
+
+    def by_role(self, a: int, role: str, pos: int) -> Person | None:
+        """The person article a last named, before pos, among those it gave this role."""
+        best, best_pos = None, -1
+        for p in self.by_article.get(a, {}).values():
+            if role not in p.roles:
+                continue
+            seen = [s for s in p.seen if s < pos] + [s for t, s in self._lone_of(a, p) if s < pos]
+            if seen and max(seen) > best_pos:
+                best, best_pos = p, max(seen)
+        return best
+
+    def _lone_of(self, a: int, p: Person):
+        return [(w, s) for s, w in self.bare.get(a, ()) if w == p.surname]
+
+
+def name_key(full: str) -> str:
+    """One key for the spellings of a name: "Kim Jong-un", "Kim Jong Un" -> "kimjongun"."""
+    return "".join(c for c in fold(full) if c.isalpha())
+
+
+def bare_word(w: str) -> str:
+    """A name word without its possessive: Trump’s -> Trump."""
+    for suf in ("’s", "'s"):
+        if w.endswith(suf):
+            return w[:-2]
+    return w.rstrip("’'") if w.endswith(("s’", "s'")) else w
+
+
+def _name_word(w: str) -> bool:
+    b = fold(bare_word(w).rstrip("."))
+    if not w[:1].isupper() or b in FUNC_CAP or b in DAYS or b in ORG_WORDS or b in MEDIA_WORDS \
+            or b in TITLES or b in PARTY:
+        return False
+    if len(w) > 1 and w.isupper() and not w.endswith("."):
+        return False          # acronyms
+    if w.endswith(".") and len(w) > 2 and b not in ("jr", "sr"):
+        return False          # a sentence end, not an initial
+    return place_key(bare_word(w)) is None
