@@ -446,7 +446,7 @@ def role_noun(w: str) -> bool:
     """Can this lower-case word name a role ("dictator", "spokeswoman", "candidate")?"""
     w = fold(w)
     return (w in TITLES or w in ROLE_LOWER or w in ANON_HEADS or w.endswith(_ROLE_SUFFIX)
-            and not w.endswith(("ed", "ing")) and len(w) > 3)
+            and not w.endswith(("ed", "ing")) and len(w) > 5)
 
 
 @dataclass
@@ -459,20 +459,27 @@ class Person:
     seen: list[int] = field(default_factory=list)   # offsets where the article names them
 
 
+_COURTESY = words_of("mr mrs ms miss mx dr")
+
+
 class People:
-    """Every full personal name in the corpus, outside quotations, per article: the table a
+    """Every personal name in the corpus, outside quotations, per article: the table a lone
     surname or a role phrase is resolved against ("Trump" -> "Donald Trump", "Kim" -> "Kim
     Jong Un", "the president" -> the person the article titled President)."""
 
     def __init__(self) -> None:
         self.by_article: dict[int, dict[str, Person]] = {}
-        self.bare: dict[int, list[tuple[int, str]]] = {}   # (offset, folded word) of lone names
+        # lone names: (offset, folded word, role) -- "President Trump", "Mr. Kim", "Trump"
+        self.lone: dict[int, list[tuple[int, str, str]]] = {}
 
     def read(self, a: int, text: str) -> None:
         """Collect the names of article a from its masked text."""
         table = self.by_article.setdefault(a, {})
-        lone = self.bare.setdefault(a, [])
+        lone = self.lone.setdefault(a, [])
+        skip = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if _title_case(m.group())]
         for mm in _RUN.finditer(text):
+            if any(s <= mm.start() < e for s, e in skip):
+                continue                  # a Title Case Headline: its capitals name nothing
             words = mm.group().split()
             cut = max((i + 1 for i, w in enumerate(words[:-1]) if bare_word(w) != w), default=0)
             words = words[cut:]          # "North Korea’s Kim Jong Un": the name after the ’s
@@ -484,21 +491,26 @@ class People:
             name = [w for w in words[k:]]
             while name and not _name_word(name[-1]):
                 name.pop()
-            if not name or not all(_name_word(w) for w in name) or len(name) > 4:
+            bad = [i for i, w in enumerate(name) if not _name_word(w)]
+            if bad:                       # "Secretary of State Mike Pompeo": the name at the end
+                name = name[bad[-1] + 1:]
+            while len(name) > 2 and place_key(" ".join(name[:2])):
+                name = name[2:]           # "United States Donald Trump"
+            if not name or len(name) > 4:
                 continue
             start = mm.end() - len(" ".join(name)) if name else mm.end()
-            if len(name) == 1:
-                lone.append((start, fold(bare_word(name[0]))))
-                continue
-            roles = set()
             before = []
             if not cut:
                 pre = _BEFORE.search(text, max(0, mm.start() - 40), mm.start())
                 before = [fold(w) for w in pre.group(1).split()] if pre else []
+            roles = set()
             if titles:                    # "former Vice President Ada Kerr" -> former vice president
                 roles.add(role_key([w for w in before if w in MODIFIERS] + titles))
             elif before and before[-1].isalpha() and role_noun(before[-1]):
                 roles.add(role_key(before))  # "North Korean dictator Kim Jong Un" -> dictator
+            if len(name) == 1:
+                lone.append((start, fold(bare_word(name[0])), min(roles, default="")))
+                continue
             ap = _APPOS.match(text, mm.end())
             if ap and role_noun(ap.group(2)):
                 roles.add(role_key(ap.group(1).split() + [ap.group(2)]))
@@ -507,42 +519,70 @@ class People:
             p = table.get(key)
             if p is None:
                 p = table[key] = Person(full, fold(name[0]), fold(bare_word(name[-1])))
-            p.roles |= roles
+            p.roles |= {r for r in roles if r}
             p.seen.append(start)
 
+    def _fits(self, a: int, p: Person, w: str) -> bool:
+        """Can article a's lone name w be p? Not when the article titles the lone name with a
+        role p was never given ("President Trump and Melania Trump")."""
+        titled = {r for _, x, r in self.lone.get(a, ()) if x == w and r and r not in _COURTESY}
+        return not titled or not p.roles or bool(titled & p.roles) or any(
+            r.split()[-1] == q.split()[-1] for r in titled for q in p.roles)
+
     def full_name(self, a: int, word: str, pos: int) -> Person | None:
-        """The person of article a (else of the corpus) that a lone name stands for: by
-        surname, else by given name when no surname matches ("Kim" -> "Kim Jong Un"); among
-        several in the article, the one it named last before pos."""
+        """The person a lone name stands for: in its article, by surname, else by given name
+        when no surname matches ("Kim" -> "Kim Jong Un"), the one the article named last
+        before pos among those it fits; else, in the corpus, the one person of that name who
+        fits, or the one named in most articles, twice as many as any other."""
         w = fold(word)
-        for here in (True, False):
-            pool = list(self.by_article.get(a, {}).values()) if here else \
-                [p for t in self.by_article.values() for p in t.values()]
-            for attr in ("surname", "first"):
-                found = {name_key(p.full): p for p in pool if getattr(p, attr) == w}
-                if len(found) == 1:
-                    return next(iter(found.values()))
-                if found and here:
-                    before = [(max(s for s in p.seen if s < pos), p) for p in found.values()
-                              if any(s < pos for s in p.seen)]
-                    return max(before, key=lambda x: x[0])[1] if before else None
-                if found:
-                    return None
+        for attr in ("surname", "first"):
+            found = [p for p in self.by_article.get(a, {}).values()
+                     if getattr(p, attr) == w and self._fits(a, p, w)]
+            before = [(max(s for s in p.seen if s < pos), p) for p in found
+                      if any(s < pos for s in p.seen)]
+            if len(found) == 1:
+                return found[0]
+            if before:
+                return max(before, key=lambda x: x[0])[1]
+            if found:
+                return None
+        for attr in ("surname", "first"):
+            counts: dict[str, int] = {}
+            who: dict[str, Person] = {}
+            for t in self.by_article.values():
+                for p in t.values():
+                    if getattr(p, attr) == w and self._fits(a, p, w):
+                        k = name_key(p.full)
+                        counts[k] = counts.get(k, 0) + 1
+                        who.setdefault(k, p)
+            if counts:
+                ranked = sorted(counts.values(), reverse=True)
+                if len(ranked) == 1 or ranked[0] >= 2 * ranked[1]:
+                    return who[max(counts, key=lambda k: counts[k])]
+                return None
         return None
 
     def by_role(self, a: int, role: str, pos: int) -> Person | None:
-        """The person article a last named, before pos, among those it gave this role."""
+        """The person article a last named, before pos, among those it gave this role (a
+        full name, or a lone name with that title: "President Trump")."""
         best, best_pos = None, -1
         for p in self.by_article.get(a, {}).values():
             if role not in p.roles:
                 continue
-            seen = [s for s in p.seen if s < pos] + [s for t, s in self._lone_of(a, p) if s < pos]
+            seen = [s for s in p.seen if s < pos] + [s for s, w, _ in self.lone.get(a, ())
+                                                     if w == p.surname and s < pos]
             if seen and max(seen) > best_pos:
                 best, best_pos = p, max(seen)
+        for s, w, r in self.lone.get(a, ()):
+            if r == role and best_pos < s < pos:
+                p = self.full_name(a, w, pos)
+                best, best_pos = (p or Person(w.title(), "", w)), s
         return best
 
-    def _lone_of(self, a: int, p: Person):
-        return [(w, s) for s, w in self.bare.get(a, ()) if w == p.surname]
+
+def _title_case(line: str) -> bool:
+    long = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
 
 
 def name_key(full: str) -> str:

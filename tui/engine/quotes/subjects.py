@@ -149,7 +149,7 @@ def _span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
 
 
 def _person_like(ts: list[Tok]) -> bool:
-    if not 1 <= len(ts) <= 4:
+    if not 1 <= len(ts) <= 4 or place_key(" ".join(bare(t.text) for t in ts)):
         return False
     for t in ts:
         b = bare(t.low)

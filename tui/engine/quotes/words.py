@@ -82,6 +82,7 @@ watch video breaking update exclusive opinion analysis photo pictured related pl
 said says told added adding separately elsewhere previously last next since until during amid
 with without from for by to of about over under into through among despite following given
 even only just both each every all any nor neither either whether although though because once
+whatever whoever whichever wherever whenever unless is are was were has have had will be
 """)
 TITLES = words_of("""
 mr mrs ms miss mx dr prof sen senator rep representative congressman congresswoman gov governor
@@ -102,7 +103,8 @@ state defense defence foreign affairs security intelligence health justice treas
 homeland joint chiefs staff military armed air board authority center centre foundation
 organization organisation cabinet presidency secretariat directorate house commons lords
 network airlines airline nations bureau fund reserve exchange coalition alliance front
-center centre institute ministry
+center centre institute ministry tower street square avenue road hall palace building plaza
+bridge airport park studies
 """)
 MEDIA_WORDS = words_of("""
 times post news daily journal herald gazette tribune telegraph guardian reuters ap afp xinhua
