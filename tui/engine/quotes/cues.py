@@ -14,6 +14,9 @@ from .subjects import Mention, analyse_np, np_fwd, skip_back, subject_before
 from .words import (AUX, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS, SKIP, SUBORD,
                     SUBORDINATORS, Tok, cue_form, is_name_tok, is_poss, words_of)
 
+FINITE = words_of("have has had were are was is will would can could may might should must do did")
+
+
 def _add(ctx: Ctx, ev: Event) -> None:
     ev.idx = len(ctx.events)
     ctx.events.append(ev)
@@ -46,8 +49,11 @@ def find_events(ctx: Ctx) -> None:
                     and not (j == lo and form == "ed" and nxt is not None and is_name_tok(nxt)):
                 continue  # "Calls grew", "United States"; but "Trump Says", "Said Comey,"
             prev = toks[j - 1] if j > lo else None
-            if prev is not None and prev.word and (prev.low in DETERMINERS or is_poss(prev)):
-                continue  # "the report", "a call", "Trump's claims": nouns
+            if prev is not None and prev.word and (prev.low in DETERMINERS or is_poss(prev)
+                                                   or form == "s" and prev.low in PREPS):
+                continue  # "the report", "a call", "Trump's claims", "for protests": nouns
+            if form == "s" and nxt is not None and nxt.word and nxt.low in FINITE:
+                continue  # "which reports have indicated": a noun before its verb
             if form == "ing" and prev is not None and prev.word and not (
                     prev.cap or prev.low in PASSIVE or prev.low in PREPS or prev.low in SUBORD
                     or prev.low in PRONOUNS or prev.low in SKIP

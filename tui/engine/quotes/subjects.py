@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .article import outlets_of, tok_at
 from .words import (ANON_HEADS, CONNECT_OF, COORD, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
                     MEDIA_HEADS, MEDIA_WORDS, ORG_HEADS, ORG_WORDS, PARTICLES, PARTY, PASSIVE,
-                    PRONOUNS, ROLE_LOWER, SKIP, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
+                    OBJECT_PRONOUNS, PRONOUNS, ROLE_LOWER, SKIP, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
                     fold, is_cue_word, is_name_tok, is_poss, np_word, place_key, words_of)
 
 if TYPE_CHECKING:
@@ -75,7 +75,8 @@ def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
         break
     if first is None:
         return None
-    if first == lo and first < end and toks[first].low.endswith("ing") and len(toks[first].low) > 5:
+    if first == lo and first < end and toks[first].low.endswith("ing") and len(toks[first].low) > 5 \
+            and not toks[first + 1].cap:
         first += 1  # "Continuing to explain ..., Kerr said": a participle opens the sentence
     # connectors cannot open a phrase
     while first <= k and toks[first].word and (toks[first].low in CONNECT_OF
@@ -181,6 +182,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     role_extra = _span_text(text, toks, appos[0], appos[1]) if appos else ""
     if len(ts) == 1 and ts[0].low in PRONOUNS:
         return Mention(start, end, surface, "pronoun", ts[0].low, plural=ts[0].low == "they")
+    if ts[-1].word and (ts[-1].low in OBJECT_PRONOUNS or is_poss(ts[-1])):
+        return None  # "derided him as", "Trump's visit": not a speaker's phrase
     # parenthetical tags off
     core: list[Tok] = []
     depth = 0
@@ -256,7 +259,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         if lastb in ORG_HEADS or lastb in GENERIC_ORG:
             content = [t for t in head if not (place_key(bare(t.text)) or is_poss(t))]
             generic = all(bare(t.low) in GENERIC_ORG for t in content)
-            name = " ".join(t.text for t in head if not is_poss(t) and not place_key(bare(t.text)))
+            name = " ".join(t.text for t in head if not place_key(bare(t.text)))
             return Mention(start, end, surface, "organisation", name or desc,
                            role=join_roles(tail_text, role_extra), country=country,
                            level=1 if generic else 2, head=lastb, definite=definite)

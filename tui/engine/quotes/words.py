@@ -72,6 +72,8 @@ def words_of(s: str) -> frozenset[str]:
 DETERMINERS = words_of("a an the this that these those one two three four several some many other "
                  "another both its their his her")
 PRONOUNS = words_of("he she they it who which")
+# pronouns that are never the subject of a verb of saying
+OBJECT_PRONOUNS = words_of("him her them us me you myself himself herself themselves itself i we")
 # capitalised at a sentence start, but never part of a name
 FUNC_CAP = words_of("""
 a an the this that these those it its he she they we i you his her their our my but and or so
