@@ -68,6 +68,8 @@ class Ctx:
     quoted: Timeline = field(default_factory=lambda: Timeline())   # quote speakers, by offset
     event_pos: list[int] = field(default_factory=list)             # offsets of `events`
     people: People | None = None                                    # the corpus's names
+    sent_toks: dict[int, list[Tok]] = field(default_factory=dict)   # sentences read late
+    outlets: frozenset[str] | None = None                            # this article's outlet
 
 
 
@@ -81,7 +83,8 @@ def tok_at(ctx: Ctx, pos: int) -> int:
 
 
 def outlets_of(ctx: Ctx) -> frozenset[str]:
-    return ctx.__dict__.setdefault("outlets", frozenset(
-        fold(x) for x in (ctx.art.outlet, ctx.art.wire) if x))
+    if ctx.outlets is None:
+        ctx.outlets = frozenset(fold(x) for x in (ctx.art.outlet, ctx.art.wire) if x)
+    return ctx.outlets
 
 

@@ -14,79 +14,98 @@ import dataclasses
 from dataclasses import dataclass
 
 from .article import Ctx, Event, outlets_of, sentence_of, tok_at
-from .cues import cue_text
+from .cues import clause_subjects, cue_text
 from .marks import RawQuote
 from .naming import Entity, Registry, role_key
 from .subjects import Mention, analyse_np, np_back, np_fwd
-from .subjects import BRACKETS
-from .words import (COORD, DETERMINERS, PASSIVE, PREPS, SUBORDINATORS, is_name_tok,
+from .subjects import BRACKETS, clause_start
+from .words import (COORD, DETERMINERS, PASSIVE, PREPS, SUBORDINATORS, Tok, is_name_tok,
                     tokenize)
 
 FINITE_AUX = frozenset("has have had will would can could may might must should does did".split())
 
-_PERSONAL = {"he": ("person",), "she": ("person",),
+_PERSONAL = {"he": ("person", "anonymous"), "she": ("person", "anonymous"),
              "it": ("organisation", "media", "document", "place"),
              "they": ("anonymous", "organisation", "person", "place")}
 
 
-def _resolve_pronoun(ctx: Ctx, m: Mention, pos: int, reg: Registry) -> Entity | None:
+def _resolve_pronoun(ctx: Ctx, m: Mention, pos: int, reg: Registry, depth: int = 0) -> Entity | None:
+    """he / she: the person the passage last introduced as the subject of a clause, or last
+    gave words to, before pos (this sentence, then up to five before it, within three
+    paragraphs); it / they: the organisation or group that last spoke, else the last fitting
+    subject.  A pronoun subject stands for what that pronoun stood for.  None when nothing
+    fits."""
     kinds = _PERSONAL.get(m.name)
-    if not kinds:
+    if not kinds or depth > 3:
         return None
-    para = ctx.para_of_sent[sentence_of(ctx, pos)]
-    for off, e in ctx.history.before(pos):
-        e = reg.entities[reg.find(e.id)]
-        p2 = ctx.para_of_sent[sentence_of(ctx, off)]
-        if para - p2 > 6:
-            break
-        if e.kind not in kinds:
-            continue
-        if m.name == "they" and not (e.plural or e.kind in ("organisation", "place")):
-            continue
-        if m.name in ("he", "she") and (e.plural and not e.parts):
-            continue
-        return e
-    return _mentioned_before(ctx, m, pos, reg)
-
-
-def _mentioned_before(ctx: Ctx, m: Mention, pos: int, reg: Registry) -> Entity | None:
-    """No speaker yet: the last name of a fitting kind in this paragraph or the one before
-    ("Transport Secretary Lena Moor visited the depot. “...,” she said.")."""
-    kinds = _PERSONAL[m.name]
     s = sentence_of(ctx, pos)
     para = ctx.para_of_sent[s]
     sents = ctx.art.sentences
-    k = s
-    best = None
-    while k >= 0 and para - sents[k].paragraph <= 1 and s - k < 6:
-        sn = sents[k]
-        hi = min(sn.end, pos)
-        if hi > sn.start:
-            toks = tokenize(ctx.text[sn.start:hi], sn.start)
-            for i in range(len(toks) - 1, -1, -1):
-                t = toks[i]
-                if not is_name_tok(t) or (i + 1 < len(toks) and is_name_tok(toks[i + 1])):
-                    continue
-                span = np_back(toks, i, 0)
-                if span is None:
-                    continue
-                if span[0] > 0 and toks[span[0] - 1].word and toks[span[0] - 1].low in PREPS:
-                    continue
-                mm = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
-                if mm is None or mm.kind not in kinds or (mm.kind == "person" and not mm.first):
-                    continue
-                if m.name == "they" and not mm.plural:
-                    continue
-                best = mm
+    spoke = list(ctx.history.before(pos, 40))
+    if m.name in ("it", "they"):
+        for off, e in spoke:
+            if para - ctx.para_of_sent[sentence_of(ctx, off)] > 3:
                 break
-        if best is not None:
-            break
+            e = reg.entities[reg.find(e.id)]
+            if _fits_pronoun(m.name, e.kind, e.plural):
+                return e
+    k = s
+    while k >= 0 and para - ctx.para_of_sent[k] <= 3 and s - k < 6:
+        lo_off = sents[k].start
+        cands: list[tuple[int, Mention | Entity]] = [(off, e) for off, e in spoke
+                                                     if lo_off <= off < pos]
+        toks = _sentence_toks(ctx, k)
+        for a, b in clause_subjects(toks, 0, len(toks)):
+            if toks[a].start < pos:
+                mm = analyse_np(ctx.art.shown, toks, a, b, outlets_of(ctx))
+                if mm is not None:
+                    cands.append((toks[a].start, mm))
+        for off, c in sorted(cands, key=lambda x: -x[0]):
+            if isinstance(c, Mention):
+                if c.kind == "pronoun":
+                    if c.name == m.name or c.name in ("he", "she") and m.name in ("he", "she"):
+                        return _resolve_pronoun(ctx, c, off, reg, depth + 1)
+                    continue
+                if c.kind == "anonymous" and m.name in ("he", "she"):
+                    c = _named(ctx, c, off, recent_entities(ctx, off, reg))
+                if not _fits_pronoun(m.name, c.kind, c.plural):
+                    continue
+                e = entity_for(ctx, c, off, reg)
+                if e is not None:
+                    return e
+            else:
+                e = reg.entities[reg.find(c.id)]
+                if _fits_pronoun(m.name, e.kind, e.plural):
+                    return e
         k -= 1
-    if best is None:
-        return None
-    e = reg.lookup(ctx.a, best, recent_entities(ctx, pos, reg))
-    reg.note(e, best)
-    return e
+    for off, e in spoke:           # no subject fits: the last who spoke, six paragraphs back
+        if para - ctx.para_of_sent[sentence_of(ctx, off)] > 6:
+            break
+        e = reg.entities[reg.find(e.id)]
+        if _fits_pronoun(m.name, e.kind, e.plural):
+            return e
+    return None
+
+
+def _fits_pronoun(pron: str, kind: str, plural: bool) -> bool:
+    if kind not in _PERSONAL[pron]:
+        return False
+    if pron == "they":
+        return plural or kind in ("organisation", "place")
+    if pron in ("he", "she"):
+        return not plural
+    return True
+
+
+def _sentence_toks(ctx: Ctx, k: int) -> list[Tok]:
+    """The tokens of sentence k (the article's own when it was read, else read now)."""
+    lo, hi = ctx.sent_bounds[k]
+    if hi > lo:
+        return ctx.toks[lo:hi]
+    if k not in ctx.sent_toks:
+        sn = ctx.art.sentences[k]
+        ctx.sent_toks[k] = tokenize(ctx.text[sn.start:sn.end], sn.start)
+    return ctx.sent_toks[k]
 
 
 def resolve_event(ctx: Ctx, ev: Event, reg: Registry, before: int | None = None) -> Entity | None:
@@ -187,6 +206,17 @@ def _region_events(ctx: Ctx, lo_pos: int, hi_pos: int) -> list[Event]:
     return ctx.events[a:b]
 
 
+def _opens_clause(ctx: Ctx, ev: Event) -> bool:
+    """Does the cue's subject open its clause ("Kerr said ...", ", and Kerr said"), rather than
+    sit in a relative clause ("Nothing the mayor said ...")?"""
+    m = ev.mention
+    if m is None:
+        return True
+    i = tok_at(ctx, m.start)
+    lo = ctx.sent_bounds[ev.sent][0]
+    return i >= len(ctx.toks) or clause_start(ctx.toks, i, lo) or ctx.toks[i - 1].low in PREPS
+
+
 def _next_sentence_cue(ctx: Ctx, s: int, cpos: int, para: int) -> Event | None:
     """“...?” Kerr said. -- the splitter ended the sentence inside the quotation: a cue that
     opens the next sentence of the paragraph, before any quotation of its own."""
@@ -276,8 +306,8 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
         ev = None
         quote_text = ctx.art.shown[q.start:q.end]
         ends_open = quote_text.rstrip()[-1:] in (",",) or text[cpos + 1:cpos + 2] == ","
-        if post and (starts_sentence or ends_open):
-            ev = post[0]
+        if post and (starts_sentence or ends_open and not (pre and _opens_clause(ctx, pre[-1]))):
+            ev = post[0]     # "“Q,” Kerr said"; "Nothing the mayor said “Q,” Kerr said"
         elif pre:
             ev = pre[-1]
         elif post:

@@ -174,7 +174,11 @@ def sentence_subject(ctx: Ctx, s: int) -> tuple[int, int] | None:
     on Thursday, ...", "Continuing to explain, ..."), and before its verb (an apposition
     may come between: "Kerr, the mayor, ...")."""
     lo, hi = ctx.sent_bounds[s]
-    toks = ctx.toks
+    return subject_span(ctx.toks, lo, hi)
+
+
+def subject_span(toks: list[Tok], lo: int, hi: int) -> tuple[int, int] | None:
+    """sentence_subject over the tokens toks[lo:hi]."""
     starts = [lo]
     for k in range(lo, min(hi, lo + 25)):
         if toks[k].text in ("\x02", "\x03"):
@@ -197,6 +201,28 @@ def sentence_subject(ctx: Ctx, s: int) -> tuple[int, int] | None:
         if v < hi and toks[v].word and not toks[v].cap and toks[v].low not in PREPS:
             return span
     return None
+
+
+_CLAUSE_JOIN = words_of("but and while as although because when after since whereas so")
+
+
+def clause_subjects(toks: list[Tok], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The subjects of a sentence's clauses, in order: its opening subject and those of the
+    clauses a semicolon or ", but" / ", and" / ", while" opens ("Kerr resigned, but Moor
+    stayed")."""
+    out = []
+    first = subject_span(toks, lo, hi)
+    if first is not None:
+        out.append(first)
+    for i in range(lo + 1, hi - 1):
+        t = toks[i]
+        if t.text == ";" or t.word and t.low in _CLAUSE_JOIN and toks[i - 1].text == ",":
+            span = np_fwd(toks, i + 1, hi)
+            if span is not None and span[1] + 1 < hi:
+                v = toks[span[1] + 1]
+                if v.word and not v.cap and v.low not in PREPS:
+                    out.append(span)
+    return out
 
 
 

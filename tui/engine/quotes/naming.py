@@ -431,6 +431,19 @@ MODIFIERS = words_of("vice deputy acting former ex assistant associate lieutenan
                      "first")
 
 
+_LEADS = words_of("president premier minister chancellor king queen dictator emperor monarch "
+                  "prince chairman")
+
+
+def same_role(asked: str, given: str) -> bool:
+    """Does a role phrase ("the leader") name the holder of a given role ("prime minister")?
+    The same role, or "leader" for whoever heads a state or party."""
+    if asked == given:
+        return True
+    a, g = asked.split(), given.split()
+    return a[-1] == "leader" and g[-1] in _LEADS and a[:-1] == [w for w in g[:-1] if w in MODIFIERS]
+
+
 def role_key(words) -> str:
     """A role as its head noun and the modifiers that change who holds it: "former Vice
     President" -> "former vice president"; "North Korean dictator" -> "dictator"."""
@@ -503,6 +516,9 @@ class People:
             if not cut:
                 pre = _BEFORE.search(text, max(0, mm.start() - 40), mm.start())
                 before = [fold(w) for w in pre.group(1).split()] if pre else []
+            prefix = [fold(w.rstrip(".")) for w in words[:len(words) - len(name)]]
+            if prefix and prefix[-1] in TITLES:
+                titles = prefix       # "Israeli Prime Minister Ada Kerr" -> minister
             roles = set()
             if titles:                    # "former Vice President Ada Kerr" -> former vice president
                 roles.add(role_key([w for w in before if w in MODIFIERS] + titles))
@@ -567,14 +583,14 @@ class People:
         full name, or a lone name with that title: "President Trump")."""
         best, best_pos = None, -1
         for p in self.by_article.get(a, {}).values():
-            if role not in p.roles:
+            if not any(same_role(role, r) for r in p.roles):
                 continue
             seen = [s for s in p.seen if s < pos] + [s for s, w, _ in self.lone.get(a, ())
                                                      if w == p.surname and s < pos]
             if seen and max(seen) > best_pos:
                 best, best_pos = p, max(seen)
         for s, w, r in self.lone.get(a, ()):
-            if r == role and best_pos < s < pos:
+            if r and same_role(role, r) and best_pos < s < pos:
                 p = self.full_name(a, w, pos)
                 best, best_pos = (p or Person(w.title(), "", w)), s
         return best

@@ -244,7 +244,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         desc = " ".join(t.text for t in head)
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in (
             "press", "news", "forces", "affairs", "chiefs", "us")
-        if lastb in ANON_HEADS or lastb in PARTY and not lastb.endswith("ic"):
+        if lastb in ANON_HEADS or lastb in PARTY and not lastb.endswith("ic") and (
+                last.cap or lastb.endswith("s")):
             # "a senior official", "one Iowa Democrat", "two Republicans"
             return Mention(start, end, surface, "anonymous", desc, role=join_roles(tail_text, role_extra),
                            country=country, plural=plural, head=singular(lastb),
