@@ -1,5 +1,6 @@
 """The Textual application: holds the corpus and its analysis, runs the analysis in a
-worker when it was not ready before start-up, and offers every key in the palette."""
+worker when it was not ready before start-up (its progress and its result arrive as
+messages), and offers every key in the palette."""
 from __future__ import annotations
 
 import gc
@@ -7,7 +8,9 @@ import time
 from functools import partial
 from typing import Callable, Iterable
 
+from textual import on
 from textual.app import App, SystemCommand
+from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -24,6 +27,20 @@ class SynopsisApp(App):
     CSS_PATH = "synopsis.tcss"
     TITLE = "synopsis"
 
+    class Progressed(Message):
+        """The analysis worker got this far (a fraction, 0..1)."""
+
+        def __init__(self, fraction: float) -> None:
+            super().__init__()
+            self.fraction = fraction
+
+    class Analysed(Message):
+        """The analysis worker's result."""
+
+        def __init__(self, analysis: Analysis) -> None:
+            super().__init__()
+            self.analysis = analysis
+
     def __init__(self, corpus: Corpus, analysis: Analysis | None = None, *,
                  use_cache: bool = True, exit_after_first_frame: bool = False,
                  analyse: Callable[[Corpus], Analysis] | None = None, demo: bool = False) -> None:
@@ -36,7 +53,6 @@ class SynopsisApp(App):
         self._analyse = analyse
         self._started = 0.0
         self._fraction: float | None = None   # of the analysis done, if the engine says
-        self._timer = None
         self.reader: ReaderScreen | None = None
 
     def get_default_screen(self) -> Screen:
@@ -48,7 +64,6 @@ class SynopsisApp(App):
             self.notify(w, title="warning", severity="warning", timeout=8)
         if self.analysis is None:
             self._started = time.monotonic()
-            self._timer = self.set_interval(0.1, self._tick)
             self.run_worker(self._work, name="analysis", thread=True, exit_on_error=False)
 
     def on_ready(self) -> None:
@@ -67,7 +82,8 @@ class SynopsisApp(App):
             self.reader.warm_up()
 
     # -- the analysis worker -------------------------------------------------------------
-    def _work(self) -> Analysis:
+    def _work(self) -> None:
+        """In the worker thread: the analysis, handed to the app as a message."""
         if self._analyse is not None:
             analysis = self._analyse(self.corpus)
         else:
@@ -82,11 +98,20 @@ class SynopsisApp(App):
         for a in shown:
             for s in self.corpus.articles[a].sentences:
                 analysis.at(a, s.i)
-        return analysis
+        self.post_message(self.Analysed(analysis))
 
     def _progressed(self, done: int, total: int) -> None:
-        """Called by the engine, in the worker thread (if the engine reports progress)."""
-        self._fraction = done / total if total else None
+        """Called by the pipeline, in the worker thread: a message for the app."""
+        if total:
+            self.post_message(self.Progressed(done / total))
+
+    @on(Progressed)
+    def _on_progress(self, event: Progressed) -> None:
+        self._fraction = event.fraction
+
+    @on(Analysed)
+    def _on_analysed(self, event: Analysed) -> None:
+        self.set_analysis(event.analysis)
 
     def progress_text(self) -> str:
         elapsed = time.monotonic() - self._started if self._started else 0.0
@@ -96,18 +121,12 @@ class SynopsisApp(App):
                 f"{elapsed:.1f} s [dim]— the panes are readable meanwhile; marks appear when "
                 "it is done[/dim]")
 
-    def _tick(self) -> None:
-        if self.analysis is None and self.reader is not None:
-            self.reader.update_status()
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "analysis":
             return
-        if event.state == WorkerState.SUCCESS:
-            self.set_analysis(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            if self._timer is not None:
-                self._timer.stop()
+        if event.state == WorkerState.ERROR:
+            if self.reader is not None:
+                self.reader.status.busy(None)
             self.notify(f"the analysis failed: {event.worker.error}", severity="error",
                         timeout=30)
             if self.exit_after_first_frame:
@@ -115,10 +134,8 @@ class SynopsisApp(App):
 
     def set_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
         if self.reader is not None:
+            self.reader.status.busy(None)
             self.reader.analysis_ready()
         if self.exit_after_first_frame:
             self.call_after_refresh(self.exit, return_code=0)

@@ -5,7 +5,9 @@ import dataclasses
 import gc
 from bisect import bisect_left
 
-from textual import events
+from functools import wraps
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
@@ -16,6 +18,7 @@ from .. import sync
 from ..filters import MARK, ONLY, Lens, Searcher, filtered
 from ..keys import bindings
 from ..layout import GLYPHS, truncate
+from ..state import ReaderState
 from ..widgets.bars import SearchField, SourceBar, StatusBar
 from ..widgets.pane import PaneView
 
@@ -42,6 +45,17 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+def needs_analysis(action):
+    """An action that needs the engine's results: until they arrive it only says so."""
+    @wraps(action)
+    def guarded(self, *args, **kw):
+        if self.app.analysis is None:
+            self.go(self.lead.cursor, note="The analysis is still running")
+            return None
+        return action(self, *args, **kw)
+    return guarded
+
+
 class ReaderScreen(Screen, inherit_bindings=False):
     """Keys act on the focused pane (its cursor is drawn); every other shown pane scrolls so
     that its sentence aligned with the cursor's sits on the cursor's row."""
@@ -52,15 +66,45 @@ class ReaderScreen(Screen, inherit_bindings=False):
     def __init__(self) -> None:
         super().__init__()
         self.panes: list[PaneView] = []
-        self.shown: list[int] = []       # article of each pane in use, left to right
-        self.active = 0                   # index into self.panes of the focused pane
-        self.zoomed = False
+        self.state = ReaderState(0)       # what the panes show (see _present)
         self.note = ""                    # one-off message for the status bar
         self._sync_pending = False
-        self._shown_in_bar: tuple = ()
-        self.lens = Lens()                # filters and search, for every pane
         self._searcher: Searcher | None = None
         self._search_from: tuple[int, int] | None = None   # where the search started
+
+    # -- the state ---------------------------------------------------------------------------
+    @property
+    def shown(self) -> list[int]:
+        return self.state.shown
+
+    @property
+    def active(self) -> int:
+        return self.state.active
+
+    @property
+    def zoomed(self) -> bool:
+        return self.state.zoomed
+
+    @property
+    def lens(self) -> Lens:
+        return self.state.lens
+
+    @property
+    def searching(self) -> bool:
+        """The search is being typed."""
+        return self.search_input.typing
+
+    def _present(self) -> None:
+        """Make the panes show the state: each its source, the keys' pane, what is visible."""
+        st = self.state
+        for p, a in zip(self.panes, st.shown):
+            if p.article != a:
+                p.show(a)
+        for k, p in enumerate(self.panes):
+            p.set_active(k == st.active)
+        visible = set(st.visible_slots())
+        for k, p in enumerate(self.panes):
+            p.display = k in visible
 
     # -- building ------------------------------------------------------------------------
     @property
@@ -86,11 +130,10 @@ class ReaderScreen(Screen, inherit_bindings=False):
 
     def compose(self) -> ComposeResult:
         k = slots_for(self.panes_width(self.app.size.width), self.n_articles)
-        self.shown = list(range(k))
+        self.state = ReaderState.start(self.n_articles, k)
         self.panes = [self._new_pane(a) for a in self.shown]
         self.source_bar = SourceBar(id="sources")
         self.search_input = SearchField(id="search")
-        self.searching = False            # the search is being typed
         self.status = StatusBar(id="status")
         yield self.source_bar
         with Horizontal(id="body"):
@@ -106,9 +149,10 @@ class ReaderScreen(Screen, inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.search_input.focus()     # inert until / (see SearchField)
-        self._apply_visibility()
-        self._focus_slot(0)
+        self._present()
         self.update_status()
+        if self.app.analysis is None:     # the spinner turns until the analysis arrives
+            self.status.busy(self.describe)
         self._warm_timer = self.set_interval(0.05, self._warm, pause=True)
 
     def warm_up(self) -> None:
@@ -130,30 +174,19 @@ class ReaderScreen(Screen, inherit_bindings=False):
         return self.panes[self.active]
 
     def visible_panes(self) -> list[PaneView]:
-        if self.zoomed:
-            return [self.panes[self.active]]
-        return self.panes[:len(self.shown)]
+        return [self.panes[k] for k in self.state.visible_slots()]
 
     def visible_articles(self) -> list[int]:
-        return [p.article for p in self.visible_panes()]
-
-    def _apply_visibility(self) -> None:
-        visible = self.visible_panes()
-        for p in self.panes:
-            p.display = p in visible
+        return self.state.visible_articles()
 
     def _focus_slot(self, slot: int) -> None:
-        for k, p in enumerate(self.panes):
-            p.set_active(k == slot)
-        self.active = slot
+        self.state.focus(slot)
+        self._present()
 
     # -- synchronisation -----------------------------------------------------------------
     def keep(self, a: int):
         """Which sentences of article a the panes show (None: all)."""
-        lens = self.lens
-        if not lens.only:
-            return None
-        return lambda i: lens.passes(a, i)
+        return self.state.keep(a)
 
     def sync(self) -> None:
         """Scroll every other shown pane so its aligned sentence sits on the cursor's row.
@@ -228,24 +261,15 @@ class ReaderScreen(Screen, inherit_bindings=False):
 
     def order(self, a: int) -> list[int] | None:
         """The sentences of article a the cursor can visit, in order (None: every one)."""
-        return self.lens.shown(a)
+        return self.state.order(a)
 
     def snap(self, a: int, i: int, direction: int = 1) -> int:
         """Sentence i, or with a filter the nearest one it shows (after i, else before)."""
-        order = self.order(a)
-        if not order or i in self.lens._pass_sets[a]:
-            return i
-        k = bisect_left(order, i)
-        if direction < 0:
-            return order[k - 1] if k > 0 else order[0]
-        return order[k] if k < len(order) else order[-1]
+        return self.state.snap(a, i, direction)
 
     # -- status --------------------------------------------------------------------------
     def update_status(self) -> None:
-        shown = (tuple(self.visible_articles()), self.lead.article)
-        if shown != self._shown_in_bar:
-            self._shown_in_bar = shown
-            self.source_bar.refresh()
+        self.source_bar.show(tuple(self.visible_articles()), self.lead.article)
         self.status.show(self.describe())
 
     def describe(self) -> Content:
@@ -376,18 +400,17 @@ class ReaderScreen(Screen, inherit_bindings=False):
     def action_addition(self, direction: int) -> None:
         if self.lens.query:
             self.walk_matches(direction)
-            return
+        else:
+            self._step_additions(direction)
+
+    @needs_analysis
+    def _step_additions(self, direction: int) -> None:
         analysis = self.app.analysis
-        if analysis is None:
-            self.go(self.lead.cursor, note="The analysis is still running")
-            return
         self._step(analysis.additions(self.lead.article, furniture=False), direction, "addition")
 
+    @needs_analysis
     def action_disagreement(self, direction: int) -> None:
         analysis = self.app.analysis
-        if analysis is None:
-            self.go(self.lead.cursor, note="The analysis is still running")
-            return
         a = self.lead.article
         n = len(self.app.corpus.articles[a].sentences)
         targets = [i for i in range(n) if analysis.at(a, i).changed]
@@ -416,20 +439,11 @@ class ReaderScreen(Screen, inherit_bindings=False):
             self._focus_slot(slot)
         self.go(new.cursor if cursor is None else cursor)
 
-    def _swap_in(self, slot: int, article: int) -> None:
-        """Show `article` in pane `slot`; if another pane showed it, that pane gets ours."""
-        current = self.shown[slot]
-        if article in self.shown:
-            other = self.shown.index(article)
-            self.shown[other] = current
-            self.panes[other].show(current)
-        self.shown[slot] = article
-        self.panes[slot].show(article)
-
     def _replace_lead(self, article: int) -> None:
         old = self.lead
         a, i, row = old.article, old.cursor, old.first_line(old.cursor) - old.top
-        self._swap_in(self.active, article)
+        self.state.swap_in(self.active, article)
+        self._present()
         self.go(self.follow(a, i, row, self.lead), center=True)
 
     def action_rotate(self, direction: int) -> None:
@@ -439,9 +453,8 @@ class ReaderScreen(Screen, inherit_bindings=False):
             return
         lead = self.lead
         a, i, row = lead.article, lead.cursor, lead.first_line(lead.cursor) - lead.top
-        self.shown = [(x + direction) % n for x in self.shown]
-        for p, art in zip(self.panes, self.shown):
-            p.show(art)
+        self.state.rotate(direction)
+        self._present()
         self.go(self.follow(a, i, row, self.lead), center=True)
 
     def action_show_source(self, number: int) -> None:
@@ -449,8 +462,9 @@ class ReaderScreen(Screen, inherit_bindings=False):
         if not 0 <= b < self.n_articles:
             self.go(self.lead.cursor, note=f"There is no source {number}")
             return
-        if b in self.shown and (not self.zoomed or self.shown.index(b) == self.active):
-            self.focus_pane(self.shown.index(b))
+        slot = self.state.slot_showing(b)
+        if slot is not None:
+            self.focus_pane(slot)
         else:
             self._replace_lead(b)
 
@@ -476,7 +490,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
     def set_lens(self, lens: Lens, *, move: bool = True, note: str = "") -> None:
         """New filters or search for every pane; the cursor stays on (or moves to the
         nearest of) the sentences shown, in a pane that has some."""
-        old, self.lens = self.lens, lens
+        old, self.state.lens = self.lens, lens
         changed: dict[int, set[int]] = {}      # article -> sentences whose marks changed
         for o, n in ((old.quoted, lens.quoted), (old.matches, lens.matches)):
             if o is not n:
@@ -486,19 +500,10 @@ class ReaderScreen(Screen, inherit_bindings=False):
         empty = self._empty_note()
         for p in self.panes:
             p.set_lens(lens, empty, changed.get(p.article, set()))
-        self._shown_in_bar = ()
         if not move:
             return
-        if lens.only and not lens.passing[self.lead.article]:
-            slots = [k for k, p in enumerate(self.panes[:len(self.shown)])
-                     if lens.passing[p.article]]
-            if slots and not self.zoomed:
-                self._focus_slot(slots[0])
-            else:
-                best = max(range(self.n_articles), key=lambda a: len(lens.passing[a]))
-                if lens.passing[best]:
-                    self._swap_in(self.active, best)
-            self._apply_visibility()
+        self.state.follow_filter()
+        self._present()
         lead = self.lead
         self.go(self.snap(lead.article, lead.cursor), center=True, note=note)
 
@@ -535,12 +540,10 @@ class ReaderScreen(Screen, inherit_bindings=False):
             n=(f"{hits} sentence{'s' if hits != 1 else ''} in {srcs} source"
                f"{'s' if srcs != 1 else ''}" if hits else "no match"))
 
+    @needs_analysis
     def _filter(self, speaker: str | None, topic: str | None, mode: str | None = None,
                 note: str = "") -> None:
         analysis = self.app.analysis
-        if analysis is None:
-            self.go(self.lead.cursor, note="The analysis is still running")
-            return
         passing, quoted = filtered(analysis, speaker, topic)
         lens = dataclasses.replace(self.lens, analysis=analysis, speaker=speaker, topic=topic,
                                    mode=mode or self.lens.mode, passing=passing, quoted=quoted,
@@ -555,13 +558,13 @@ class ReaderScreen(Screen, inherit_bindings=False):
                     f"{plural(k, 'source')} · {hint} · S T clear")
         self.set_lens(lens, note=note)
 
+    @needs_analysis
     def action_pick_speaker(self, then=None) -> None:
         from .pickers import speaker_picker
 
         analysis = self.app.analysis
-        if analysis is None or not analysis.speakers:
-            self.go(self.lead.cursor, note="The analysis is still running" if analysis is None
-                    else "No quoted speakers in these articles")
+        if not analysis.speakers:
+            self.go(self.lead.cursor, note="No quoted speakers in these articles")
             return
 
         def chosen(name: str | None) -> None:
@@ -580,13 +583,13 @@ class ReaderScreen(Screen, inherit_bindings=False):
             return
         self._filter(None, self.lens.topic, note="Speaker filter cleared")
 
+    @needs_analysis
     def action_pick_topic(self) -> None:
         from .pickers import topic_picker
 
         analysis = self.app.analysis
-        if analysis is None or not analysis.topics:
-            self.go(self.lead.cursor, note="The analysis is still running" if analysis is None
-                    else "No topics in these articles")
+        if not analysis.topics:
+            self.go(self.lead.cursor, note="No topics in these articles")
             return
 
         def chosen(topic: str | None) -> None:
@@ -604,7 +607,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
     def action_filter_mode(self) -> None:
         mode = MARK if self.lens.mode == ONLY else ONLY
         if not self.lens.filtering:
-            self.lens = dataclasses.replace(self.lens, mode=mode)
+            self.state.lens = dataclasses.replace(self.lens, mode=mode)
             self.go(self.lead.cursor, note="No filter on (s: speaker, t: topic); a filter will "
                     + ("show only its sentences" if mode == ONLY else "mark its sentences ┃"))
             return
@@ -622,13 +625,10 @@ class ReaderScreen(Screen, inherit_bindings=False):
                 return q.speaker
         return None
 
+    @needs_analysis
     def action_quotes(self) -> None:
         from .quotes import QuotesScreen
 
-        analysis = self.app.analysis
-        if analysis is None:
-            self.go(self.lead.cursor, note="The analysis is still running")
-            return
         name = self.lens.speaker or self.speaker_here()
 
         def show(who: str) -> None:
@@ -644,9 +644,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         if self._searcher is None:
             self._searcher = Searcher(self.app.corpus)
         self._search_from = (self.lead.article, self.lead.cursor)
-        self.searching = True
-        self.search_input.value = self.lens.query
-        self.search_input.focus()
+        self.search_input.start(self.lens.query)
         self.go(self.lead.cursor)
 
     def search_for(self, query: str) -> None:
@@ -675,23 +673,20 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.go(self.lead.cursor, note=self._hit_note() or "n N walk the matches, Esc ends")
 
     def action_end_search(self) -> None:
-        if not self.lens.query and not self.searching:
-            return
+        if self.lens.query or self.searching:
+            self._end_search()
+
+    def _end_search(self) -> None:
         self._close_input()
         self._search_from = None
         self.set_lens(dataclasses.replace(self.lens, query="", matches={}), move=False)
         self.go(self.lead.cursor, note="Search ended")
 
     def _close_input(self) -> None:
-        self.searching = False
-
-    def _search_order(self) -> list[int]:
-        """Articles in the order n walks them: the panes left to right, then the rest."""
-        shown = self.visible_articles() if not self.zoomed else [self.lead.article]
-        return shown + [a for a in range(self.n_articles) if a not in shown]
+        self.search_input.stop()
 
     def _hits(self) -> list[tuple[int, int]]:
-        order = self._search_order()
+        order = self.state.search_order()
         rank = {a: k for k, a in enumerate(order)}
         return sorted(((a, i) for a in order for i in self.lens.hits(a)),
                       key=lambda h: (rank[h[0]], h[1]))
@@ -713,7 +708,7 @@ class ReaderScreen(Screen, inherit_bindings=False):
         if not hits:
             self.go(self.lead.cursor, note=f"No match for “{self.lens.query}”")
             return False
-        order = self._search_order()
+        order = self.state.search_order()
         rank = {a: k for k, a in enumerate(order)}
         here = start or (self.lead.article, self.lead.cursor)
         key = (rank[here[0]], here[1])
@@ -725,12 +720,12 @@ class ReaderScreen(Screen, inherit_bindings=False):
             k = bisect_left(keys, key) - 1
             k = k if k >= 0 else len(hits) - 1
         a, i = hits[k]
-        if a in self.shown and (not self.zoomed or self.shown.index(a) == self.active):
-            slot = self.shown.index(a)
-            if slot != self.active:
-                self._focus_slot(slot)
+        slot = self.state.slot_showing(a)
+        if slot is None:
+            self.state.swap_in(self.active, a)
         else:
-            self._swap_in(self.active, a)
+            self.state.focus(slot)
+        self._present()
         self.go(i, center=not self.lead.shows(i) or not self._on_screen(i),
                 note=f"Match {k + 1} of {len(hits)}")
         return True
@@ -760,18 +755,15 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.app.push_screen(SourcesScreen(self.lead.article), chosen)
 
     def action_zoom(self) -> None:
-        self.zoomed = not self.zoomed
-        self._apply_visibility()
+        self.state.toggle_zoom()
+        self._present()
         self.resync()
         self.note = "Zoomed: h/l or > < change the source, z to go back" if self.zoomed else ""
         self.update_status()
 
+    @needs_analysis
     def action_parallels(self) -> None:
         from .parallels import ParallelsScreen
-
-        if self.app.analysis is None:
-            self.go(self.lead.cursor, note="The analysis is still running")
-            return
 
         def back(i: int | None) -> None:
             if i is not None:
@@ -790,6 +782,26 @@ class ReaderScreen(Screen, inherit_bindings=False):
             if p is view:
                 return k
         return self.active
+
+    @on(SearchField.Changed)
+    def _typed(self, event: SearchField.Changed) -> None:
+        self.search_for(event.value)
+
+    @on(SearchField.Submitted)
+    def _submitted(self) -> None:
+        self.search_submitted()
+
+    @on(SearchField.Ended)
+    def _ended(self) -> None:
+        self._end_search()
+
+    @on(PaneView.Clicked)
+    def _clicked(self, event: PaneView.Clicked) -> None:
+        self.pane_clicked(event.pane, event.sentence, event.center)
+
+    @on(PaneView.Wheeled)
+    def _wheeled(self, event: PaneView.Wheeled) -> None:
+        self.pane_wheeled(event.pane, event.delta)
 
     def pane_clicked(self, view: PaneView, i: int, center: bool = False) -> None:
         slot = self._slot_of(view)
@@ -823,24 +835,12 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.resync()
 
     def _set_slots(self, k: int) -> None:
-        n = self.n_articles
-        if k < len(self.shown):
-            start = max(0, self.active - k + 1)
-            self.shown = self.shown[start:start + k]
-            self.active -= start
-        else:
-            extra = [a for a in ((self.shown[-1] + d) % n for d in range(1, n))
-                     if a not in self.shown]
-            self.shown = self.shown + extra[:k - len(self.shown)]
+        self.state.set_panes(k)
         while len(self.panes) < k:
             pane = self._new_pane(self.shown[len(self.panes)])
             self.panes.append(pane)
             self.query_one("#panes").mount(pane)
-        for p, a in zip(self.panes, self.shown):
-            if p.article != a:
-                p.show(a)
-        self._focus_slot(self.active)
-        self._apply_visibility()
+        self._present()
 
     # -- analysis ------------------------------------------------------------------------
     def analysis_ready(self) -> None:

@@ -2,21 +2,32 @@
 being typed (which takes no room: the status line shows it)."""
 from __future__ import annotations
 
+from typing import Callable
+
 from textual import events
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
 
 from ..layout import truncate
 
+
 class SourceBar(Widget):
     """Every source of the corpus by number; the ones in panes stand out, the focused one most."""
 
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.shown: tuple[int, ...] = ()     # the sources in the visible panes
+        self.lead = 0                        # the one with the keys
+
+    def show(self, shown: tuple[int, ...], lead: int) -> None:
+        if (shown, lead) != (self.shown, self.lead):
+            self.shown, self.lead = shown, lead
+            self.refresh()
+
     def render(self) -> Content:
-        screen = self.screen
-        app = self.app
-        arts = app.corpus.articles
-        shown = screen.visible_articles()
-        lead = screen.lead.article
+        arts = self.app.corpus.articles
+        shown, lead = self.shown, self.lead
         items = []
         for a, art in enumerate(arts):
             text = f" {a + 1} {truncate(art.label, 18)} "
@@ -45,19 +56,27 @@ class SourceBar(Widget):
 
 
 class StatusBar(Widget):
-    """One line about the cursor's sentence, or what the reader is doing."""
+    """One line about the cursor's sentence, or what the reader is doing.  While `busy`
+    (the analysis runs) the line is made anew ten times a second, so its spinner turns."""
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
         self.content = Content("")
+        self._make: Callable[[], Content] | None = None
 
     def show(self, content: Content) -> None:
         if content != self.content:
             self.content = content
             self.refresh()
 
+    def busy(self, make: Callable[[], Content] | None) -> None:
+        """Animate the line with `make()` (None: stop)."""
+        self._make = make
+        self.auto_refresh = None if make is None else 0.1
+
     def render(self) -> Content:
-        return self.content.truncate(max(1, self.size.width), ellipsis=True)
+        content = self.content if self._make is None else self._make()
+        return content.truncate(max(1, self.size.width), ellipsis=True)
 
 
 class SearchField(Widget, can_focus=True):
@@ -71,13 +90,35 @@ class SearchField(Widget, can_focus=True):
 
     DEFAULT_CSS = "SearchField { width: 0; height: 0; }"
 
+    class Changed(Message):
+        """The search as typed so far."""
+
+        def __init__(self, value: str) -> None:
+            super().__init__()
+            self.value = value
+
+    class Submitted(Message):
+        """Enter: keep the matches, give the keys back to the panes."""
+
+    class Ended(Message):
+        """Escape: the search is over."""
+
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
         self.value = ""
+        self.typing = False           # taking the keys (from / until Enter or Escape)
 
     @property
     def active(self) -> bool:
-        return getattr(self.screen, "searching", False)
+        return self.typing
+
+    def start(self, value: str = "") -> None:
+        self.value = value
+        self.typing = True
+        self.focus()
+
+    def stop(self) -> None:
+        self.typing = False
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return self.active and character is not None and character.isprintable()
@@ -85,20 +126,21 @@ class SearchField(Widget, can_focus=True):
     def on_key(self, event: events.Key) -> None:
         if not self.active:
             return
-        screen = self.screen
         if event.key == "enter":
-            screen.search_submitted()
+            self.typing = False       # at once: the keys that follow are the reader's
+            self.post_message(self.Submitted())
         elif event.key == "escape":
-            screen.action_end_search()
+            self.typing = False
+            self.post_message(self.Ended())
         elif event.key == "backspace":
             self.value = self.value[:-1]
-            screen.search_for(self.value)
+            self.post_message(self.Changed(self.value))
         elif event.key == "ctrl+u":
             self.value = ""
-            screen.search_for(self.value)
+            self.post_message(self.Changed(self.value))
         elif event.character is not None and event.character.isprintable():
             self.value += event.character
-            screen.search_for(self.value)
+            self.post_message(self.Changed(self.value))
         else:
             return          # arrows, PgDn ...: the reader's keys still work while typing
         event.stop()

@@ -16,6 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -44,6 +45,20 @@ class PaneView(MarkStyles, Widget, can_focus=False):
     """
 
     COMPONENT_CLASSES = MARK_CLASSES | PANE_CLASSES
+
+    class Clicked(Message):
+        """A sentence of the pane was clicked (`center`: through the overview strip)."""
+
+        def __init__(self, pane: "PaneView", sentence: int, center: bool = False) -> None:
+            super().__init__()
+            self.pane, self.sentence, self.center = pane, sentence, center
+
+    class Wheeled(Message):
+        """The mouse wheel turned over the pane, `delta` lines."""
+
+        def __init__(self, pane: "PaneView", delta: int) -> None:
+            super().__init__()
+            self.pane, self.delta = pane, delta
 
     def __init__(self, article: int, **kw) -> None:
         super().__init__(**kw)
@@ -476,23 +491,22 @@ class PaneView(MarkStyles, Widget, can_focus=False):
     # -- mouse ---------------------------------------------------------------------------
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        screen = self.screen
         if event.y < HEADER:
-            screen.pane_clicked(self, self.cursor)
+            self.post_message(self.Clicked(self, self.cursor))
         elif event.x >= self._known.width - OVERVIEW:        # the overview strip: jump
             lay = self.lay
             row = event.y - HEADER
             line = row * lay.height // self.view_height if lay.height > self.view_height else row
-            screen.pane_clicked(self, lay.sentence_at(line), center=True)
+            self.post_message(self.Clicked(self, lay.sentence_at(line), center=True))
         else:
-            screen.pane_clicked(self, self.sentence_at_row(event.y - HEADER))
+            self.post_message(self.Clicked(self, self.sentence_at_row(event.y - HEADER)))
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
         event.prevent_default()
-        self.screen.pane_wheeled(self, +3)
+        self.post_message(self.Wheeled(self, +3))
 
     def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
         event.stop()
         event.prevent_default()
-        self.screen.pane_wheeled(self, -3)
+        self.post_message(self.Wheeled(self, -3))
