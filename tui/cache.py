@@ -3,7 +3,9 @@
 An entry is the engine's own plain-data form of an Analysis (`tui.engine.stored`), written
 as JSON: data only, never code, so whoever can write the folder can spoil an entry but not
 run anything.  It is keyed by what the analysis depends on: the articles' ids, formats and
-texts, and the engine's version (`tui.engine.engine_version()`).  The corpus itself is
+texts, and the engine's version (`tui.engine.engine_version()`).  The editor's corrections
+(tui.engine.correct) are not in an entry: they are applied to it on every opening, so an
+entry holds none that could be stale.  The corpus itself is
 never cached: it is re-read and re-segmented on every start (a few milliseconds) and the
 entry is checked against it, so a corrupt, truncated, foreign or stale entry is removed
 and the analysis made again.
@@ -77,8 +79,10 @@ def load(corpus: Corpus, directory: Path | None = None) -> Analysis | None:
 
 def store(analysis: Analysis, directory: Path | None = None) -> Path | None:
     """Write the entry atomically and privately; never fails the caller (a cache is
-    optional)."""
+    optional).  The engine's analysis is stored, before the editor's corrections: they are
+    applied on every opening (tui.pipeline), so no entry holds stale ones."""
     directory = directory or cache_dir()
+    analysis = analysis.uncorrected or analysis
     try:
         data = json.dumps(to_dict(analysis), ensure_ascii=False, separators=(",", ":"))
         directory.mkdir(parents=True, exist_ok=True)

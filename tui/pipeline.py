@@ -3,7 +3,9 @@
 `open_analysis(paths)` is what every command calls (the reader, `synopsis export`,
 `synopsis serve`, the reader's worker for a large corpus): read and segment the inputs,
 then the analysis from the cache when it holds this corpus under this engine, else the
-engine's stages (`tui.engine.stages.STAGES`), stored for next time.
+engine's stages (`tui.engine.stages.STAGES`), stored for next time; last, the corrections
+the corpus files hold (the cache holds the analysis before them: they are applied on every
+opening, in a millisecond, so a correction shows at once and never a stale one).
 
 No Textual and no rich here (import-linter checks it): the reader calls this before its
 window exists, and from a worker thread.
@@ -34,6 +36,8 @@ def open_analysis(paths: Sequence[str] | Corpus, *, cache: bool = True, refresh:
     thread while the engine works, never going back, (total, total) last.  Raises
     InputError on bad input."""
     corpus = paths if isinstance(paths, Corpus) else load(paths, refresh=refresh)
+    from .engine.stages import CORRECTIONS, correction_stage
+
     if cache:
         from . import cache as store
 
@@ -41,10 +45,16 @@ def open_analysis(paths: Sequence[str] | Corpus, *, cache: bool = True, refresh:
         if hit is not None:
             if progress is not None:
                 progress(1, 1)
-            return hit
+            return correction_stage(hit, _none)
     from .engine.stages import run
 
-    analysis = run(corpus, progress=progress)
+    # the cache holds the engine's analysis; the corrections, applied last in a moment,
+    # are applied again on every opening, so an entry never holds stale ones
+    analysis = run(corpus, skip=(CORRECTIONS,), progress=progress)
     if cache:
         store.store(analysis)
-    return analysis
+    return correction_stage(analysis, _none)
+
+
+def _none(_fraction: float) -> None:
+    pass

@@ -1,6 +1,10 @@
 """load -> segment: paths to a Corpus of segmented articles with metadata."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+from .corrections import CorpusFile
 from .errors import InputError
 from .load import Source, display_path, read_sources
 from .markup import mask_markdown
@@ -37,9 +41,13 @@ def build_article(src: Source) -> Article:
 
 
 def load_corpus(paths: list[str], *, refresh: bool = False) -> Corpus:
-    """Read, segment and describe every input (files, folders, URLs, corpus files).
+    """Read, segment and describe every input (files, folders, URLs, corpus files), with
+    the corrections the corpus files hold.
     `refresh`: fetch URLs again instead of reading them from the page cache."""
-    sources, warnings = read_sources(paths, refresh=refresh)
+    listed: list[Path] = []
+    sources, warnings = read_sources(paths, refresh=refresh, corpus_files=listed)
+    corrections, problems = read_corrections(listed)
+    warnings.extend(problems)
     articles = []
     for src in sources:
         art = build_article(src)
@@ -51,4 +59,28 @@ def load_corpus(paths: list[str], *, refresh: bool = False) -> Corpus:
             warnings.append(f"{src.path}: empty, skipped")
     if not articles:
         raise InputError("no articles to read: every file given is empty")
-    return Corpus(articles=tuple(articles), warnings=tuple(one_line(w) for w in warnings))
+    opened = str(listed[0]) if len(paths) == 1 and listed and _same(listed[0], paths[0]) else None
+    return Corpus(articles=tuple(articles), warnings=tuple(one_line(w) for w in warnings),
+                  corrections=corrections, corpus_file=opened)
+
+
+def read_corrections(files: list[Path]) -> tuple[tuple, list[str]]:
+    """The corrections the corpus files hold, in order, and a message per line that
+    cannot be read (tui.engine.corrections)."""
+    out: list = []
+    problems: list[str] = []
+    for p in files:
+        try:
+            got, bad = CorpusFile.read(p).corrections()
+        except (OSError, ValueError):
+            continue  # read as a corpus file a moment ago; nothing more to say
+        out.extend(got)
+        problems.extend(bad)
+    return tuple(out), problems
+
+
+def _same(a: Path, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

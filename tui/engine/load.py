@@ -10,6 +10,7 @@ Inputs are only ever read, never written.  What can be given, mixed freely:
   (tui.engine.fetch).  A URL that fails is skipped with a one-line warning; the others open;
 - a corpus file: a text file listing paths and URLs, one a line (``#`` starts a comment,
   relative paths are relative to the corpus file), so a comparison reopens with one command.
+  Its correction lines are the editor's (tui.engine.corrections reads them).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .corrections import is_correction_line
 from .decoding import decode, decode_html
 from .errors import InputError
 
@@ -218,7 +220,7 @@ def corpus_lines(p: Path) -> list[tuple[int, str]] | None:
     entries = []
     for k, line in enumerate(text.splitlines(), 1):
         line = line.strip()
-        if not line or line.startswith("#"):
+        if not line or line.startswith("#") or is_correction_line(line):
             continue
         if not _reference(line, p.parent):
             return None
@@ -327,11 +329,13 @@ def _load_url(inp: Input, page, ident: str) -> tuple[Source, str | None]:
     return Source(ident, inp.ref, text, enc, "text", url=inp.ref), note
 
 
-def read_sources(paths: list[str], *, refresh: bool = False) -> tuple[list[Source], list[str]]:
+def read_sources(paths: list[str], *, refresh: bool = False,
+                 corpus_files: list[Path] | None = None) -> tuple[list[Source], list[str]]:
     """Read every article; returns the sources and warnings (skipped empty files, URLs that
     failed, pages cut off at the size limit).  Bad local input raises InputError; a URL that
-    fails is only a warning, unless nothing at all could be read."""
-    todo = inputs(paths)
+    fails is only a warning, unless nothing at all could be read.  The corpus files read
+    are appended to `corpus_files` when it is given."""
+    todo = inputs(paths, corpus_files)
     pages: dict = {}
     urls = [i.ref for i in todo if i.kind == "url"]
     if urls:

@@ -40,6 +40,7 @@ class Sentence:
     text: str                   # == Article.text[start:end]
     paragraph: int              # index of the paragraph (non-blank line) it sits in
     role: str | None = None     # page furniture: what it is ("headline", "caption", "byline" ...)
+    source: str = "engine"      # who decided its role: "engine", or "user" (a correction)
 
     @property
     def boilerplate(self) -> bool:
@@ -63,6 +64,7 @@ class Article:
     encoding: str = "utf-8"
     fmt: str = "text"           # "text" | "markdown"
     sentences: tuple[Sentence, ...] = ()
+    user_label: str | None = None   # the name the editor gave the source (a correction)
 
     @property
     def is_web(self) -> bool:
@@ -71,8 +73,9 @@ class Article:
 
     @property
     def label(self) -> str:
-        """A short name for the source: its outlet, else its byline, else its id."""
-        return self.outlet or self.byline or self.id
+        """A short name for the source: the editor's label, else its outlet, else its
+        byline, else its id."""
+        return self.user_label or self.outlet or self.byline or self.id
 
     def shown_text(self, s: Sentence) -> str:
         """The sentence as the reader shows it (markup hidden, spaces folded)."""
@@ -91,6 +94,7 @@ class Match:
     score: float                # 0..100
     relation: str               # "verbatim" | "edited" | "paraphrase"
     changed: tuple[Span, ...] = ()   # words of THIS sentence that the match words differently
+    source: str = "engine"      # who linked them: "engine", or "user" (a correction)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,7 @@ class Quote:
     sentence: int = -1          # index of the sentence the quotation opens in
     attribution: str = ""       # "explicit" | "continuation" | "inferred" | "" (no speaker)
     depth: int = 0              # 0 top-level; 1 a quote inside a quote
+    source: str = "engine"      # who named its speaker: "engine", or "user" (a correction)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +146,7 @@ class Speaker:
     aliases: tuple[str, ...] = ()
     quotes: int = 0
     role: str | None = None     # titles and descriptions ("foreign ministry spokeswoman")
+    source: str = "engine"      # "user": renamed or merged by a correction
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +162,10 @@ class Corpus:
 
     articles: tuple[Article, ...]
     warnings: tuple[str, ...] = ()
+    # what the editor said about it (tui.engine.corrections.Correction), from its corpus
+    # files, in order; applied last (tui.engine.correct)
+    corrections: tuple = ()
+    corpus_file: str | None = None  # the corpus file the user opened (corrections go there)
 
 
 class AlignmentSource(Protocol):
@@ -181,6 +191,10 @@ class Analysis:
     topics: tuple[Topic, ...] = ()
     # sentence_topics[a][i] -> topic ids
     sentence_topics: tuple[tuple[tuple[str, ...], ...], ...] = field(default=())
+    # the corrections applied, each with why it did not apply if it did not
+    # (tui.engine.correct.Outcome); the analysis before them, to apply others to
+    corrections: tuple = ()
+    uncorrected: "Analysis | None" = field(default=None, compare=False, repr=False)
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property

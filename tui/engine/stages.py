@@ -1,4 +1,4 @@
-"""The analysis as a list of stages: segment -> align -> annotate.
+"""The analysis as a list of stages: segment -> align -> annotate -> correct.
 
 Loading and segmenting make the Corpus (`corpus.load_corpus`); from there every stage has
 one shape: a function from the analysis so far to the next, told how far it has got
@@ -67,6 +67,16 @@ def topic_stage(an: Analysis, progress: Progress) -> Analysis:
     return dataclasses.replace(an, topics=topics, sentence_topics=sentence_topics)
 
 
+def correction_stage(an: Analysis, progress: Progress) -> Analysis:
+    """The editor's corrections from the corpus file, last: they have the last word
+    (correct.py)."""
+    if not an.corpus.corrections:
+        return an
+    from .correct import apply
+
+    return apply(an)
+
+
 @dataclass(frozen=True)
 class Stage:
     name: str
@@ -78,8 +88,10 @@ STAGES: tuple[Stage, ...] = (
     Stage("align", align_stage, 0.6),
     Stage("quotes", quote_stage, 0.1),
     Stage("topics", topic_stage, 0.3),
+    Stage("corrections", correction_stage, 0.001),
 )
 ANNOTATIONS = ("quotes", "topics")       # the stages after alignment
+CORRECTIONS = "corrections"              # the last: what the analysis cache does not hold
 
 STEPS = 1000                              # progress is reported as (done, STEPS)
 
