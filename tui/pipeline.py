@@ -5,7 +5,7 @@
 then the analysis from the cache when it holds this corpus under this engine, else the
 engine's stages (`tui.engine.stages.STAGES`), stored for next time; last, the corrections
 the corpus files hold (the cache holds the analysis before them: they are applied on every
-opening, in a millisecond, so a correction shows at once and never a stale one).
+opening, in milliseconds, so a correction shows at once and never a stale one).
 
 No Textual and no rich here (import-linter checks it): the reader calls this before its
 window exists, and from a worker thread.
