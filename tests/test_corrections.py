@@ -420,3 +420,10 @@ def test_export_marks_what_the_user_decided(tmp_path):
     assert doc["corrections"][1]["where"] == f"{p}:5"
     assert out.stderr.count("no sentence") == 1
     assert f'{p}:5: furniture: a_alpha.txt has no sentence "no such sentence"' in out.stderr
+
+
+def test_names_from_a_corpus_file_are_made_harmless():
+    c = C.parse("label a_alpha.txt = Alpha\x1b]0;owned\x07 Times")
+    assert "\x1b" not in c.names[1] and "\x07" not in c.names[1]
+    assert "\x1b" not in C.speaker_named("A\x1b[2J", "B\u202eC").names[0]
+    assert "\u202e" not in C.speaker_named("A", "B\u202eC").names[1]
