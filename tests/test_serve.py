@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib.util
 import json
 import os
+import re
 import shlex
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -34,17 +37,17 @@ def get(url: str, timeout: float = 2.0) -> tuple[int, str]:
         return r.status, r.read().decode("utf-8", "replace")
 
 
-@pytest.fixture
-def served(tmp_path):
-    """Start `synopsis serve` on a free loopback port; stop it after the test."""
+@contextlib.contextmanager
+def serving(tmp_path, *extra, cwd=ROOT):
+    """`synopsis serve` on a free loopback port, running until the block ends: (base, page)."""
     (tmp_path / "alphaherald.txt").write_text(ARTICLE)
     (tmp_path / "betatimes.txt").write_text(ARTICLE.replace("12 million", "15 million"))
     port = free_port()
     env = dict(os.environ, SYNOPSIS_CACHE_DIR=str(tmp_path / "cache"))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tui", "serve", "--port", str(port), "--no-cache",
+        [sys.executable, "-m", "tui", "serve", "--port", str(port), "--no-cache", *extra,
          str(tmp_path / "alphaherald.txt"), str(tmp_path / "betatimes.txt")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=cwd,
         start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -70,6 +73,13 @@ def served(tmp_path):
             proc.wait(timeout=5)
         proc.stdout.close()
         proc.stderr.close()
+
+
+@pytest.fixture
+def served(tmp_path):
+    """Start `synopsis serve` on a free loopback port; stop it after the test."""
+    with serving(tmp_path) as got:
+        yield got
 
 
 def test_serve_answers_on_loopback(served):
@@ -143,3 +153,95 @@ def test_serve_command_runs_this_python_on_absolute_paths(tmp_path, monkeypatch)
     cmd = shlex.split(serve_command(["a.txt", "https://example.org/x"], ["--no-cache"]))
     assert cmd == [sys.executable, "-m", "tui", "--no-cache", "--", str(tmp_path / "a.txt"),
                    "https://example.org/x"]
+
+
+# ---------------------------------------------------------------- served to whom it is meant for
+
+def status_of(url: str, headers: dict) -> int:
+    req = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=5) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def ws_status(base: str, headers: dict | None = None) -> int:
+    """The answer to a WebSocket handshake on /ws (101 when a reader would start)."""
+    import base64
+
+    key = base64.b64encode(os.urandom(16)).decode()
+    hs = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+          "Sec-WebSocket-Key": key, **(headers or {})}
+    host, port = base.rsplit("/", 1)[1].rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=10) as s:
+        lines = [f"GET /ws?width=80&height=24 HTTP/1.1",
+                 f"Host: {hs.pop('Host', f'{host}:{port}')}"]
+        lines += [f"{k}: {v}" for k, v in hs.items()]
+        s.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        answer = s.recv(4096).decode("latin-1")
+    return int(answer.split()[1])
+
+
+def test_the_page_fetches_nothing_from_outside(served):
+    base, (status, body) = served
+    assert status == 200 and "fonts.googleapis" not in body
+    fetched = re.findall(r"""(?:src|href|url)\s*[=(]\s*["']?(https?://[^"')\s]+)""", body)
+    external = [u for u in fetched if not u.startswith(base + "/")]
+    assert fetched and not external, external
+    assert "fonts/RobotoMono" in body                      # the font comes from this server
+
+
+def test_a_websocket_from_another_site_is_refused(served):
+    base, _ = served
+    port = base.rsplit(":", 1)[1]
+    assert ws_status(base, {"Origin": "https://evil.example"}) == 403
+    assert ws_status(base, {"Origin": "null"}) == 403
+    assert ws_status(base, {"Origin": f"http://127.0.0.1:{int(port) + 1}"}) == 403
+    assert ws_status(base, {"Origin": f"http://localhost:{port}"}) == 101
+
+
+def test_a_foreign_host_name_is_refused(served):
+    """DNS rebinding: a name the attacker controls, pointing at 127.0.0.1."""
+    base, _ = served
+    port = base.rsplit(":", 1)[1]
+    assert status_of(base + "/", {"Host": f"evil.example:{port}"}) == 403
+    assert ws_status(base, {"Host": f"evil.example:{port}"}) == 403
+    assert status_of(base + "/", {"Host": f"localhost:{port}"}) == 200
+
+
+def test_sessions_are_capped(tmp_path):
+    import aiohttp
+
+    with serving(tmp_path, "--max-sessions", "1") as (base, _):
+        ws_url = base.replace("http", "ws", 1) + "/ws?width=80&height=24"
+
+        async def two() -> tuple[bool, int]:
+            async with aiohttp.ClientSession() as s:
+                async with s.ws_connect(ws_url) as first:
+                    await first.send_str(json.dumps(["resize", {"width": 80, "height": 24}]))
+                    try:
+                        async with s.ws_connect(ws_url):
+                            return True, 101
+                    except aiohttp.WSServerHandshakeError as e:
+                        return False, e.status
+
+        opened, status = asyncio.run(two())
+    assert not opened and status == 503
+
+
+def test_guard_names():
+    from tui.serve import Guard
+
+    g = Guard("127.0.0.1", 8000)
+    assert g.host_ok("127.0.0.1:8000") and g.host_ok("localhost:8000") and g.host_ok("[::1]:8000")
+    assert not g.host_ok("127.0.0.1:8001") and not g.host_ok("evil.example:8000")
+    assert not g.host_ok(None) and not g.host_ok("") and not g.host_ok("a b:8000")
+    assert g.origin_ok(None) and g.origin_ok("http://localhost:8000")
+    assert not g.origin_ok("http://localhost:8000.evil.example") and not g.origin_ok("file://")
+    every = Guard("0.0.0.0", 8000)
+    assert every.host_ok("192.168.1.20:8000") and every.host_ok("[fe80::1]:8000")
+    assert not every.host_ok("evil.example:8000") and not every.host_ok("192.168.1.20:9000")
+    proxied = Guard("127.0.0.1", 8000, public_url="https://reader.example.org")
+    assert proxied.origin_ok("https://reader.example.org") and proxied.host_ok("reader.example.org")
+    assert not proxied.origin_ok("http://reader.example.org.evil.example")

@@ -77,6 +77,10 @@ def serve_parser() -> argparse.ArgumentParser:
     p.add_argument("--public-url", metavar="URL",
                    help="the address browsers use, when it is not http://HOST:PORT "
                         "(behind a proxy, or with --host 0.0.0.0)")
+    from .serve import MAX_SESSIONS  # (no web stack imported by this)
+
+    p.add_argument("--max-sessions", type=int, default=MAX_SESSIONS, metavar="N",
+                   help=f"at most N readers at once, each a process (default {MAX_SESSIONS})")
     p.add_argument("--refresh", action="store_true",
                    help="fetch URLs again instead of reading them from the page cache")
     return p
@@ -189,6 +193,9 @@ def run_serve(argv: list[str]) -> int:
     if not 0 < args.port < 65536:
         _err(f"serve: --port {args.port}: not a port number (1-65535)")
         return 2
+    if args.max_sessions < 1:
+        _err(f"serve: --max-sessions {args.max_sessions}: at least 1")
+        return 2
     from .engine import InputError
 
     try:
@@ -204,7 +211,7 @@ def run_serve(argv: list[str]) -> int:
         _err(str(e))
         return 2
     try:
-        from textual_serve.server import Server
+        from .serve import make_server
     except ImportError:  # pragma: no cover - a broken installation
         _err("serve needs textual-serve (pip install textual-serve)")
         return 2
@@ -217,8 +224,9 @@ def run_serve(argv: list[str]) -> int:
 
         # the page tells the browser where to connect: not 0.0.0.0, this machine's name
         public = f"http://{socket.gethostname()}:{args.port}"
-    server = Server(serve_command(paths, [a for a in reader_args if a != "--refresh"]),
-                    host=args.host, port=args.port, title="synopsis", public_url=public)
+    server = make_server(serve_command(paths, [a for a in reader_args if a != "--refresh"]),
+                         host=args.host, port=args.port, public_url=public,
+                         max_sessions=args.max_sessions)
     try:
         server.serve()
     except OSError as e:
