@@ -161,3 +161,19 @@ def test_only_files_without_a_sentence_is_one_line(tmp_path, capsys):
     (tmp_path / "zwsp.txt").write_bytes(NOTHING_TO_READ["zwsp.txt"])
     rc, _, err = run_bounded(["export", str(tmp_path / "zwsp.txt")], capsys)
     assert rc == 2 and "every file given is empty" in one_line(err)
+
+
+def test_a_corpus_line_with_a_nul_is_one_line(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    corpus = tmp_path / "list.txt"
+    corpus.write_bytes(b"good.txt\nbad\x00name.txt\n")
+    rc, _, err = run_bounded(["export", str(corpus)], capsys)
+    assert rc == 2 and "holds a NUL character" in one_line(err)
+
+
+def test_nul_bytes_alone_are_one_line(tmp_path, capsys):
+    """A file of NUL bytes looked like a corpus file whose line was a path: ValueError."""
+    f = tmp_path / "nul.txt"
+    f.write_bytes(b"\x00" * 100)
+    rc, _, err = run_bounded(["export", str(f)], capsys)
+    assert rc == 2 and "binary" in one_line(err)

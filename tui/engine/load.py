@@ -158,6 +158,8 @@ def _probe(p: Path, name: str) -> os.stat_result:
     """What `p` is (following links), or the one line saying why it cannot be looked at."""
     try:
         return os.stat(p)
+    except ValueError:  # a NUL character: no file can have that name
+        raise InputError(f"{name}: not a possible file name (it holds a NUL character)") from None
     except (FileNotFoundError, NotADirectoryError):
         if os.path.islink(p):
             raise InputError(f"{name}: a link to a file that does not exist") from None
@@ -191,7 +193,7 @@ def _reference(line: str, base: Path) -> bool:
     try:
         os.stat(p)
         return True
-    except (FileNotFoundError, NotADirectoryError):
+    except (FileNotFoundError, NotADirectoryError, ValueError):
         pass
     except OSError:
         return True  # something is there that cannot be looked at: reading it says what
