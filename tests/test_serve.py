@@ -245,3 +245,60 @@ def test_guard_names():
     proxied = Guard("127.0.0.1", 8000, public_url="https://reader.example.org")
     assert proxied.origin_ok("https://reader.example.org") and proxied.host_ok("reader.example.org")
     assert not proxied.origin_ok("http://reader.example.org.evil.example")
+
+
+def test_the_report_key_writes_nothing_when_served(tmp_path, monkeypatch):
+    """`w` in a served reader wrote files in the server's folder on a visitor's key press."""
+    from tui.app.app import SynopsisApp
+    from tui.pipeline import open_analysis
+
+    (tmp_path / "alphaherald.txt").write_text(ARTICLE)
+    (tmp_path / "betatimes.txt").write_text(ARTICLE.replace("12 million", "15 million"))
+    an = open_analysis([str(tmp_path)], cache=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(SynopsisApp, "is_web", property(lambda self: True))
+
+    async def press_w() -> list[str]:
+        app = SynopsisApp(an.corpus, an)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.press("w")
+            await pilot.pause()
+            return [n.message for n in app._notifications]
+
+    said = asyncio.run(press_w())
+    assert any("writes no report" in m for m in said), said
+    assert not (tmp_path / "synopsis-reports").exists()
+
+
+def test_served_reader_writes_no_report_on_w(tmp_path):
+    import aiohttp
+
+    run = tmp_path / "run"
+    run.mkdir()
+    with serving(tmp_path, cwd=run) as (base, _):
+        ws_url = base.replace("http", "ws", 1) + "/ws?width=120&height=30"
+
+        async def press_w() -> bytes:
+            got = b""
+            async with aiohttp.ClientSession() as s:
+                async with s.ws_connect(ws_url) as ws:
+                    await ws.send_str(json.dumps(["resize", {"width": 120, "height": 30}]))
+                    t0 = time.monotonic()
+                    sent = False
+                    while time.monotonic() - t0 < 40 and b"writes no report" not in got:
+                        if not sent and b"alphaherald" in got:
+                            await ws.send_str(json.dumps(["stdin", "w"]))
+                            sent = True
+                        try:
+                            msg = await ws.receive(timeout=1)
+                        except asyncio.TimeoutError:
+                            continue
+                        if msg.type == aiohttp.WSMsgType.BINARY:
+                            got += msg.data
+                        elif msg.type != aiohttp.WSMsgType.TEXT:
+                            break
+            return got
+
+        screen = asyncio.run(press_w())
+    assert b"writes no report" in screen
+    assert not (run / "synopsis-reports").exists()

@@ -738,6 +738,10 @@ class ReaderScreen(Screen, inherit_bindings=False):
     def action_report(self) -> None:
         from ..save import write_view
 
+        if self.app.is_web:  # served: the files would land on the server, on a visitor's key
+            self.app.notify("a served reader writes no report; run 'synopsis export' on the "
+                            "server's machine", severity="warning", timeout=12)
+            return
         try:
             message = write_view(self)
         except Exception as e:   # a report is never worth the reader: say it, go on
