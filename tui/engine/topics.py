@@ -1,16 +1,19 @@
-"""Topics: group a corpus's content into a handful of labelled themes.
+"""Topics: the sub-stories of an event, as an editor would name them, across outlets.
 
 The alignment already says which sentences of different articles state one thing; a
 topic is a set of such statements that are about one matter.
 
-1. Units.  Every alignment group is one unit (a "passage": all its members, in every
-   article, get the same topic); every other sentence is a unit of its own.  Units
-   made only of boilerplate (headlines, captions, bylines no one else has) stay out
-   of the clustering and take the topic they resemble most, if they resemble one.
-2. Words.  A unit is a bag of word families (snowball stem of the spelling-folded word,
-   country names folded: "Beijing"/"Chinese" -> china), each weighted by rarity over
-   the units (IDF).  A group's words are weighted by the share of its members that use
-   them, read from a handful of its distinct members (copies add nothing).
+1. Units.  Every alignment group is one unit (a passage: all its members, in every
+   article, get the same topic); every other sentence is a unit of its own.  Page
+   furniture (bylines, datelines, read-more lines, credits, separators) takes no topic;
+   a headline, standfirst, subheading or caption that no body sentence states takes the
+   topic its words clearly belong to, or none.
+2. Features.  A unit is a bag of word families (snowball stem of the spelling-folded word,
+   country names folded: "Beijing"/"Chinese" -> china), each weighted by rarity over the
+   units (IDF), plus who is quoted in it (a quote's speaker is one more feature, weighted
+   like a word: a voice heard in a few passages binds them; one heard everywhere doesn't).
+   A group's words are weighted by the share of its members that use them, read from a
+   handful of its distinct members (copies add nothing).
 3. Context.  Neighbouring sentences of an article tend to be about one thing: a unit's
    vector is smoothed with its neighbours' (in every article it occurs in), and
    neighbours get a direct bonus in the similarity.
@@ -21,9 +24,15 @@ topic is a set of such statements that are about one matter.
    the number of units; then a few rounds of spherical k-means, with a vote of each
    unit's article neighbours, move units to the topic they fit best.  Clusters too
    small to be a topic join the one they resemble most.
-5. Labels.  The most distinctive words and two-word phrases of a topic against the
-   rest of the corpus (frequent inside, rare outside), names preferred and verbs
-   avoided, shown in their commonest spelling; the label is the best one or two.
+5. Order.  Topics come by how many sources cover them (then by size): t1 is the
+   sub-story most outlets tell.
+6. Labels.  A noun phrase written in the topic's own most central sentences: candidate
+   phrases are runs of words that a space alone parts, which start and end on content
+   words, hold no verb, and never cut a name ("Doctors Without Borders" stays whole);
+   each is scored by how much its word families set the topic apart from the rest of
+   the event (frequent inside, rare outside), how central the sentences that carry it
+   are, and how often it recurs.  The label is the best phrase no earlier topic took,
+   shown as written; the next ones are the keywords.
 
 Deterministic: every loop runs in corpus order and ties break on indices.  No
 dependency beyond the standard library and the word helpers of .text.
@@ -32,7 +41,9 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from .model import Analysis, Topic
 from .places import PLACE, fold_places
@@ -47,6 +58,8 @@ VEC_MAX = 60          # features kept of a context-smoothed vector
 CENTROID_MAX = 300    # features kept of a topic's centroid
 QUERY_MAX = 10        # a unit's heaviest features looked up in the index (large inputs)
 CLUSTER_LIMIT = 1500  # content units clustered through the graph; the rest are assigned
+LABEL_UNITS = 8      # a topic's most central units read for label phrases
+PHRASE_MAX = 5        # words in a label phrase at most
 
 PARAMS = {
     "smooth": 0.25,      # weight of the neighbours' words in a unit's vector
@@ -57,27 +70,13 @@ PARAMS = {
     "broken": 0.5,       # ... and across a boilerplate line (subheading, caption)
     "vote": 0.3,         # weight of the neighbours' topics when refining
     "min_size": 3,       # a cluster of fewer sentences than this is not a topic
-    "boiler_min": 0.15,  # similarity a boilerplate unit needs to take a topic
+    "boiler_min": 0.15,  # similarity a headline or caption needs to take a topic
+    "speaker": 1.0,      # weight of a quoted speaker against a word family
 }
 
-# multi-word place keys (places.fold_places) as a label shows them
-_PLACE_SHOWN = {"usa": "US", "uk": "UK", "eu": "EU", "northkorea": "North Korea",
-                "southkorea": "South Korea", "southafrica": "South Africa",
-                "saudi": "Saudi Arabia", "delhi": "New Delhi"}
-
-# words that make poor labels: reporting verbs, days, vague nouns
-_LABEL_STOP = frozenset(key(w) for w in """
-announce announced announcement statement statements report reports reported reportedly
-official officials spokesman spokeswoman spokesperson source sources people thing things
-monday tuesday wednesday thursday friday saturday sunday week weeks day days year years
-today yesterday earlier later time times new include included including make made take
-taken give given go going come came use used like know known want think way last first
-next expect expected continue continued clear clearly told called call calls issue
-matter situation part lot number several many much well really already
-best better good great high higher low large small big due able likely possible pose side
-sides enter help similar strong stronger recent current immediate near far major whole
-sure real certain different ever never seen show shows need needs keep put get got let
-""".split())
+# boilerplate roles (segment/meta) that carry the story's words: a headline, a caption.
+# The others (byline, dateline, read-more, credit, separator, video notice) are furniture.
+_TOPICAL_ROLES = ("headline", "standfirst", "subheading", "caption", "video title")
 
 
 # ------------------------------------------------------------------ public API
@@ -92,17 +91,20 @@ def target_count(n_units: int) -> int:
 
 def find_topics(analysis: Analysis
                 ) -> tuple[tuple[Topic, ...], tuple[tuple[tuple[str, ...], ...], ...]]:
-    """The corpus's topics (largest first), and sentence_topics[a][i]: the topic ids of
-    sentence i of article a.  Every non-boilerplate sentence with a word in it has a
-    topic; the members of one alignment group have the same."""
+    """The corpus's topics (the most widely covered first), and sentence_topics[a][i]: the
+    topic ids of sentence i of article a.  Every body sentence with a word in it has a
+    topic; page furniture has none; the members of one alignment group have the same.
+    Reads analysis.quotes when present (who is quoted binds passages)."""
     arts = analysis.articles
     members, unit_of = _units(analysis)
     n = len(members)
     if n == 0:
         return (), tuple(() for _ in arts)
     boiler = [all(arts[a].sentences[i].boilerplate for a, i in m) for m in members]
+    topical = [not boiler[u] or any(_topical(arts[a].sentences[i].role) for a, i in m)
+               for u, m in enumerate(members)]
     size = [len(m) for m in members]
-    words = _Words(analysis, members)
+    words = _Words(analysis, members, unit_of)
     content = [u for u in range(n) if not boiler[u] and words.tf[u]]
     raw = words.vectors(content)
 
@@ -147,12 +149,13 @@ def find_topics(analysis: Analysis
     if len(core) < len(content):
         clusters = _assign_rest(clusters, content, raw, vecs, adjn, size)
     clusters = _absorb_small(clusters, vecs, size)
+    clusters = _by_coverage(clusters, members, size)
     topic_of = {u: t for t, us in enumerate(clusters) for u in us}
     centroids = [_centroid([vecs[u] for u in us], [size[u] for u in us]) for us in clusters]
 
-    # boilerplate units: the topic they resemble most, if they resemble one
+    # a headline or caption of its own: the topic it resembles most, if it clearly does
     for u in range(n):
-        if u in topic_of or not raw[u] or not centroids:
+        if u in topic_of or not raw[u] or not centroids or not topical[u]:
             continue
         sc, t = max((_dot(raw[u], c), -t) for t, c in enumerate(centroids))
         if sc >= PARAMS["boiler_min"] or not boiler[u]:
@@ -176,11 +179,27 @@ def find_topics(analysis: Analysis
             for p in pending:
                 topic_of[p] = 0
 
+    labels = _labels(analysis, members, words, clusters, content, size, vecs, centroids)
     topics = tuple(Topic(id=f"t{t + 1}", label=label, keywords=kws)
-                   for t, (label, kws) in enumerate(words.labels(clusters, content, size)))
+                   for t, (label, kws) in enumerate(labels))
     st = tuple(tuple((topics[topic_of[unit_of[a][s.i]]].id,) if unit_of[a][s.i] in topic_of
                      else () for s in art.sentences) for a, art in enumerate(arts))
     return topics, st
+
+
+def _topical(role: str | None) -> bool:
+    """A boilerplate role whose words tell the story (a headline, a caption)."""
+    return bool(role) and role.startswith(_TOPICAL_ROLES)
+
+
+def _by_coverage(clusters: list[list[int]], members: list[list[tuple[int, int]]],
+                 size: list[int]) -> list[list[int]]:
+    """Topics in the order an editor reads them: by how many sources cover each, then by
+    how many sentences, then by first appearance."""
+    def rank(us: list[int]) -> tuple[int, int, int]:
+        sources = {a for u in us for a, _ in members[u]}
+        return (-len(sources), -sum(size[u] for u in us), us[0])
+    return sorted(clusters, key=rank)
 
 
 # ------------------------------------------------------------------ units and words
@@ -234,19 +253,18 @@ def _families(text: str) -> list[tuple[str, str, int, bool]]:
 
 
 class _Words:
-    """Word families of every unit, their rarity, their spellings, and the labels."""
+    """Word families of every unit (and who is quoted in it), their rarity, and how often
+    each family is written with a capital inside a sentence."""
 
-    def __init__(self, analysis: Analysis, members: list[list[tuple[int, int]]]):
+    def __init__(self, analysis: Analysis, members: list[list[tuple[int, int]]],
+                 unit_of: list[list[int]]):
         arts = analysis.articles
-        self.surface: dict[str, Counter] = defaultdict(Counter)
         self.capital: Counter = Counter()  # family -> times capitalised inside a sentence
+        self.lower: Counter = Counter()    # family -> times written in lower case
         self.tf: list[dict[str, float]] = []
-        self.phrases: list[dict[tuple[str, str], float]] = []
-        self._names: dict[str, bool] = {}
         for m in members:
             seen: set[str] = set()
             counts: Counter = Counter()
-            pcounts: Counter = Counter()
             used = 0
             for a, i in m:
                 art = arts[a]
@@ -258,18 +276,23 @@ class _Words:
                 used += 1
                 fams = _families(txt)
                 for f, w, _, first in fams:
-                    self.surface[f][w] += 1
-                    if not first and w[:1].isupper():
+                    if w.islower():
+                        self.lower[f] += 1
+                    elif not first:
                         self.capital[f] += 1
                 counts.update({f for f, _, _, _ in fams})
-                # two content words side by side: a phrase ("second incident", "Mao Ning")
-                pcounts.update({(x[0], y[0]) for x, y in zip(fams, fams[1:])
-                                if y[2] == x[2] and x[0] != y[0]})
                 if used >= SAMPLE:
                     break
             used = max(1, used)
             self.tf.append({f: c / used for f, c in counts.items()})
-            self.phrases.append({p: c / used for p, c in pcounts.items()})
+        # who is quoted: one feature per speaker, on the units whose sentences quote them
+        weight = PARAMS["speaker"]
+        if weight:
+            for q in analysis.quotes:
+                if q.speaker and q.depth == 0 and 0 <= q.sentence < len(unit_of[q.article]):
+                    t = self.tf[unit_of[q.article][q.sentence]]
+                    if t:
+                        t[_SPEAKER + q.speaker] = weight
 
     def vectors(self, content: list[int]) -> list[dict[str, float]]:
         """Unit-length TF-IDF vectors of every unit, IDF over the content units."""
@@ -285,118 +308,395 @@ class _Words:
             out.append(_unit(v))
         return out
 
-    # ---------------------------------------------------------------- labels
-
-    def shown(self, f: str) -> str:
-        """The spelling to show for a family: a name as written, else its commonest
-        noun-like form."""
-        if f in _PLACE_SHOWN:
-            return _PLACE_SHOWN[f]
-        forms = self.surface.get(f)
-        if not forms:
-            return f
-        if self.is_name(f) or all(w[:1].isupper() for w in forms):
-            return max(forms.items(), key=lambda wc: (wc[0][:1].isupper(),
-                                                      not wc[0].isupper() or len(wc[0]) <= 4,
-                                                      wc[1], wc[0]))[0]
-        lower: Counter = Counter()
-        for w, c in forms.items():
-            lower[w.lower()] += c
-        return max(lower.items(), key=lambda wc: (wc[0].endswith(_NOUNISH),
-                                                  not wc[0].endswith(_VERBISH), wc[1],
-                                                  wc[0]))[0]
-
-    def is_name(self, f: str) -> bool:
-        got = self._names.get(f)
-        if got is None:
-            got = self._names[f] = self._is_name(f)
-        return got
-
-    def _is_name(self, f: str) -> bool:
-        forms = self.surface.get(f)
-        if f in _PLACE_SHOWN or (forms and next(iter(forms)).lower() in PLACE):
-            return True
-        tot = sum(forms.values()) if forms else 0
-        return bool(tot) and sum(c for w, c in forms.items() if w[:1].isupper()) >= 0.8 * tot \
-            and self.capital[f] > 0
-
-    def _verbish(self, f: str) -> bool:
-        forms = self.surface.get(f)
-        if not forms or self.is_name(f):
-            return False
-        tot = sum(forms.values())
-        return sum(c for w, c in forms.items()
-                   if w.lower().endswith(_VERBISH + ("ly",))) >= 0.5 * tot
-
-    def _counts(self, units: list[int], size: list[int]) -> tuple[Counter, Counter, int]:
-        """Word-family and phrase counts over units (each weighted by its sentences), and
-        the number of sentences (at least 1)."""
+    def counts(self, units: list[int], size: list[int]) -> tuple[Counter, int]:
+        """Word-family counts over units (each weighted by its sentences), and the number
+        of sentences (at least 1)."""
         fams: Counter = Counter()
-        phrases: Counter = Counter()
         for u in units:
             for f, t in self.tf[u].items():
                 fams[f] += t * size[u]
-            for p, t in self.phrases[u].items():
-                phrases[p] += t * size[u]
-        return fams, phrases, sum(size[u] for u in units) or 1
+        return fams, sum(size[u] for u in units) or 1
 
-    def labels(self, clusters: list[list[int]], content: list[int], size: list[int]
-               ) -> list[tuple[str, tuple[str, ...]]]:
-        """(label, keywords) of every cluster."""
-        c_all, p_all, n_all = self._counts(content, size)
-        out = []
-        for us in clusters:
-            c_in, p_in, n_in = self._counts(us, size)
-            n_out = max(1.0, n_all - n_in)
-            need = min(2.0, 0.2 * n_in)   # a label word is in more than one sentence
 
-            def score(cin: float, call: float) -> float:
-                if cin < need:
-                    return 0.0
-                p = cin / n_in
-                q = (call - cin + 0.5) / n_out
-                return p * math.log(1 + p / q)
+_SPEAKER = "@"   # prefix of a speaker feature (no word family starts with it)
 
-            cand = []
-            for f, c in c_in.items():
-                if f in _LABEL_STOP:
-                    continue
-                s = score(c, c_all[f])
-                if self.is_name(f):
-                    s *= 1.3
-                elif self._verbish(f):
-                    continue
-                if s > 0:
-                    cand.append((s, (f,)))
-            for p, c in p_in.items():
-                if any(f in _LABEL_STOP or self._verbish(f) for f in p):
-                    continue
-                s = 1.5 * score(c, p_all[p])
-                if s > 0:
-                    cand.append((s, p))
-            cand.sort(key=lambda x: (-x[0], x[1]))
-            chosen: list[tuple[str, ...]] = []
-            covered: set[str] = set()
-            for _, fs in cand:
-                if covered.intersection(fs):
-                    continue
-                chosen.append(fs)
-                covered.update(fs)
-                if len(chosen) >= 6:
-                    break
-            terms = [" ".join(self.shown(f) for f in fs) for fs in chosen]
-            if not terms:
-                out.append(("Other", ()))
+
+# ------------------------------------------------------------------ labels
+
+# a word: letters and digits, inner apostrophes and hyphens ("Jae-in", "Canada's"), or an
+# abbreviation with dots ("U.S.")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?:[A-Z]|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Dr|St|Jr|Sr|Adm"
+                    r"|Capt|Maj|Brig|Prof|Rev)\.(?=\s+[A-Z])|[^\W_]+(?:[-'’][^\W_]+)*")
+_DETERMINERS = frozenset("the a an this that these those its his her their our my your "
+                         "whose each every another".split())
+# the word after one of these is a verb ("to suspend", "will meet", "he warned")
+_VERB_BEFORE = frozenset("to will would could can may might must should shall did does do "
+                         "not never he she they we i who which also has have had is are was "
+                         "were be been being".split())
+# ... and the word before one of these ("fears the", "warned a")
+_VERB_AFTER = frozenset("the a an his her its their".split())
+_INNER = frozenset({"of", "and"})            # function words inside a noun phrase
+# verb forms no suffix gives away, and words of time or degree that name no matter
+_IRREGULAR = frozenset("""
+went gone known shown given taken made came become began held left met sent set got found
+thought brought kept felt saw seen led won lost paid spent stood ran wrote written spoke
+spoken chose chosen drove flew grew knew broke broken fell fallen hit cut let put read
+""".split())
+_PLAIN = frozenset("""day days week weeks month months year years time times today tonight yesterday tomorrow
+morning evening night weekend decade decades hour hours minute minutes ago lot lots way
+thing things part kind sort number end start last next first second recent new former latest
+early earlier late later higher lower greater larger smaller bigger better worse best worst
+go goes going see sees seeing look looks looking come comes coming get gets getting make
+makes making take takes taking give gives giving want wants let lets put puts putting keep
+keeps keeping seem seems think thinks remember right well""".split())
+_NAME_INNER = frozenset("of the de del der du la le van von al bin ibn".split())
+
+
+def _family(word: str) -> str | None:
+    """The word family a word counts under (None: a function word or a number)."""
+    lw = word.lower()
+    place = PLACE.get(lw)
+    if place:
+        return place
+    if lw in STOPWORDS:
+        return None
+    k = key(word)
+    if k.isdigit() or k in STOPWORDS or len(k) < 2:
+        return None
+    return k
+
+
+@lru_cache(maxsize=65536)
+def _lexeme(text: str) -> tuple[str, str | None, bool, bool, bool]:
+    """(lower case, family, function word, plain word, capitalised) of a written word."""
+    low = text.lower().replace("’", "'")
+    stop = (low in STOPWORDS or low in _PREPOSITIONS or low.endswith("n't") or low == "cannot"
+            or ("'" in low and low.split("'")[0] in _FUNCTION))
+    return low, None if stop else _family(text), stop, low in _PLAIN, text[:1].isupper()
+
+
+# prepositions and the like that STOPWORDS leaves to content (they part phrases)
+_PREPOSITIONS = frozenset("""near across around toward towards behind beside besides beyond
+inside outside despite throughout along alongside past since unlike like except versus
+including regarding concerning following ahead""".split())
+_FUNCTION = STOPWORDS | _PLAIN | _PREPOSITIONS
+
+
+class _Tok:
+    __slots__ = ("text", "low", "fam", "stop", "plain", "cap", "joined", "first")
+
+    def __init__(self, text: str, joined: bool, first: bool):
+        self.text = text
+        self.low, self.fam, self.stop, self.plain, self.cap = _lexeme(text)
+        self.joined = joined          # only spaces part it from the previous word
+        self.first = first            # the sentence's first word: its capital says nothing
+
+
+_OPENERS = frozenset(('"', "“", "'", "‘", "(", "—", "–", "-", ":"))
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    last = -1
+    for m in _TOKEN.finditer(text):
+        if last < 0:
+            out.append(_Tok(m.group(), False, True))
+        else:
+            gap = text[last:m.start()].strip()
+            out.append(_Tok(m.group(), not gap, gap in _OPENERS))
+        last = m.end()
+    return out
+
+
+class _Phrases:
+    """Noun phrases of sentences: runs of words a space alone parts, starting and ending on
+    content words, holding no verb, never cutting a name.  Which words are verbs, which
+    head a phrase and which are names is read from the sentences themselves (and from how
+    the corpus writes each word family: `capital` / `lower` counts)."""
+
+    def __init__(self, capital: Counter, lower: Counter):
+        self.capital = capital
+        self.lower = lower
+        self.seen: Counter = Counter()   # lower-case word -> occurrences
+        self.head: Counter = Counter()   # ... ending a run of content words (a phrase's head)
+        self.noun: Counter = Counter()   # ... after a determiner or a possessive
+        self.verb: Counter = Counter()   # ... after "to", "will", a pronoun; before "the"
+        self._verb_memo: dict[str, bool] = {}
+        self._read: list[list[_Tok]] = []
+
+    def read(self, toks: list[_Tok]) -> None:
+        """Take the evidence of one sentence (all of them before asking for phrases)."""
+        self._read.append(toks)
+        for j, t in enumerate(toks):
+            if t.stop or t.fam is None:
                 continue
-            label = terms[0]
-            if len(terms) > 1 and len(label.split()) + len(terms[1].split()) <= 4:
-                label = f"{label}, {terms[1]}"
-            out.append((label[:1].upper() + label[1:], tuple(terms)))
-        return out
+            self.seen[t.low] += 1
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is not None and nxt.joined and nxt.low in _VERB_AFTER:
+                self.verb[t.low] += 1
+            prev = toks[j - 1] if j and t.joined else None
+            if prev is not None:
+                if prev.low in _DETERMINERS or prev.low.endswith("'s"):
+                    self.noun[t.low] += 1
+                elif prev.low in _VERB_BEFORE:
+                    self.verb[t.low] += 1
+
+    def _heads(self) -> None:
+        """Which words end a run of content words (a verb, an adverb, a function word or
+        punctuation after them): read once every sentence is in."""
+        for toks in self._read:
+            for j, t in enumerate(toks):
+                if t.stop or t.fam is None:
+                    continue
+                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                if nxt is None or not nxt.joined or nxt.stop or nxt.fam is None or (
+                        not (nxt.cap and not nxt.first) and self._verbish(nxt)):
+                    self.head[t.low] += 1
+        self._read = []
+
+    def spans(self, toks: list[_Tok]):
+        """(start, end, word families) of every phrase of the sentence (end inclusive)."""
+        if self._read:
+            self._heads()
+        run = self._names(toks)
+        fams = self._folded(toks, run)
+        n = len(toks)
+        named = [r >= 0 for r in run]
+        # per word: may a phrase start here, end here, go on through it
+        start = [False] * n
+        end = [False] * n
+        through = [False] * n
+        for j, t in enumerate(toks):
+            in_name = named[j] and j > 0 and run[j - 1] == run[j]
+            ends_name = not (named[j] and j + 1 < n and run[j + 1] == run[j])
+            if fams[j] is not None and not in_name and (
+                    named[j] or not t.stop and not self._verbish(t)):
+                start[j] = True
+            if ends_name and not t.stop and self._can_end(
+                    t, named[j] and (in_name or not ends_name)):
+                end[j] = True
+            if t.joined and j:
+                if named[j]:
+                    # "relationship Australia": a one-word name right after a noun
+                    through[j] = in_name or not ends_name or named[j - 1] or toks[j - 1].stop
+                elif t.low == "and":
+                    # "X and Y" joins two nouns, never a verb phrase
+                    through[j] = self._can_end(toks[j - 1], named[j - 1])
+                else:
+                    through[j] = (not t.stop or t.low in _INNER) and not self._verbish(t)
+        for s in range(n):
+            if not start[s]:
+                continue
+            sig: tuple[str, ...] = ()
+            for e in range(s, min(n, s + PHRASE_MAX)):
+                if e > s and not through[e]:
+                    break
+                if fams[e] is not None:
+                    sig += (fams[e],)
+                if end[e] and sig:
+                    yield s, e, sig
+
+    def _verbish(self, t: _Tok) -> bool:
+        """A verb or an adverb by the company it keeps (names never are)."""
+        if t.cap and not t.first:
+            return False
+        w = t.low
+        got = self._verb_memo.get(w)
+        if got is None:
+            got = self._verb_memo[w] = w in _IRREGULAR or self.verb[w] > self.noun[w] or (
+                w.endswith("ly") and len(w) > 4) or (w.endswith("ed") and not self.noun[w])
+        return got
+
+    def _can_end(self, t: _Tok, name: bool) -> bool:
+        """Can head a noun phrase: the last word of a name, or a content word that ends
+        phrases in the text (not a modifier such as "nuclear"), not a participle, a
+        possessive, nor a word of time or degree."""
+        if name:
+            return not t.low.endswith("'s")
+        w = t.low
+        if t.fam is None or t.plain or w.endswith("'s") or self._verbish(t):
+            return False
+        if w.endswith("ing") and not self.noun[w]:
+            return False
+        return self.head[w] >= 0.25 * max(1, self.seen[w])
+
+    def _names(self, toks: list[_Tok]) -> list[int]:
+        """Name-run id of every token (-1: not in a name).  A name is a run of capitalised
+        words that a space alone parts, with "of"/"de"-like words inside ("Department of
+        National Defence", "Doctors Without Borders"); a sentence's first word is in a
+        name when the corpus writes it with a capital inside sentences and never in lower
+        case, or when a name follows it."""
+        n = len(toks)
+        base = [False] * n
+        for j, t in enumerate(toks):
+            if not t.cap or t.stop:
+                continue
+            if t.first and t.low.endswith(("ed", "ly")):
+                continue
+            nxt = toks[j + 1] if j + 1 < n else None
+            if not t.first or (t.fam is not None and self.capital[t.fam]
+                               and not self.lower[t.fam]) or (
+                    nxt is not None and nxt.joined and nxt.cap and not nxt.stop):
+                base[j] = True
+        run = [-1] * n
+        rid = -1
+        for j, t in enumerate(toks):
+            inner = (j + 1 < n and toks[j + 1].joined and base[j + 1] and j > 0 and t.joined
+                     and run[j - 1] >= 0 and (t.cap or t.low in _NAME_INNER))
+            if base[j] or inner:
+                if not (j and t.joined and run[j - 1] >= 0):
+                    rid += 1
+                run[j] = rid
+        return run
+
+    @staticmethod
+    def _folded(toks: list[_Tok], run: list[int]) -> list[str | None]:
+        """Word families of the tokens, a two-word country name as one ("North Korean"
+        -> northkorea, "United States" -> usa) on its first word."""
+        fams = [t.fam for t in toks]
+        for j in range(len(toks) - 1):
+            if run[j] >= 0 and run[j + 1] == run[j]:
+                folded = fold_places(f"{toks[j].text} {toks[j + 1].text}").split()
+                if len(folded) == 1:
+                    fams[j], fams[j + 1] = _family(folded[0]), None
+        return fams
 
 
-_NOUNISH = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ure")
-_VERBISH = ("ed", "ing")
+def noun_phrases(texts: list[str]) -> list[str]:
+    """The noun phrases of some sentences, as written, in order of appearance (the label
+    candidates; the evidence of which word is a verb or a name comes from these texts)."""
+    capital: Counter = Counter()
+    lower: Counter = Counter()
+    toks = [_tokens(t) for t in texts]
+    for ts in toks:
+        for t in ts:
+            if t.fam is not None:
+                if not t.cap:
+                    lower[t.fam] += 1
+                elif not t.first:
+                    capital[t.fam] += 1
+    ph = _Phrases(capital, lower)
+    for ts in toks:
+        ph.read(ts)
+    out: list[str] = []
+    for ts in toks:
+        for s, e, _ in ph.spans(ts):
+            shown = " ".join(t.text for t in ts[s:e + 1])
+            if shown not in out:
+                out.append(shown)
+    return out
+
+
+def _labels(analysis: Analysis, members: list[list[tuple[int, int]]], words: _Words,
+            clusters: list[list[int]], content: list[int], size: list[int],
+            vecs: list[dict[str, float]], centroids: list[dict[str, float]]
+            ) -> list[tuple[str, tuple[str, ...]]]:
+    """(label, keywords) of every topic, in order; no two labels alike (equal, or one's
+    word families within the other's)."""
+    ph = _Phrases(words.capital, words.lower)
+    texts = [_central_texts(analysis, members, us, vecs, c) for us, c in zip(clusters, centroids)]
+    for ts in texts:
+        for toks, _ in ts:
+            ph.read(toks)
+    c_all, n_all = words.counts(content, size)
+    out: list[tuple[str, tuple[str, ...]]] = []
+    taken: list[frozenset[str]] = []
+    used: set[str] = set()
+    for us, ts in zip(clusters, texts):
+        c_in, n_in = words.counts(us, size)
+        chosen: list[tuple[str, frozenset[str]]] = []
+        for shown, fams in _ranked(ph, ts, c_in, n_in, c_all, n_all):
+            if not chosen:
+                if shown.lower() in used or any(fams <= f or f <= fams for f in taken):
+                    continue
+            elif any(fams <= f or f <= fams for _, f in chosen):
+                continue
+            chosen.append((shown, fams))
+            if len(chosen) > 5:
+                break
+        if not chosen:
+            label = _fallback(len(out) + 1, used)
+            used.add(label.lower())
+            out.append((label, ()))
+            continue
+        label = chosen[0][0]
+        used.add(label.lower())
+        taken.append(chosen[0][1])
+        out.append((label[:1].upper() + label[1:], tuple(s for s, _ in chosen[1:])))
+    return out
+
+
+def _central_texts(analysis: Analysis, members, us: list[int], vecs, centroid
+                   ) -> list[tuple[list[_Tok], float]]:
+    """Tokens of a topic's most central sentences, each with its centrality (0.5..1):
+    body sentences first, Title Case lines (headlines) left out."""
+    arts = analysis.articles
+    central = {u: _dot(vecs[u], centroid) for u in us}
+    ranked = heapq.nsmallest(LABEL_UNITS, us, key=lambda u: (-central[u], u))
+    top = max((central[u] for u in ranked), default=0.0) or 1.0
+    out = []
+    for u in ranked:
+        weight = 0.5 + 0.5 * max(0.0, central[u]) / top
+        seen: set[str] = set()
+        for a, i in sorted(members[u], key=lambda ai: (arts[ai[0]].sentences[ai[1]].boilerplate,
+                                                       ai)):
+            txt = arts[a].shown_text(arts[a].sentences[i])
+            norm = " ".join(txt.lower().split())
+            if norm in seen:
+                continue
+            seen.add(norm)
+            toks = _tokens(txt)
+            words = [t for t in toks if not t.stop]
+            if len(toks) >= 4 and sum(t.cap for t in words) >= 0.6 * len(words):
+                continue  # Title Case: a headline's capitals say nothing of names
+            out.append((toks, weight))
+            if len(seen) >= 2:
+                break
+    return out
+
+
+def _ranked(ph: _Phrases, texts, c_in, n_in, c_all, n_all) -> list[tuple[str, frozenset]]:
+    """A topic's phrases, best first, as (shown, word families): the words that set the
+    topic apart from the rest of the event (frequent inside, rare outside), in central
+    sentences, recurring; one word counts less than a phrase."""
+    n_out = max(1.0, n_all - n_in)
+    need = min(2.0, 0.2 * n_in)   # a label word is in more than one sentence
+
+    def distinct(f: str) -> float:
+        c = c_in.get(f, 0.0)
+        if c < need:
+            return 0.0
+        p = c / n_in   # (the second term ranks the words of a topic that is all there is)
+        return max(0.0, p * math.log(p / ((c_all.get(f, 0.0) - c + 0.5) / n_out))) + 0.01 * p
+
+    found: dict[tuple[str, ...], list] = {}
+    for toks, weight in texts:
+        here: set[tuple[str, ...]] = set()
+        for s, e, sig in ph.spans(toks):
+            rec = found.get(sig)
+            if rec is None:
+                rec = found[sig] = [0, weight, " ".join(t.text for t in toks[s:e + 1]), e - s]
+            elif weight > rec[1]:
+                rec[1], rec[2] = weight, " ".join(t.text for t in toks[s:e + 1])
+            if sig not in here:
+                here.add(sig)
+                rec[0] += 1
+    scored = []
+    for sig, (count, weight, shown, extra) in found.items():
+        d = sum(distinct(f) for f in sig)
+        if d <= 0:
+            continue
+        score = d / len(sig) ** 0.35 * weight * (1 + 0.5 * math.log(count))
+        if not extra:
+            score *= 0.7      # one word says less than a phrase
+        scored.append((-score, shown.lower(), shown, frozenset(sig)))
+    scored.sort()
+    return [(shown, fams) for _, _, shown, fams in scored]
+
+
+def _fallback(n: int, used: set[str]) -> str:
+    label = "Other" if "other" not in used else f"Other {n}"
+    return label
 
 
 # ------------------------------------------------------------------ vectors
@@ -440,10 +740,10 @@ def _centroid(vs: list[dict[str, float]], weights: list[float]) -> dict[str, flo
 def _graph(vecs, content, adjn) -> dict[int, dict[int, float]]:
     """Sparse similarity: unit -> {unit: weight}, symmetric: each unit's NEIGHBOURS most
     similar units and its article neighbours, the latter with a bonus."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for u in content:
-        for f in vecs[u]:
-            postings[f].append(u)
+        for f, x in vecs[u].items():
+            postings[f].append((u, x))
     nc = len(content)
     cap = nc if nc <= POSTING_CAP else POSTING_CAP // 4
     is_content = set(content)
@@ -451,16 +751,17 @@ def _graph(vecs, content, adjn) -> dict[int, dict[int, float]]:
     edges: dict[int, dict[int, float]] = {u: {} for u in content}
     large = nc > POSTING_CAP
     for u in content:
-        acc: dict[int, float] = defaultdict(float)
+        acc: dict[int, float] = {}
+        get = acc.get
         vu = vecs[u]
         query = _top(vu, QUERY_MAX) if large else vu
         for f, x in query.items():
             post = postings[f]
             if len(post) > cap:
                 continue
-            for v in post:
-                if v != u:
-                    acc[v] += x * vecs[v][f]
+            for v, y in post:
+                acc[v] = get(v, 0.0) + x * y
+        acc.pop(u, None)
         if large:  # exact similarity for the best candidates of the partial sums
             best = heapq.nlargest(3 * NEIGHBOURS, ((s, -v) for v, s in acc.items()))
             acc = {-nv: _dot(vu, vecs[-nv]) for _, nv in best}
