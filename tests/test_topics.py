@@ -22,8 +22,10 @@ def _check_invariants(an, topics, st):
     for g in an.links.groups():
         assert len({st[a][i] for a, i in g}) == 1, g
     for t in topics:
-        assert t.label and 1 <= len(t.label.split()) <= 6, t.label
-        assert t.keywords
+        assert t.label and 1 <= len(t.label.split()) <= 7, t.label
+        # keywords: the topic's further phrases (none when it offers one only)
+        kws = [k.lower() for k in t.keywords]
+        assert t.label.lower() not in kws and len(set(kws)) == len(kws), t
         assert any(t.id in x for row in st for x in row), t.id
 
 

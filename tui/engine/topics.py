@@ -431,10 +431,14 @@ class _Phrases:
             if t.stop or t.fam is None:
                 continue
             self.seen[t.low] += 1
+            if t.cap:
+                continue  # "to Beijing": a name after "to" is no verb
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if nxt is not None and nxt.joined and nxt.low in _VERB_AFTER:
                 self.verb[t.low] += 1
             prev = toks[j - 1] if j and t.joined else None
+            if prev is not None and prev.low.endswith("ly") and j > 1 and prev.joined:
+                prev = toks[j - 2]   # "did not immediately deny": past the adverb
             if prev is not None:
                 if prev.low in _DETERMINERS or prev.low.endswith("'s"):
                     self.noun[t.low] += 1
@@ -516,9 +520,15 @@ class _Phrases:
         w = t.low
         if t.fam is None or t.plain or w.endswith("'s") or self._verbish(t):
             return False
-        if w.endswith("ing") and not self.noun[w]:
+        if w.endswith("ing") and not self.noun[w] and not self._namelike(t):
             return False
         return self.head[w] >= 0.25 * max(1, self.seen[w])
+
+    def _namelike(self, t: _Tok) -> bool:
+        """Capitalised inside a sentence, or first in it and written so elsewhere, more
+        often than in lower case."""
+        return t.cap and (not t.first or (t.fam is not None
+                                          and self.capital[t.fam] > self.lower[t.fam]))
 
     def _names(self, toks: list[_Tok]) -> list[int]:
         """Name-run id of every token (-1: not in a name).  A name is a run of capitalised
@@ -534,8 +544,7 @@ class _Phrases:
             if t.first and t.low.endswith(("ed", "ly")):
                 continue
             nxt = toks[j + 1] if j + 1 < n else None
-            if not t.first or (t.fam is not None and self.capital[t.fam]
-                               and not self.lower[t.fam]) or (
+            if self._namelike(t) or (
                     nxt is not None and nxt.joined and nxt.cap and not nxt.stop):
                 base[j] = True
         run = [-1] * n
@@ -544,8 +553,8 @@ class _Phrases:
             inner = (j + 1 < n and toks[j + 1].joined and base[j + 1] and j > 0 and t.joined
                      and run[j - 1] >= 0 and (t.cap or t.low in _NAME_INNER))
             if base[j] or inner:
-                if not (j and t.joined and run[j - 1] >= 0):
-                    rid += 1
+                if not (j and t.joined and run[j - 1] >= 0) or toks[j - 1].low.endswith("'s"):
+                    rid += 1  # (a possessive ends a name: "Obama's | State Department")
                 run[j] = rid
         return run
 
@@ -604,16 +613,18 @@ def _labels(analysis: Analysis, members: list[list[tuple[int, int]]], words: _Wo
     used: set[str] = set()
     for us, ts in zip(clusters, texts):
         c_in, n_in = words.counts(us, size)
-        chosen: list[tuple[str, frozenset[str]]] = []
-        for shown, fams in _ranked(ph, ts, c_in, n_in, c_all, n_all):
-            if not chosen:
-                if shown.lower() in used or any(fams <= f or f <= fams for f in taken):
-                    continue
-            elif any(fams <= f or f <= fams for _, f in chosen):
-                continue
-            chosen.append((shown, fams))
-            if len(chosen) > 5:
+        ranked = _ranked(ph, ts, c_in, n_in, c_all, n_all)
+        # the label: the best phrase no earlier label is like (failing that, one they don't
+        # equal); then the keywords, none like another
+        first = next((x for x in ranked if x[0].lower() not in used and not any(
+            x[1] <= f or f <= x[1] for f in taken)), None) or next(
+            (x for x in ranked if x[0].lower() not in used), None)
+        chosen: list[tuple[str, frozenset[str]]] = [first] if first else []
+        for shown, fams in ranked:
+            if not chosen or len(chosen) > 5:
                 break
+            if not any(fams <= f or f <= fams for _, f in chosen):
+                chosen.append((shown, fams))
         if not chosen:
             label = _fallback(len(out) + 1, used)
             used.add(label.lower())
