@@ -207,3 +207,10 @@ def test_the_checks_catch_bad_labels():
     for bad in ("Doctors Without", "Without Borders", "Korea", "Doctors Without, Borders",
                 "militar border", "North"):
         assert not whole(bad), bad
+
+
+def test_a_name_ending_on_a_function_word_stays_whole():
+    got = noun_phrases(["The visit was announced by Prime Minister Theresa May on Monday.",
+                        "Officials said Theresa May would meet the president in July."])
+    assert "Prime Minister Theresa May" in got or "Theresa May" in got
+    assert "Theresa" not in got and "Prime Minister Theresa" not in got

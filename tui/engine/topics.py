@@ -476,7 +476,7 @@ class _Phrases:
             if fams[j] is not None and not in_name and (
                     named[j] or not t.stop and not self._verbish(t)):
                 start[j] = True
-            if ends_name and not t.stop and self._can_end(
+            if ends_name and (named[j] or not t.stop) and self._can_end(
                     t, named[j] and (in_name or not ends_name)):
                 end[j] = True
             if t.joined and j:
@@ -550,8 +550,9 @@ class _Phrases:
         run = [-1] * n
         rid = -1
         for j, t in enumerate(toks):
-            inner = (j + 1 < n and toks[j + 1].joined and base[j + 1] and j > 0 and t.joined
-                     and run[j - 1] >= 0 and (t.cap or t.low in _NAME_INNER))
+            inner = j > 0 and t.joined and run[j - 1] >= 0 and (
+                (t.cap and not t.first)          # "Theresa May", "Doctors Without Borders"
+                or (t.low in _NAME_INNER and j + 1 < n and toks[j + 1].joined and base[j + 1]))
             if base[j] or inner:
                 if not (j and t.joined and run[j - 1] >= 0) or toks[j - 1].low.endswith("'s"):
                     rid += 1  # (a possessive ends a name: "Obama's | State Department")
