@@ -39,6 +39,8 @@ def test_metadata_from_text_clues(seeds_analysis):
     assert by_id["004"]["title"] == "Pentagon says Chinese spy balloon flew over US airspace"
     assert by_id["000"]["byline"] == "Mimi Nguyen Ly" and by_id["000"]["outlet"] is None
     assert by_id["003"]["title"] is None  # no headline in the text: unknown, not a guess
+    assert by_id["004"]["outlet"] is None       # "Headline | US News": a section, not a site
     labels = {a.id[:3]: a.label for a in seeds_analysis.articles}
-    assert labels["001"] == "TRTWorld" and labels["000"] == "Mimi Nguyen Ly"  # outlet, else byline
-    assert labels["003"] == "003_dfd4a5a4a88ba7f9"  # else the file's name
+    assert labels["001"] == "TRTWorld" and labels["002"] == "DailyMail.co.uk"   # the outlet
+    # else the file's name, never the byline, a section or a hash
+    assert labels["000"] == "000" and labels["003"] == "003" and labels["004"] == "004"

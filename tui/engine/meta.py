@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from datetime import date as _date
 
+from .outlets import is_section
+
 MONTHS = {m: k for k, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 MONTHS.update({m[:3]: k for m, k in list(MONTHS.items())})
@@ -151,7 +153,7 @@ def describe(shown: str, paras: list[tuple[int, int]], units: list[tuple[int, in
     if title_k is not None:
         title, suffix = split_title_suffix(ptext[title_k])
         meta["title"] = title
-        if suffix:
+        if suffix and not is_section(suffix):     # "| US News" is a section, not a site
             meta["outlet"] = suffix
     title_norm = _norm(meta["title"] or "")
 

@@ -74,8 +74,11 @@ class Article:
     @property
     def label(self) -> str:
         """A short name for the source: the editor's label, else its outlet, else its
-        byline, else its id."""
-        return self.user_label or self.outlet or self.byline or self.id
+        file's name (a well-known outlet's slug as the outlet, hash-like parts left out);
+        never its byline."""
+        from .outlets import from_filename
+
+        return self.user_label or self.outlet or from_filename(self.id)
 
     def shown_text(self, s: Sentence) -> str:
         """The sentence as the reader shows it (markup hidden, spaces folded)."""
