@@ -24,8 +24,11 @@ def columns(tree) -> dict[str, list[str]]:
     heads = [text_of(th) for th in tree.xpath("//table[@class='aligned']/thead//th")[1:]]
     out: dict[str, list[str]] = {h: [] for h in heads}
     for tr in tree.xpath("//table[@class='aligned']/tbody/tr"):
-        for head, td in zip(heads, tr.xpath("./td")[1:]):
-            out[head] += [text_of(p)[1:].strip() for p in td.xpath("./p")]
+        cells = [td for td in tr.xpath("./td")[1:] for _ in range(int(td.get("colspan", 1)))]
+        assert len(cells) == len(heads)         # adjacent empty cells are one, spanning
+        for head, td in zip(heads, cells):
+            if "empty" not in (td.get("class") or ""):
+                out[head] += [text_of(p)[1:].strip() for p in td.xpath("./p")]
     return out
 
 

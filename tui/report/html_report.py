@@ -19,8 +19,8 @@ import html
 from ..engine.marks import ADDED, CHANGED, GLYPHS, runs
 from ..engine.model import Analysis
 from .rows import rows
-from .view import (ReportView, additions, columns, n_kept, quotes_in, speakers_in, summary,
-                   title_of, topic_counts)
+from .view import (ReportView, additions, columns, file_name, n_kept, quotes_in, speakers_in,
+                   summary, title_of, topic_counts)
 
 _CSS = """
 :root { --add: #0a7d32; --add-bg: #e3f6e8; --chg: #8a5a00; --chg-bg: #fff1b8; --dim: #6b6b6b;
@@ -60,15 +60,22 @@ dl.legend dt { font-weight: bold; } dl.legend dd { margin: 0; }
 ul.quotes { margin: .2rem 0 .8rem; }
 .tag { font: .8rem ui-monospace, Menlo, Consolas, monospace; color: var(--dim); }
 footer { margin-top: 2rem; color: var(--dim); font-size: .85rem; }
+tr.moved td.n { color: #7a3e9d; }
 @media print {
-  body { font-size: 10pt; margin: 0; max-width: none; }
-  h2 { break-after: avoid; }
-  tr.shared, p.s { break-inside: avoid; }
+  body { font-size: 8pt; line-height: 1.3; margin: 0; max-width: none; }
+  h1 { font-size: 13pt; } h2 { font-size: 10.5pt; margin: .8rem 0 .3rem; break-after: avoid; }
+  th, td { padding: .15rem .3rem; }
+  table.sources td, table.sources th { font-size: 7.5pt; }
+  table.aligned td.n, table.aligned th.n { width: 1.8rem; font-size: 6.5pt; }
+  p.s { margin: 0 0 .2rem; }
+  p.furniture { font-size: 7pt; }
+  tr.shared { break-inside: avoid; }
   td.empty { background: none; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
+  footer { display: none; }
 }
-@page { margin: 1.2cm; }
+@page { margin: 1cm; }
 """
 
 
@@ -167,7 +174,8 @@ def html_report(an: Analysis, view: ReportView | None = None) -> str:
       "<th>Sentences</th><th>Additions</th></tr></thead>\n<tbody>\n")
     for a in cols:
         art = arts[a]
-        where = _e(art.path)
+        # a web page by its address; a file by its name only: no local paths in a report
+        where = _e(file_name(art.path))
         if art.is_web:
             where = f'<a href="{_e(art.path)}">{_e(art.path)}</a>'
         w(f"<tr><td><strong>{_e(art.label)}</strong></td><td>{_e(art.title) or '—'}</td>"
@@ -196,23 +204,31 @@ def html_report(an: Analysis, view: ReportView | None = None) -> str:
         w(f"<th>{_e(arts[a].label)}</th>")
     w("</tr></thead>\n<tbody>\n")
     laid = rows(an, view)
-    where: dict[int, list[int]] = {}
+    band: dict[int, int] = {}
     for k, row in enumerate(laid, 1):
-        if row.kind == "shared":
-            where.setdefault(row.group, []).append(k)
+        if row.kind == "shared" and not row.moved:
+            band[row.group] = k
     for k, row in enumerate(laid, 1):
         note = ""
-        others = [x for x in where.get(row.group, ()) if x != k] if row.kind == "shared" else []
-        if others:
-            note = ('<br><span class="part">also row ' + ", ".join(f'<a href="#r{x}">{x}</a>'
-                                                             for x in others) + "</span>")
-        w(f'<tr class="{row.kind}" id="r{k}"><td class="n">{k}{note}</td>')
+        if row.kind == "shared" and row.moved and row.group in band:
+            b = band[row.group]
+            note = (f'<br><span class="part" title="told here by this source; the others '
+                    f'tell it at row {b}">↕ <a href="#r{b}">{b}</a></span>')
+        cls = row.kind + (" moved" if row.moved else "")
+        w(f'<tr class="{cls}" id="r{k}"><td class="n">{k}{note}</td>')
+        gap = 0
         for a in cols:
             cell = row.cells.get(a)
             if not cell:
-                w('<td class="empty"></td>')
+                gap += 1
                 continue
+            if gap:
+                w(f'<td class="empty" colspan="{gap}"></td>' if gap > 1
+                  else '<td class="empty"></td>')
+                gap = 0
             w("<td>" + "".join(_sentence_html(an, a, i, view) for i in cell) + "</td>")
+        if gap:
+            w(f'<td class="empty" colspan="{gap}"></td>' if gap > 1 else '<td class="empty"></td>')
         w("</tr>\n")
     w("</tbody>\n</table>\n</section>\n")
 

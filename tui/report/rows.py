@@ -1,20 +1,14 @@
-"""What the reports lay out: the sources in aligned rows (one per statement they share,
-with what each adds in between) and the disagreements (aligned sentences that put a
-number, a name or a quote differently)."""
+"""The sources in aligned rows: one row (a band) for each statement they share, its
+members side by side, rows of what each source alone says in between, and a statement a
+source tells out of the others' order shown where it tells it, marked moved.  The HTML
+report, `synopsis diff` and the reader's aligned view lay the sources out with it."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..engine.chars import CLOSING_DOUBLE, DOUBLE, OPENING_DOUBLE, SINGLE
-from ..engine.model import Analysis, Article, Sentence
-from ..engine.text import QUANTITY_WORDS
+from ..engine.model import Analysis
 from .view import ReportView, columns, kept
-
-
-def _spans_text(art: Article, spans) -> str:
-    return " … ".join(" ".join(art.shown[a:b].split()) for a, b in spans)
 
 
 # ------------------------------------------------------------------ rows for the columns
@@ -24,169 +18,195 @@ class Row:
     kind: str                                   # "shared" | "additions"
     cells: dict[int, list[int]] = field(default_factory=dict)   # article -> sentence indices
     group: int = -1
-    part: int = 0                               # >0: a later part of a split group
+    part: int = 0                               # >0: members told elsewhere (moved)
+
+    @property
+    def moved(self) -> bool:
+        """Members of a group that their sources tell at another place than the others."""
+        return self.part > 0
+
+
+def _lis_ends(vals: list[int]) -> list[int]:
+    """For each index, the length of the longest strictly increasing run of `vals` (a
+    subsequence) that ends there."""
+    from bisect import bisect_left
+
+    tails: list[int] = []
+    out = []
+    for v in vals:
+        t = bisect_left(tails, v)
+        if t == len(tails):
+            tails.append(v)
+        else:
+            tails[t] = v
+        out.append(t + 1)
+    return out
+
+
+def _increasing(seq: list[float]) -> set[int]:
+    """Indices of a longest strictly increasing subsequence of `seq`."""
+    ends = _lis_ends(seq)     # type: ignore[arg-type]
+    out: set[int] = set()
+    want, bound = max(ends, default=0), float("inf")
+    for k in range(len(seq) - 1, -1, -1):
+        if ends[k] == want and seq[k] < bound:
+            out.add(k)
+            want, bound = want - 1, seq[k]
+    return out
+
+
+IMPROVE_LIMIT = 3000      # shared sentences up to which the band order is refined
+
+
+def _band_order(order: list[int], firsts: dict[int, list[int]]) -> list[int]:
+    """Refine a band order so that more of each source's shared sentences keep to it: each
+    group in turn moves to the place where the sources' longest in-order runs are longest
+    together, until no move gains.  `firsts[a]`: source a's groups in text order."""
+    if sum(len(f) for f in firsts.values()) > IMPROVE_LIMIT:
+        return order
+    holders: dict[int, list[int]] = {}
+    for a, f in firsts.items():
+        for g in f:
+            holders.setdefault(g, []).append(a)
+    for _ in range(4):
+        gained = False
+        for g in list(order):
+            rest = [h for h in order if h != g]
+            r = {h: k for k, h in enumerate(rest)}
+            n = len(rest) + 1
+            here = order.index(g)
+            total = [0] * n
+            for a in holders.get(g, ()):
+                f = firsts[a]
+                p = f.index(g)
+                seq = [r[h] for h in f if h != g]
+                ends = _lis_ends(seq)
+                starts = _lis_ends([-v for v in reversed(seq)])[::-1]
+                base = max(ends, default=0)
+                best_before = [0] * (n + 1)
+                for e in range(p):
+                    best_before[seq[e] + 1] = max(best_before[seq[e] + 1], ends[e])
+                for k in range(1, n + 1):
+                    best_before[k] = max(best_before[k], best_before[k - 1])
+                best_after = [0] * (n + 1)
+                for e in range(p, len(seq)):
+                    best_after[seq[e]] = max(best_after[seq[e]], starts[e])
+                for k in range(n - 1, -1, -1):
+                    best_after[k] = max(best_after[k], best_after[k + 1])
+                for k in range(n):      # g between rest[k-1] and rest[k]
+                    total[k] += max(base, best_before[k] + 1 + best_after[k])
+            k = max(range(n), key=lambda k: (total[k], k == here))
+            if total[k] > total[here]:
+                order = rest[:k] + [g] + rest[k:]
+                gained = True
+        if not gained:
+            break
+    return order
 
 
 def rows(an: Analysis, view: ReportView | None = None) -> list[Row]:
-    """Lay the articles out in aligned rows, keeping every column in text order.
+    """Lay the articles out in aligned rows, keeping every column in text order: one row
+    (a band) for each statement the sources share, its members side by side, and between
+    the bands rows of what each source alone says.
 
-    Walk all articles at once.  Sentences no other article has are gathered, at each
-    article's head, into an "additions" row.  Otherwise a group of aligned sentences whose
-    members all stand at their articles' heads becomes a row.  When sources tell things in
-    a different order no group is ready; the group that skips the fewest sentences is then
-    shown in part (the members at the heads), and the rest of it later, marked as a part.
+    Sources tell things in different orders.  The bands follow an order most sources
+    agree on (each group's mean place in its sources, then each group moved to where the
+    most shared sentences keep to the order); in each source, the longest run of its
+    shared sentences that follows that order sits in the bands, and a shared sentence told
+    out of that order is shown where its source tells it, in a row of its own marked
+    moved (`part` > 0).
 
-    With a view, only its articles and the sentences it keeps are laid out (the others
-    count as placed from the start); a group then has only its kept members."""
+    With a view, only its articles and the sentences it keeps are laid out; a group then
+    has only its kept members."""
     arts = an.articles
-    n = len(arts)
-    cols = set(columns(an, view))
-    members: dict[int, list[tuple[int, int]]] = {}
-    placed = [bytearray(len(art.sentences)) for art in arts]
-    for a, art in enumerate(arts):
-        for s in art.sentences:
-            if a not in cols or not kept(view, a, s.i):
-                placed[a][s.i] = 1
-                continue
-            g = an.group(a, s.i)
+    cols = [a for a in columns(an, view)]
+    seqs: dict[int, list[int]] = {a: [s.i for s in arts[a].sentences if kept(view, a, s.i)]
+                                  for a in cols}
+    group_of = {a: [an.group(a, i) for i in seqs[a]] for a in cols}
+    # a group counts only where two sources or more of the view have it
+    sources_of: dict[int, set[int]] = {}
+    for a in cols:
+        for g in group_of[a]:
             if g >= 0:
-                members.setdefault(g, []).append((a, s.i))
-    pos = [0] * n
-    parts: Counter = Counter()
+                sources_of.setdefault(g, set()).add(a)
+    shared = {g for g, srcs in sources_of.items() if len(srcs) >= 2}
+    for a in cols:
+        group_of[a] = [g if g in shared else -1 for g in group_of[a]]
+
+    def firsts(a: int) -> list[tuple[int, int]]:
+        """(index in seqs[a], group) of the first member of each group in source a."""
+        seen, out = set(), []
+        for k, g in enumerate(group_of[a]):
+            if g >= 0 and g not in seen:
+                seen.add(g)
+                out.append((k, g))
+        return out
+
+    first = {a: firsts(a) for a in cols}
+    total: dict[int, list[float]] = {}
+    for a in cols:
+        m = max(1, len(seqs[a]))
+        for k, g in first[a]:
+            total.setdefault(g, []).append(k / m)
+    rank = {g: sum(v) / len(v) for g, v in total.items()}
+    order = _band_order(sorted(rank, key=lambda g: (rank[g], g)),
+                        {a: [g for _, g in first[a]] for a in cols})
+    where = {g: k for k, g in enumerate(order)}
+    keep_of: dict[int, set[int]] = {}
+    for a in cols:
+        lis = _increasing([where[g] for _, g in first[a]])
+        keep_of[a] = {first[a][x][1] for x in lis}
+    bands = [g for g in order if any(g in keep_of[a] for a in cols)]
     out: list[Row] = []
+    pos = {a: 0 for a in cols}
+    parts: Counter = Counter()
 
-    def advance(a: int) -> None:
-        while pos[a] < len(placed[a]) and placed[a][pos[a]]:
-            pos[a] += 1
+    def band_start(a: int, g: int) -> int | None:
+        return next((k for k, h in first[a] if h == g), None) if g in keep_of[a] else None
 
-    def take(a: int, i: int) -> None:
-        placed[a][i] = 1
-
-    for a in range(n):
-        advance(a)
-    while any(pos[a] < len(placed[a]) for a in range(n)):
-        # 1. what each article alone says, up to its next shared sentence
-        row = Row("additions")
-        for a in range(n):
-            run = []
-            while pos[a] < len(placed[a]) and an.group(a, pos[a]) < 0:
-                run.append(pos[a])
-                take(a, pos[a])
-                advance(a)
-            if run:
-                row.cells[a] = run
-        if row.cells:
-            out.append(row)
-            continue
-        # 2. every head is shared: a group whose unplaced members all stand at the heads
-        best = None
-        for a in range(n):
-            if pos[a] >= len(placed[a]):
+    def emit_before(stops: dict[int, int]) -> None:
+        """Everything of each source before its stop: additions side by side, a moved
+        shared sentence in a row of its own."""
+        while True:
+            row = Row("additions")
+            for a in cols:
+                k = pos[a]
+                run = []
+                while k < stops[a] and group_of[a][k] < 0:
+                    run.append(seqs[a][k])
+                    k += 1
+                if run:
+                    row.cells[a] = run
+                    pos[a] = k
+            if row.cells:
+                out.append(row)
                 continue
-            g = an.group(a, pos[a])
-            skip = 0
-            for b, j in members[g]:
-                if not placed[b][j] and j > pos[b]:
-                    # members right after the head, all of this group, count as at the head
-                    between = range(pos[b], j)
-                    if not all(placed[b][k] or an.group(b, k) == g for k in between):
-                        skip += j - pos[b]
-            if best is None or skip < best[0]:
-                best = (skip, g)
-            if skip == 0:
-                break
-        skip, g = best
-        row = Row("shared", group=g, part=parts[g])
-        parts[g] += 1
-        for b in range(n):
-            k = pos[b]
+            movers = [a for a in cols if pos[a] < stops[a]]
+            if not movers:
+                return
+            a = movers[0]
+            g = group_of[a][pos[a]]
             cell = []
-            while k < len(placed[b]) and (placed[b][k] or an.group(b, k) == g):
-                if not placed[b][k]:
-                    cell.append(k)
-                    take(b, k)
-                k += 1
-            if cell:
-                row.cells[b] = cell
-            advance(b)
-        out.append(row)
-    return out
+            while pos[a] < stops[a] and group_of[a][pos[a]] == g:
+                cell.append(seqs[a][pos[a]])
+                pos[a] += 1
+            parts[g] += 1
+            out.append(Row("shared", {a: cell}, group=g, part=parts[g]))
 
-
-# ------------------------------------------------------------------ disagreements
-
-@dataclass(frozen=True)
-class Disagreement:
-    kind: str                   # "number" | "name" | "quote"
-    a: int
-    i: int
-    a_words: str
-    b: int
-    j: int
-    b_words: str
-
-
-def _kinds(s: Sentence, art: Article, spans) -> set[str]:
-    """What the changed words of one side are: numbers, names, words inside a quote."""
-    out: set[str] = set()
-    for a, b in spans:
-        before = art.text[s.start:a]
-        opened = (sum(before.count(c) for c in OPENING_DOUBLE)
-                  - sum(before.count(c) for c in CLOSING_DOUBLE))
-        if opened > 0 or before.count('"') % 2 == 1 or re.search(r"(?:^|\s)‘[^’]*$", before):
-            out.add("quote")
-        for m in re.finditer(r"\S+", art.text[a:b]):
-            w = m.group().strip(DOUBLE + SINGLE + "()[],.;:!?")
-            if any(ch.isdigit() for ch in w) or w.lower() in QUANTITY_WORDS:
-                out.add("number")
-            elif w[:1].isupper():
-                # a capital that is not just the sentence's (or the quote's) first word
-                lead = art.text[s.start:a + m.start()].rstrip(" \"'“‘«(")
-                if lead and not lead.endswith((":", ".", "—")):
-                    out.add("name")
-    return out
-
-
-def disagreements(an: Analysis, view: ReportView | None = None) -> list[Disagreement]:
-    """Aligned sentence pairs that put a number, a name or a quote differently: both
-    sentences have changed words of that kind (a number only one source gives is an
-    addition, not a disagreement).  Page furniture is left out; with a view, so are pairs
-    of which a side is not in it."""
-    out = []
-    seen = set()
-    shown = set()
-    cols = set(columns(an, view))
-    for group in an.links.groups():
-        for a, i in group:
-            if a not in cols or not kept(view, a, i):
+    for g in bands:
+        starts = {a: band_start(a, g) for a in cols}
+        emit_before({a: (k if k is not None else pos[a]) for a, k in starts.items()})
+        row = Row("shared", group=g, part=0)
+        for a in cols:
+            k = starts[a]
+            if k is None:
                 continue
-            al = an.at(a, i)
-            for m in al.matches:
-                key = (min((a, i), (m.article, m.i)), max((a, i), (m.article, m.i)))
-                if key in seen or not m.changed:
-                    continue
-                if m.article not in cols or not kept(view, m.article, m.i):
-                    continue
-                seen.add(key)
-                art, other = an.articles[a], an.articles[m.article]
-                s, t = art.sentences[i], other.sentences[m.i]
-                if s.boilerplate or t.boilerplate:
-                    continue
-                back = an.match(m.article, m.i, a, i)
-                theirs = back.changed if back else ()
-                if not theirs:
-                    continue
-                both = _kinds(s, art, m.changed) & _kinds(t, other, theirs)
-                kind = next((k for k in ("number", "name", "quote") if k in both), None)
-                if kind is None:
-                    continue
-                mine_t, theirs_t = _spans_text(art, m.changed), _spans_text(other, theirs)
-                (a1, i1, w1), (a2, i2, w2) = sorted([(a, i, mine_t), (m.article, m.i, theirs_t)])
-                if (kind, a1, w1, a2, w2) in shown:  # a repeated sentence, a repeated row
-                    continue
-                shown.add((kind, a1, w1, a2, w2))
-                out.append(Disagreement(kind, a1, i1, w1, a2, i2, w2))
-    rank = {"number": 0, "name": 1, "quote": 2}
-    out.sort(key=lambda d: (rank[d.kind], d.a, d.i, d.b, d.j))
+            cell = []
+            while k < len(seqs[a]) and group_of[a][k] == g:
+                cell.append(seqs[a][k])
+                k += 1
+            row.cells[a] = cell
+            pos[a] = k
+        out.append(row)
+    emit_before({a: len(seqs[a]) for a in cols})
     return out
-

@@ -183,6 +183,14 @@ def view_of(analysis: Analysis, shown, lens) -> tuple[ReportView | None, str]:
                       search=lens.query, description=scope), scope
 
 
+def file_name(path: str) -> str:
+    """A source's place as a report may show it: a web address as it is, a local file by
+    its name alone (a report travels; the folders of the machine that made it stay)."""
+    if path.lower().startswith(("http://", "https://")):
+        return path
+    return os.path.basename(path.rstrip("/\\")) or path
+
+
 def free_names(folder: Path, stem: str, suffixes: tuple[str, ...],
                inputs: set[str]) -> list[Path]:
     """`folder/stem.suffix` for every suffix, with -2, -3 ... after the stem until none of
