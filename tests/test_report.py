@@ -15,7 +15,8 @@ from tui.engine import analyse
 from tui.engine.model import Quote, Speaker, Topic
 from tui.report import fmt_for, render, write_report
 from tui.report.markdown_report import markdown_report, md_escape
-from tui.report.rows import disagreements, rows
+from tui.report.overview import overview
+from tui.report.rows import rows
 from tui.report.view import additions
 
 A = """Council approves budget
@@ -179,34 +180,34 @@ def test_speakers_quotes_topics_shown_when_present(pair):
     assert "protect every library" in text_of(tree.get_element_by_id("quotes"))
     topics = text_of(tree.get_element_by_id("topics"))
     assert "The budget vote" in topics and "budget, council" in topics
-    md = markdown_report(an)
-    assert "## Speakers" in md and "**Ana Lopez**, mayor (person), 1 quote; also: Mayor Ana Lopez" in md
-    assert "## Topics" in md and "**The budget vote** (budget, council): a 2, b 1" in md
+    md = markdown_report(an)     # the overview for a chat: speakers and topics are in the page
+    assert "Speakers" not in md and "The budget vote" not in md
 
 
 def test_markdown_report(pair):
     md = markdown_report(pair)
     assert md.startswith("# Council approves budget\n")
-    sections = re.split(r"^### ", md, flags=re.M)
-    a_sec = next(s for s in sections if s.startswith("a\n"))
-    b_sec = next(s for s in sections if s.startswith("b\n"))
-    assert ("- Residents said they were relieved that the swimming pools would stay open all "
-            "summer.") in a_sec
-    assert "- Opposition councillors warned of cuts next year" in b_sec
-    assert "Opposition councillors" not in a_sec
-    assert "budget of **12** million" in a_sec
-    # the disagreements, as a table
-    table = md.split("## Disagreements", 1)[1]
-    assert table.lstrip().startswith("| What | Source | Says | Source | Says |")
-    rows_ = [r for r in table.splitlines() if r.startswith("| number")]
-    assert rows_ and "**12**" in rows_[0] and "**15**" in rows_[0]
-    assert any(r.startswith("| name") and "**Anna Lopes**" in r for r in table.splitlines())
+    assert "- **a**: Council approves budget" in md and "- **b**: Budget passes after six hours" in md
+    assert "- _in 2 of 2_: The vote passed seven to four" in md
+    only = md.split("**Only in one source**", 1)[1].split("**Disagreements**", 1)[0]
+    assert "- **a** (1 addition):\n  - Residents said they were relieved" in only
+    assert "- **b** (1 addition):\n  - Opposition councillors warned of cuts" in only
+    dis = md.split("**Disagreements**", 1)[1]
+    assert "- number: **12** (a) · **15** (b)" in dis
+    assert "- name: **Ana Lopez** (a) · **Anna Lopes** (b)" in dis
+    assert "[The full report" not in md and "synopsis export --format html" in md
+    linked = markdown_report(pair, link="report 1.html")
+    assert linked.rstrip().endswith("[The full report, side by side](report%201.html)")
+    assert len(md) <= 4000
 
 
-def test_disagreements_need_both_sides(pair):
-    kinds = {(d.kind, d.a_words, d.b_words) for d in disagreements(pair)}
-    assert ("number", "12", "15") in kinds
-    assert all(d.a != d.b for d in disagreements(pair))
+def test_markdown_fits_a_chat_message(seeds_analysis):
+    md = markdown_report(seeds_analysis)
+    assert len(md) <= 4000
+    for part in ("**Headlines**", "**What most sources share**", "**Only in one source**",
+                 "**Disagreements**", "_in 5 of 5_"):
+        assert part in md
+    assert "/" not in md.split("**Headlines**")[0].replace("</", "")     # no path in the head
 
 
 def test_markdown_escapes(tricky):
@@ -214,9 +215,6 @@ def test_markdown_escapes(tricky):
     assert r"\*starred\*" in md and r"\| with pipes" in md and r"\[brackets\]" in md
     assert r"\<script\>" in md
     assert md_escape("a|b*c_d\n e") == r"a\|b\*c\_d e"
-    for line in md.splitlines():
-        if line.startswith("| ") and not line.startswith("|---"):
-            assert len(re.findall(r"(?<!\\)\|", line)) in (7, 6)  # cells never split
 
 
 def test_no_additions_said_so(tmp_path):
@@ -224,8 +222,8 @@ def test_no_additions_said_so(tmp_path):
     (tmp_path / "b.txt").write_text(A)
     an = analyse([str(tmp_path)])
     md = markdown_report(an)
-    assert md.count("_Nothing the other sources do not also say._") == 2
-    assert "_No aligned sentences differ" in md
+    assert md.count("nothing the others do not also say") == 2
+    assert "_None found between sentences the alignment is sure of._" in md
 
 
 def test_write_report_and_format_from_suffix(pair, tmp_path):
@@ -346,7 +344,7 @@ def test_a_view_reports_only_its_sources_and_kept_sentences(triple):
     adds = [p.get("id") for p in tree.xpath("//p[contains(@class, 'addition')]")]
     assert f"a0s{residents}" in adds and f"a1s{opposition}" in adds
     # the 12/15 disagreement lost a side; the quote's sentence is gone, so its speaker
-    assert not disagreements(an, view)
+    assert not overview(an, view).disagreements
     text = text_of(tree.get_element_by_id("comparison"))
     assert "budget of 12 million" in text and "15 million" not in text
     assert 'id="quotes"' not in doc and 'id="speakers"' not in doc
@@ -362,12 +360,12 @@ def test_a_view_reports_only_its_sources_and_kept_sentences(triple):
     # Markdown: the same scope
     md = render(an, "md", view)
     assert "**This view:** 2 of 3 sources; a test." in md
-    assert "### c" not in md and "Mayor Ana Lopez" not in md and "protect every" not in md
+    assert "**c**" not in md and "Mayor Ana Lopez" not in md and "protect every" not in md
     assert "Residents said they were relieved" in md and "Opposition councillors" in md
-    assert "## Disagreements" in md and "| number |" not in md
+    assert "**Disagreements**" in md and "number:" not in md
     # a view of everything keeps the disagreements and the quotes
     whole = ReportView(articles=(0, 1, 2), description="all")
-    assert disagreements(an, whole) == disagreements(an)
+    assert overview(an, whole).disagreements == overview(an).disagreements
     assert 'id="quotes"' in render(an, "html", whole)
 
 
@@ -383,7 +381,7 @@ def test_a_view_in_marking_mode_marks_the_passing_sentences(pair):
     assert marked == {f"a{a}s{i}" for a, i in passing} and marked
     assert "p.passes" in doc
     md = render(an, "md", view)
-    assert "## Sentences that pass the filter" in md
+    assert "**This view:** filter: all sentences, the passing ones marked." in md
     # every sentence is still there
     assert len(tree.xpath("//table[@class='aligned']//p[@id]")) == sum(
         len(a.sentences) for a in an.articles)
@@ -411,5 +409,4 @@ def test_a_view_with_a_search_marks_what_it_finds_apart_from_the_filter(pair):
         assert {"passes", "found"} <= set(p.get("class").split())
     assert "the search /council finds" in text_of(tree.xpath("//p[@class='scope']")[0])
     md = render(an, "md", view)
-    section = md.split("## Sentences the search /council finds", 1)[1].split("\n## ", 1)[0]
-    assert section.count("\n- ") == len(hits)
+    assert "**This view:** filter and search." in md

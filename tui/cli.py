@@ -1,5 +1,6 @@
 """Command line: `synopsis [PATH...]` opens the reader, `synopsis export PATH...` writes a report,
-`synopsis serve [PATH...]` serves the reader to a browser.
+`synopsis serve [PATH...]` serves the reader to a browser, `synopsis diff A B [C...]` and
+`synopsis summary PATH...` print the comparison and the overview as text.
 
 A PATH is an article file (.txt, .md, or a saved web page .html), a folder of them, a URL, or
 a corpus file listing any of these one a line.
@@ -37,6 +38,8 @@ def export_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=REPORT_FORMATS, default=None,
                    help="output format (default: from the -o file's suffix, else json)")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--link", metavar="URL",
+                   help="md: where the full (HTML) report is, linked at the end of the overview")
     p.add_argument("--refresh", action="store_true",
                    help="fetch URLs again instead of reading them from the page cache")
     p.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
@@ -49,7 +52,8 @@ def reader_parser() -> argparse.ArgumentParser:
         description="Read several articles about one event side by side: what each source adds, "
                     "changes or leaves out.",
         epilog="Subcommands: 'synopsis export PATH... [--format json|html|md] [-o FILE]', "
-               "'synopsis serve [PATH...] [--host H] [--port N]'.")
+               "'synopsis serve [PATH...] [--host H] [--port N]', "
+               "'synopsis diff A B [C...]', 'synopsis summary [PATH...]'.")
     p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP)
     p.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
     p.add_argument("--refresh", action="store_true",
@@ -84,6 +88,68 @@ def serve_parser() -> argparse.ArgumentParser:
     p.add_argument("--refresh", action="store_true",
                    help="fetch URLs again instead of reading them from the page cache")
     return p
+
+
+def _text_parser(name: str, description: str, least: int) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=f"{PROG} {name}", description=description,
+        epilog="Colour when standard output is a terminal and NO_COLOR is not set; "
+               "--color always for a pager: 'synopsis diff --color always A B | less -R'.")
+    p.add_argument("paths", nargs="+" if least else "*", metavar="PATH", help=PATH_HELP)
+    p.add_argument("--width", type=int, default=None, metavar="N",
+                   help="wrap at N columns (default: the terminal's width, 100 when piped)")
+    p.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto",
+                   help="colour the output: auto (a terminal without NO_COLOR), always, never")
+    p.add_argument("--refresh", action="store_true",
+                   help="fetch URLs again instead of reading them from the page cache")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
+    return p
+
+
+def diff_parser() -> argparse.ArgumentParser:
+    return _text_parser(
+        "diff", "Print the articles' aligned comparison as text, in the style of a word "
+        "diff: each statement they share as a block, edits marked [-removed-] {+added+}, "
+        "what only one source says marked +.", least=2)
+
+
+def summary_parser() -> argparse.ArgumentParser:
+    return _text_parser(
+        "summary", "Print the overview as text: the headlines, what most sources share, "
+        "what only one has, and where they disagree.", least=0)
+
+
+def run_text(argv: list[str], which: str) -> int:
+    """`synopsis diff` and `synopsis summary`: the analysis as text on standard output."""
+    args = (diff_parser() if which == "diff" else summary_parser()).parse_args(argv)
+    from .engine import InputError
+
+    if args.width is not None and args.width < 40:
+        _err(f"{which}: --width {args.width}: too narrow (40 columns at least)")
+        return 2
+    try:
+        paths = _paths_or_seeds(args.paths)
+        if not _prefetch(paths, args.refresh):
+            return 2
+        from .pipeline import open_analysis
+
+        an = open_analysis(paths, cache=not args.no_cache, refresh=args.refresh)
+    except InputError as e:
+        _err(str(e))
+        return 2
+    for w in an.corpus.warnings:
+        _err(f"warning: {w}")
+    if which == "diff" and len(an.articles) < 2:
+        _err("diff: needs two articles or more to compare")
+        return 2
+    from .report.plain import Style, diff_text, summary_text, wants_colour
+
+    tty = sys.stdout.isatty() if hasattr(sys.stdout, "isatty") else False
+    width = args.width or (os.get_terminal_size(sys.stdout.fileno()).columns if tty else 100)
+    colour = args.color == "always" or (args.color == "auto" and wants_colour(sys.stdout))
+    render = diff_text if which == "diff" else summary_text
+    sys.stdout.write(render(an, width=width, style=Style(colour)))
+    return 0
 
 
 def _paths_or_seeds(paths: list[str]) -> list[str]:
@@ -140,12 +206,12 @@ def run_export(argv: list[str]) -> int:
         _err(f"warning: {w}")
     if args.output:
         try:
-            write_report(an, fmt, args.output)
+            write_report(an, fmt, args.output, link=args.link)
         except OSError as e:
             _err(f"{args.output}: cannot write ({e.strerror or e})")
             return 2
     else:
-        sys.stdout.write(render(an, fmt))
+        sys.stdout.write(render(an, fmt, link=args.link))
     return 0
 
 
@@ -267,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_export(argv[1:])
         if argv and argv[0] == "serve":
             return run_serve(argv[1:])
+        if argv and argv[0] in ("diff", "summary"):
+            return run_text(argv[1:], argv[0])
         return run_reader(argv)
     except KeyboardInterrupt:
         return 130

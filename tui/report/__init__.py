@@ -6,8 +6,9 @@ out, for `synopsis export` and the reader's report key.
 
 - view.py: what a report covers (`ReportView`, the reader's view, what is in a view);
 - rows.py: the sources in aligned rows, the disagreements;
-- html_report.py: one self-contained HTML page; markdown_report.py: Markdown for a chat or a
-  ticket; the JSON document (synopsis.export/1) is the engine's model as data
+- overview.py: the story first (headlines, what most share, what one has, disagreements);
+- html_report.py: one self-contained HTML page; markdown_report.py: the overview in Markdown
+  for a chat; plain.py: `synopsis diff` and `synopsis summary` as text; the JSON document (synopsis.export/1) is the engine's model as data
   (tui/engine/export.py).
 
 No Textual here (import-linter checks it): the reader calls these, and so does
@@ -31,7 +32,10 @@ def fmt_for(path: str | os.PathLike, default: str = "json") -> str:
     return SUFFIXES.get(Path(path).suffix.lower(), default)
 
 
-def render(an: Analysis, fmt: str, view: ReportView | None = None) -> str:
+def render(an: Analysis, fmt: str, view: ReportView | None = None,
+           link: str | None = None) -> str:
+    """The report as text; `link`: where the full report is (the Markdown report, a
+    chat-sized overview, links to it)."""
     if fmt == "html":
         from .html_report import html_report
 
@@ -39,7 +43,7 @@ def render(an: Analysis, fmt: str, view: ReportView | None = None) -> str:
     if fmt in ("md", "markdown"):
         from .markdown_report import markdown_report
 
-        return markdown_report(an, view)
+        return markdown_report(an, view, link=link)
     if fmt == "json":
         from ..engine.export import to_json
 
@@ -48,10 +52,10 @@ def render(an: Analysis, fmt: str, view: ReportView | None = None) -> str:
 
 
 def write_report(an: Analysis, fmt: str, path: str | os.PathLike,
-                 view: ReportView | None = None) -> Path:
+                 view: ReportView | None = None, link: str | None = None) -> Path:
     """Write the report to `path` (atomically: a reader of the file never sees half of it).
     Returns the absolute path written.  Raises OSError when it cannot be written."""
-    return atomic_write(path, render(an, fmt, view))
+    return atomic_write(path, render(an, fmt, view, link))
 
 
 __all__ = ["FORMATS", "ReportView", "fmt_for", "render", "write_report"]
