@@ -104,6 +104,9 @@ def _folder(p: Path, raw: str) -> list[Path]:
 _GENERATOR = re.compile(rb"""<meta\s+name=["']?generator["']?\s+content=["']?synopsis\b""", re.I)
 _MD_SUMMARY = re.compile(r"^_\d+ sources?, \d+ sentences?; \d+ statements? shared by two sources "
                          r"or more; \d+ additions?\._$")
+# the Markdown report as the overview (tui/report/markdown_report.py)
+_MD_OVERVIEW = re.compile(r"^_\d+ sources? · \d+ sentences? · \d+ statements? shared · "
+                          r"\d+ additions?_$")
 
 
 def _own_report(p: Path) -> bool:
@@ -119,8 +122,10 @@ def _own_report(p: Path) -> bool:
         return bool(_GENERATOR.search(head))
     if p.suffix.lower() in MARKDOWN_SUFFIXES:
         lines = head.decode("utf-8", "replace").split("\n", 3)
-        return (len(lines) > 3 and lines[0].startswith("# ")
-                and bool(_MD_SUMMARY.match(lines[2])) and "## Sources" in lines[3][:600])
+        if len(lines) <= 3 or not lines[0].startswith("# "):
+            return False
+        return ((bool(_MD_SUMMARY.match(lines[2])) and "## Sources" in lines[3][:600])
+                or (bool(_MD_OVERVIEW.match(lines[2])) and "**Headlines**" in lines[3][:900]))
     return False
 
 
