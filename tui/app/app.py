@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import time
 from functools import partial
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..engine import Analysis, Corpus
+from .editing import Editor, new_corpus_file
 from .keys import KEYS, key_hint
 from .screens.reader import ReaderScreen
 
@@ -43,10 +44,16 @@ class SynopsisApp(App):
 
     def __init__(self, corpus: Corpus, analysis: Analysis | None = None, *,
                  use_cache: bool = True, exit_after_first_frame: bool = False,
-                 analyse: Callable[[Corpus], Analysis] | None = None, demo: bool = False) -> None:
+                 analyse: Callable[[Corpus], Analysis] | None = None, demo: bool = False,
+                 paths: Sequence[str] = ()) -> None:
         super().__init__()
         self.demo = demo              # for talks: more space between sentences, keys shown
-        self.corpus = corpus
+        # the articles as the analysis has them (with the editor's corrections: labels,
+        # roles), once it is there
+        self.corpus = analysis.corpus if analysis is not None else corpus
+        self.paths = tuple(paths)     # as given (where a new corpus file would list them)
+        self.editor = Editor(corpus.corrections, corpus.corpus_file)
+        self._warned: set[str] = set()
         self.analysis = analysis
         self.use_cache = use_cache
         self.exit_after_first_frame = exit_after_first_frame
@@ -60,8 +67,7 @@ class SynopsisApp(App):
         return self.reader
 
     def on_mount(self) -> None:
-        for w in self.corpus.warnings:
-            self.notify(w, title="warning", severity="warning", timeout=8)
+        self._warn()
         if self.analysis is None:
             self._started = time.monotonic()
             self.run_worker(self._work, name="analysis", thread=True, exit_on_error=False)
@@ -132,8 +138,30 @@ class SynopsisApp(App):
             if self.exit_after_first_frame:
                 self.exit(return_code=1)
 
+    def _warn(self) -> None:
+        """Each warning once: loading's, then the corrections' that do not apply."""
+        for w in self.corpus.warnings:
+            if w not in self._warned:
+                self._warned.add(w)
+                self.notify(w, title="warning", severity="warning", timeout=8)
+
+    def corpus_file_offer(self) -> tuple[str, tuple[str, ...]] | None:
+        """Where to save a corpus file for the corrections, and what it lists, when the
+        reader opened folders, files or URLs (None: nothing to offer)."""
+        if not self.paths:
+            return None
+        from ..engine import InputError, bundled_seeds
+
+        try:
+            seeds = bundled_seeds()
+        except InputError:
+            seeds = None
+        return new_corpus_file(list(self.paths), seeds)
+
     def set_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
+        self.corpus = analysis.corpus
+        self._warn()
         if self.reader is not None:
             self.reader.status.busy(None)
             self.reader.analysis_ready()

@@ -28,6 +28,6 @@ def run(paths: list[str], *, no_cache: bool = False, headless: bool = False,
     from .app import SynopsisApp
 
     app = SynopsisApp(corpus, analysis, use_cache=not no_cache,
-                      exit_after_first_frame=exit_after_first_frame, demo=demo)
+                      exit_after_first_frame=exit_after_first_frame, demo=demo, paths=paths)
     app.run(headless=headless, size=HEADLESS_SIZE if headless else None)
     return app.return_code or 0

@@ -92,7 +92,7 @@ class Correction:
     @property
     def where(self) -> str:
         """"corpus.txt:12", or "" for a correction not read from a file."""
-        return f"{self.file}:{self.lineno}" if self.file else ""
+        return f"{self.file}:{self.lineno}" if self.file and self.lineno else ""
 
     @property
     def base(self) -> str:
@@ -456,6 +456,16 @@ class CorpusFile:
             lines.pop()
         lines.append(c.line())
         return CorpusFile(self.path, tuple(lines), self.newline, self.bom, True)
+
+    def insert(self, c: Correction, lineno: int) -> "CorpusFile":
+        """With `c` back on line `lineno` (where it was before it was removed), or last
+        when the file is shorter now."""
+        if not 1 <= lineno <= len(self.lines) + 1 or (lineno == len(self.lines) + 1
+                                                      and not self.final_newline):
+            return self.add(c)
+        lines = list(self.lines)
+        lines.insert(lineno - 1, c.line())
+        return CorpusFile(self.path, tuple(lines), self.newline, self.bom, self.final_newline)
 
     def remove(self, c: Correction) -> "CorpusFile":
         """Without the line of `c` (its own line when it was read from here, else the last

@@ -97,11 +97,14 @@ class PickerScreen(ModalScreen):
         self.dismiss(None)
 
 
-def speaker_picker(analysis, current: str | None) -> PickerScreen:
+def speaker_picker(analysis, current: str | None, title: str = "", exclude=()) -> PickerScreen:
+    """The speakers (but those in `exclude`), to filter by unless `title` says otherwise."""
     labels = [a.label for a in analysis.articles]
     counts = analysis.quote_counts()
     items = []
     for sp in analysis.speakers:
+        if sp.name in exclude:
+            continue
         c = counts.get(sp.name, [0] * len(labels))
         n = sum(c)
         about = " · ".join(p for p in (sp.kind, sp.role) if p)
@@ -111,8 +114,8 @@ def speaker_picker(analysis, current: str | None) -> PickerScreen:
             counts=counts_text(c, labels))
         items.append((sp.name, content, " ".join((sp.name, *sp.aliases, sp.role or "",
                                                     sp.kind))))
-    return PickerScreen("Filter by speaker: only the sentences quoting them", items, current,
-                        "quotes per source, numbered as in the top bar")
+    return PickerScreen(title or "Filter by speaker: only the sentences quoting them", items,
+                        current, "quotes per source, numbered as in the top bar")
 
 
 def topic_picker(analysis, current: str | None) -> PickerScreen:

@@ -21,6 +21,7 @@ from ..layout import GLYPHS, truncate
 from ..state import ReaderState
 from ..widgets.bars import SearchField, SourceBar, StatusBar
 from ..widgets.pane import PaneView
+from .correcting import CorrectionKeys
 
 MIN_PANE_WIDTH = 38     # narrower than this and sentences stop being readable
 MIN_QUERY = 2           # a search marks its matches from this many characters on
@@ -56,7 +57,7 @@ def needs_analysis(action):
     return guarded
 
 
-class ReaderScreen(Screen, inherit_bindings=False):
+class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
     """Keys act on the focused pane (its cursor is drawn); every other shown pane scrolls so
     that its sentence aligned with the cursor's sits on the cursor's row."""
 
@@ -320,6 +321,9 @@ class ReaderScreen(Screen, inherit_bindings=False):
             out = Content(" ").join([self.typing_text(), out])
         elif self.lens.query:
             out = Content(" ").join([self.search_text(), out])
+        badge = self.linking_badge()
+        if badge is not None:
+            out = Content(" ").join([badge, out])
         return out
 
     def filter_badge(self) -> Content:
@@ -673,6 +677,8 @@ class ReaderScreen(Screen, inherit_bindings=False):
         self.go(self.lead.cursor, note=self._hit_note() or "n N walk the matches, Esc ends")
 
     def action_end_search(self) -> None:
+        if self.cancel_link():
+            return
         if self.lens.query or self.searching:
             self._end_search()
 
