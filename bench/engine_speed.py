@@ -68,15 +68,20 @@ def one_size(n: int) -> dict:
     import resource
 
     from bench.synth import make
-    from tui.engine import analyse_corpus
     from tui.engine.corpus import load_corpus
+    from tui.engine.stages import STAGES, start
 
+    stages = {}
     with tempfile.TemporaryDirectory() as tmp:
         make(Path(tmp), n)
         t0 = time.perf_counter()
         corpus = load_corpus([tmp])
         t1 = time.perf_counter()
-        an = analyse_corpus(corpus)
+        an = start(corpus)
+        for st in STAGES:                     # each stage timed on its own
+            ts = time.perf_counter()
+            an = st.run(an, lambda _f: None)
+            stages[st.name] = time.perf_counter() - ts
         t2 = time.perf_counter()
     n_sent = sum(len(a.sentences) for a in corpus.articles)
     groups = an.links.groups()
@@ -85,7 +90,7 @@ def one_size(n: int) -> dict:
     sample = [an.at(a, s.i) for a, art in enumerate(corpus.articles[:5]) for s in art.sentences]
     t_lazy = (time.perf_counter() - t3) / max(1, len(sample))
     return {"articles": n, "sentences": n_sent, "load_s": t1 - t0, "align_s": t2 - t1,
-            "total_s": t2 - t0, "matches": n_match, "groups": len(groups), "lazy_ms": t_lazy * 1e3,
+            "total_s": t2 - t0, "stages": stages, "matches": n_match, "groups": len(groups), "lazy_ms": t_lazy * 1e3,
             "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -154,7 +159,8 @@ def main() -> int:
         print(f"{n} articles ({d['sentences']} sentences): load+segment {d['load_s']:.2f} s, "
               f"align {d['align_s']:.2f} s, total {d['total_s']:.2f} s, "
               f"peak RSS {d['rss_mib']:.0f} MiB; {d['groups']} groups, ~{d['matches']} matching pairs; "
-              f"one sentence's matches built on demand in {d['lazy_ms']:.2f} ms")
+              f"one sentence's matches built on demand in {d['lazy_ms']:.2f} ms\n"
+              f"  stages: " + ", ".join(f"{k} {v:.2f} s" for k, v in d["stages"].items()))
     if a.recall_size:
         print(recall(a.recall_size))
     return 0

@@ -160,8 +160,8 @@ def test_pronoun_skips_names_inside_quotes(tmp_path):
 def test_sentence_after_a_cue_in_the_same_paragraph(tmp_path):
     q, _ = run(tmp_path, BODY +
                "“The pumps failed,” the senior engineer said. “Nobody was hurt.”\n")
-    assert {x.speaker for x in q} == {"senior engineer"} or \
-        len({x.speaker for x in q}) == 1 and q[0].speaker is not None
+    assert [(x.speaker, x.attribution) for x in q] == [("senior engineer", "explicit"),
+                                                       ("senior engineer", "continuation")]
 
 
 def test_continuation_paragraph_inherits_speaker(tmp_path):

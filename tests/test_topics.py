@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 
 from tui.engine import analyse
 from tui.engine.export import to_dict
@@ -39,18 +38,6 @@ def test_seeds_deterministic(seeds_dir):
     a = find_topics(analyse([str(seeds_dir)]))
     b = find_topics(analyse([str(seeds_dir)]))
     assert a == b
-
-
-def test_seeds_fast(seeds_analysis):
-    find_topics(seeds_analysis)  # warm caches
-    best = min(_timed(seeds_analysis) for _ in range(3))
-    assert best < 0.2  # ~35 ms on the reference machine; generous for slow CI
-
-
-def _timed(an):
-    t0 = time.perf_counter()
-    find_topics(an)
-    return time.perf_counter() - t0
 
 
 def test_export_carries_topics(seeds_analysis):
@@ -141,15 +128,18 @@ def test_empty_and_wordless(tmp_path):
     assert all(len(row) == len(art.sentences) for row, art in zip(st, an.articles))
 
 
-def test_scales_to_500_articles(tmp_path):
+def test_invariants_hold_on_a_large_corpus(tmp_path, monkeypatch):
+    """The paths of large corpora (a capped index, late assignment beyond the clustered
+    core), forced on 60 articles by lowering their thresholds.  (Speed, on the seeds and on
+    100 and 500 articles, is bench/engine_speed.py's.)"""
     from pathlib import Path
 
+    import tui.engine.topics as T
     from bench.synth import make
 
-    make(Path(tmp_path), 500)
+    make(Path(tmp_path), 60)
     an = analyse([str(tmp_path)])
-    t0 = time.perf_counter()
+    monkeypatch.setattr(T, "CLUSTER_LIMIT", 80)
+    monkeypatch.setattr(T, "POSTING_CAP", 60)
     topics, st = find_topics(an)
-    took = time.perf_counter() - t0
     _check_invariants(an, topics, st)
-    assert took < 4.0  # ~0.15 s on the reference machine

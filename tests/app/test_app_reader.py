@@ -191,7 +191,8 @@ async def test_n_visits_exactly_the_additions(seeds_analysis, which):
             visited = await _visits(pilot, reader, "n", len(adds) + 1)
             if start is None:
                 assert visited[:len(adds)] == adds
-                assert visited[len(adds)] == adds[0] if adds else True
+                # round to the first again; with none, the cursor stays where g put it
+                assert visited[len(adds)] == (adds[0] if adds else 0)
             else:   # the cursor starts on one: n goes on to the next
                 assert visited[:len(adds)] == adds[1:] + adds[:1]
             for i in visited:
