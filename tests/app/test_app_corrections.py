@@ -271,6 +271,18 @@ async def test_a_folder_opened_offers_a_corpus_file_beside_it(tmp_path):
     assert [a.id for a in reopened.articles] == ["a_alpha", "b_beta", "c_gamma"]
 
 
+async def test_a_folder_with_a_saved_corpus_file_says_so(tmp_path):
+    folder = write_story(tmp_path / "story")
+    (folder / NEW_NAME).write_text(".\nlabel b_beta.txt = Beta\n", encoding="utf-8")
+    app = app_on([str(folder)])
+    notes = []
+    app.notify = lambda message, **kw: notes.append(message)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any(str(folder / NEW_NAME) in n for n in notes)
+        assert app.corpus.articles[BETA].label != "Beta"     # not read: opened the folder
+
+
 async def test_declining_the_offer_keeps_them_in_the_session(tmp_path):
     folder = str(write_story(tmp_path / "story"))
     app = app_on([folder])

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..engine import Analysis, Corpus
-from .editing import Editor, new_corpus_file
+from .editing import Editor, new_corpus_file, saved_beside
 from .keys import KEYS, key_hint
 from .screens.reader import ReaderScreen
 
@@ -68,6 +68,10 @@ class SynopsisApp(App):
 
     def on_mount(self) -> None:
         self._warn()
+        saved = saved_beside(list(self.paths))
+        if saved is not None:
+            self.notify(f"This folder has corrections saved in {saved}: open that file to "
+                        f"have them (synopsis {saved})", title="corrections", timeout=12)
         if self.analysis is None:
             self._started = time.monotonic()
             self.run_worker(self._work, name="analysis", thread=True, exit_on_error=False)

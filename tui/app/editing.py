@@ -177,3 +177,12 @@ def new_corpus_file(paths: list[str], bundled: Path | None = None) -> tuple[str,
     listing = tuple(p if is_url(p) else os.path.relpath(os.path.abspath(p), folder)
                     for p in paths)
     return target, listing
+
+
+def saved_beside(paths: list[str]) -> str | None:
+    """The corpus file an earlier session saved in the one folder opened, if there is one
+    (opening the folder does not read it; opening it does, with its corrections)."""
+    if len(paths) != 1 or not os.path.isdir(paths[0]):
+        return None
+    p = os.path.join(paths[0], NEW_NAME)
+    return p if os.path.isfile(p) else None
