@@ -92,24 +92,26 @@ def test_serve_answers_on_loopback(served):
     assert status == 200 and len(js) > 1000
 
 
-@pytest.mark.skipif(importlib.util.find_spec("tui.app.main") is None,
-                    reason="the reader app is not in this checkout yet")
-def test_served_reader_draws_the_articles(served):
-    """A browser's websocket gets a running reader: its first screen, with the sources."""
+def served_screen(base: str, until: bytes, keys: str = "", seconds: float = 40) -> bytes:
+    """What a browser's reader sends (120x30) until `until` appears; `keys` typed once the
+    first screen (with the sources) is there."""
     import aiohttp
 
-    base, _ = served
     ws_url = base.replace("http", "ws", 1) + "/ws?width=120&height=30"
 
-    async def first_screen() -> bytes:
+    async def read() -> bytes:
         got = b""
         async with aiohttp.ClientSession() as s:
             async with s.ws_connect(ws_url) as ws:
                 await ws.send_str(json.dumps(["resize", {"width": 120, "height": 30}]))
                 t0 = time.monotonic()
-                while time.monotonic() - t0 < 30 and b"alphaherald" not in got:
+                typed = not keys
+                while time.monotonic() - t0 < seconds and until not in got:
+                    if not typed and b"alphaherald" in got:
+                        await ws.send_str(json.dumps(["stdin", keys]))
+                        typed = True
                     try:
-                        msg = await ws.receive(timeout=2)
+                        msg = await ws.receive(timeout=1)
                     except asyncio.TimeoutError:
                         continue
                     if msg.type == aiohttp.WSMsgType.BINARY:
@@ -118,7 +120,15 @@ def test_served_reader_draws_the_articles(served):
                         break
         return got
 
-    screen = asyncio.run(first_screen())
+    return asyncio.run(read())
+
+
+@pytest.mark.skipif(importlib.util.find_spec("tui.app.main") is None,
+                    reason="the reader app is not in this checkout yet")
+def test_served_reader_draws_the_articles(served):
+    """A browser's websocket gets a running reader: its first screen, with the sources."""
+    base, _ = served
+    screen = served_screen(base, until=b"alphaherald")
     assert b"\x1b[?1049h" in screen                      # a full-screen app started
     assert b"alphaherald" in screen
 
@@ -271,34 +281,9 @@ def test_the_report_key_writes_nothing_when_served(tmp_path, monkeypatch):
 
 
 def test_served_reader_writes_no_report_on_w(tmp_path):
-    import aiohttp
-
     run = tmp_path / "run"
     run.mkdir()
     with serving(tmp_path, cwd=run) as (base, _):
-        ws_url = base.replace("http", "ws", 1) + "/ws?width=120&height=30"
-
-        async def press_w() -> bytes:
-            got = b""
-            async with aiohttp.ClientSession() as s:
-                async with s.ws_connect(ws_url) as ws:
-                    await ws.send_str(json.dumps(["resize", {"width": 120, "height": 30}]))
-                    t0 = time.monotonic()
-                    sent = False
-                    while time.monotonic() - t0 < 40 and b"writes no report" not in got:
-                        if not sent and b"alphaherald" in got:
-                            await ws.send_str(json.dumps(["stdin", "w"]))
-                            sent = True
-                        try:
-                            msg = await ws.receive(timeout=1)
-                        except asyncio.TimeoutError:
-                            continue
-                        if msg.type == aiohttp.WSMsgType.BINARY:
-                            got += msg.data
-                        elif msg.type != aiohttp.WSMsgType.TEXT:
-                            break
-            return got
-
-        screen = asyncio.run(press_w())
+        screen = served_screen(base, until=b"writes no report", keys="w")
     assert b"writes no report" in screen
     assert not (run / "synopsis-reports").exists()
