@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from dataclasses import dataclass
+from typing import Callable
 
 from .article import Ctx, Event, outlets_of, sentence_of, tok_at
 from .cues import clause_subjects, cue_text
@@ -67,7 +68,7 @@ def _resolve_pronoun(ctx: Ctx, m: Mention, pos: int, reg: Registry, depth: int =
                         return _resolve_pronoun(ctx, c, off, reg, depth + 1)
                     continue
                 if c.kind == "anonymous" and m.name in ("he", "she"):
-                    c = _named(ctx, c, off, recent_entities(ctx, off, reg))
+                    c = _named(ctx, c, off, lambda: recent_entities(ctx, off, reg))
                 if not _fits_pronoun(m.name, c.kind, c.plural):
                     continue
                 e = entity_for(ctx, c, off, reg)
@@ -139,6 +140,8 @@ def recent_entities(ctx: Ctx, pos: int, reg: Registry) -> list[Entity]:
         if r.id not in seen:
             seen.add(r.id)
             out.append(r)
+            if len(out) >= 20:
+                break
     return out
 
 
@@ -155,7 +158,13 @@ def entity_for(ctx: Ctx, m: Mention, pos: int, reg: Registry) -> Entity | None:
             if r.kind in ("organisation", "person", "place", "media"):
                 reg.note(r, m)
                 return r
-    recent = recent_entities(ctx, pos, reg)
+    cache: list[list[Entity]] = []
+
+    def recent() -> list[Entity]:        # read only when a mention needs it
+        if not cache:
+            cache.append(recent_entities(ctx, pos, reg))
+        return cache[0]
+
     m = _named(ctx, m, pos, recent)
     e = reg.lookup(ctx.a, m, recent)
     reg.note(e, m)
@@ -167,7 +176,7 @@ _UNNAMED = frozenset("official officials source sources person people aide aides
                      "members".split())
 
 
-def _named(ctx: Ctx, m: Mention, pos: int, recent: list[Entity]) -> Mention:
+def _named(ctx: Ctx, m: Mention, pos: int, recent: Callable[[], list[Entity]]) -> Mention:
     """The full name a surname or a role phrase stands for, from the people table: "Trump"
     -> Donald Trump, "Kim" -> Kim Jong Un, "the president" -> the person the article last
     named with that title (unless an unnamed source of that description spoke since)."""
@@ -180,7 +189,7 @@ def _named(ctx: Ctx, m: Mention, pos: int, recent: list[Entity]) -> Mention:
             return dataclasses.replace(m, name=p.full, first=p.first, surname=p.surname)
         return m
     if m.kind == "anonymous" and m.definite and not m.plural and m.head not in _UNNAMED \
-            and not any(e.kind == "anonymous" and e.head == m.head for e in recent):
+            and not any(e.kind == "anonymous" and e.head == m.head for e in recent()):
         p = people.by_role(ctx.a, role_key(m.name.split()[:-1] + [m.head]), pos)
         if p is not None:
             return dataclasses.replace(m, kind="person", name=p.full, first=p.first,

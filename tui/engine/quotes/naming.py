@@ -7,9 +7,11 @@ words, organisations merge by their name's words; `canonical` names each merged 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable
 
 from .subjects import Mention, singular
 from .words import (ANON_HEADS, DAYS, FUNC_CAP, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY, ROLE_LOWER,
@@ -120,10 +122,10 @@ class Registry:
     def _roots(self, key: tuple[int, str, str]) -> list[Entity]:
         return [e for e in self.index.get(key, ()) if self.find(e.id) == e.id]
 
-    def lookup(self, article: int, m: Mention, recent: list[Entity]) -> Entity:
+    def lookup(self, article: int, m: Mention, recent: Callable[[], list[Entity]]) -> Entity:
         """The entity of article `article` that mention m names (created if new).
 
-        `recent`: the article's entities, most recent first (for anaphora)."""
+        `recent()`: the article's entities, most recent first (for anaphora)."""
         if m.kind == "person":
             if m.parts:
                 for e in self._roots((article, "person", "")):
@@ -141,14 +143,14 @@ class Registry:
                     return same[0]
                 return self.new(article, m)
             if same:  # a surname alone: the most recent person of that name
-                for e in recent:
+                for e in recent():
                     if e in same:
                         return e
                 return same[0]
             return self.new(article, m)
         if m.kind == "anonymous":
             if m.definite or (m.name and fold(m.name) == m.head):
-                for e in recent:
+                for e in recent():
                     if e.kind == "anonymous" and e.head == m.head and e.plural == m.plural:
                         return e
             return self.new(article, m)
@@ -184,6 +186,9 @@ def norm_q(s: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", fold(s)))
 
 
+_NEAR = 150     # quotations either side where the same words may be quoted more precisely
+
+
 def resolve_metonymy(recs: list[QRec], reg: Registry, articles) -> None:
     """ "Canada said", "the Canadian government said": the source the corpus names.
 
@@ -194,10 +199,21 @@ def resolve_metonymy(recs: list[QRec], reg: Registry, articles) -> None:
              if r.entity is not None and r.raw.depth == 0]
     by_article: dict[int, list[tuple[QRec, str]]] = {}
     by_text: dict[str, list[QRec]] = {}
+    place: dict[int, int] = {}            # id(rec) -> its index in its article's list
     for r, t in texts:
-        by_article.setdefault(r.a, []).append((r, t))
+        place[id(r)] = len(by_article.setdefault(r.a, []))
+        by_article[r.a].append((r, f" {t} "))
         if len(t.split()) >= 4:
             by_text.setdefault(t, []).append(r)
+    for t, rs in by_text.items():         # one voice per article and speaker (copies: once)
+        seen_keys: set[tuple[int, int]] = set()
+        kept = []
+        for r in rs:
+            k = (r.a, reg.find(r.entity.id))
+            if k not in seen_keys:
+                seen_keys.add(k)
+                kept.append(r)
+        by_text[t] = kept
     ents_of: dict[int, list[Entity]] = {}
     for e in reg.entities:
         ents_of.setdefault(e.article, []).append(e)
@@ -218,11 +234,15 @@ def resolve_metonymy(recs: list[QRec], reg: Registry, articles) -> None:
                     continue
                 nw = len(t.split())
                 padded = f" {t} "
-                for r2, t2 in by_article.get(r.a, ()):
+                mine = by_article.get(r.a, [])
+                i = place[id(r)]         # the same words near it in the article (not all of it)
+                for r2, t2 in mine[max(0, i - _NEAR):i + _NEAR]:
+                    if padded not in t2:
+                        continue
                     o = root(r2.entity)
                     if o is e or o.level <= level or o.kind == "anonymous":
                         continue
-                    if padded in f" {t2} " and (
+                    if (
                             nw >= 2 or (e.country and compatible_country(o, e.country))):
                         votes[o.id] = votes.get(o.id, 0) + 1
                 for r2 in by_text.get(t, ()):
@@ -482,16 +502,22 @@ class People:
 
     def __init__(self) -> None:
         self.by_article: dict[int, dict[str, Person]] = {}
-        # lone names: (offset, folded word, role) -- "President Trump", "Mr. Kim", "Trump"
-        self.lone: dict[int, list[tuple[int, str, str]]] = {}
+        # lone names ("President Trump", "Mr. Kim", "Trump"), by article and word: the offsets
+        # where they stand, and the roles their titles give
+        self.lone_at: dict[tuple[int, str], list[int]] = {}
+        self.lone_titles: dict[tuple[int, str], set[str]] = {}
+        self.lone_roles: dict[tuple[int, str], list[tuple[int, str]]] = {}   # role -> (offset, word)
+        self.lone_role_names: dict[int, set[str]] = {}
+        self.named: dict[tuple[str, str], list[tuple[int, Person]]] = {}     # (attr, word) -> people
 
     def read(self, a: int, text: str) -> None:
         """Collect the names of article a from its masked text."""
         table = self.by_article.setdefault(a, {})
-        lone = self.lone.setdefault(a, [])
-        skip = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if _title_case(m.group())]
+        lines = [(m.start(), m.end(), _title_case(m.group())) for m in re.finditer(r"[^\n]+", text)]
+        line_starts = [s for s, _, _ in lines]
         for mm in _RUN.finditer(text):
-            if any(s <= mm.start() < e for s, e in skip):
+            li = bisect.bisect_right(line_starts, mm.start()) - 1
+            if li >= 0 and lines[li][2]:
                 continue                  # a Title Case Headline: its capitals name nothing
             words = mm.group().split()
             cut = max((i + 1 for i, w in enumerate(words[:-1]) if bare_word(w) != w), default=0)
@@ -525,7 +551,13 @@ class People:
             elif before and before[-1].isalpha() and role_noun(before[-1]):
                 roles.add(role_key(before))  # "North Korean dictator Kim Jong Un" -> dictator
             if len(name) == 1:
-                lone.append((start, fold(bare_word(name[0])), min(roles, default="")))
+                w = fold(bare_word(name[0]))
+                self.lone_at.setdefault((a, w), []).append(start)
+                for r in roles:
+                    if r and r not in _COURTESY:
+                        self.lone_titles.setdefault((a, w), set()).add(r)
+                        self.lone_roles.setdefault((a, r), []).append((start, w))
+                        self.lone_role_names.setdefault(a, set()).add(r)
                 continue
             ap = _APPOS.match(text, mm.end())
             if ap and role_noun(ap.group(2)):
@@ -535,13 +567,15 @@ class People:
             p = table.get(key)
             if p is None:
                 p = table[key] = Person(full, fold(name[0]), fold(bare_word(name[-1])))
+                self.named.setdefault(("surname", p.surname), []).append((a, p))
+                self.named.setdefault(("first", p.first), []).append((a, p))
             p.roles |= {r for r in roles if r}
             p.seen.append(start)
 
     def _fits(self, a: int, p: Person, w: str) -> bool:
         """Can article a's lone name w be p? Not when the article titles the lone name with a
         role p was never given ("President Trump and Melania Trump")."""
-        titled = {r for _, x, r in self.lone.get(a, ()) if x == w and r and r not in _COURTESY}
+        titled = self.lone_titles.get((a, w))
         return not titled or not p.roles or bool(titled & p.roles) or any(
             r.split()[-1] == q.split()[-1] for r in titled for q in p.roles)
 
@@ -552,12 +586,11 @@ class People:
         fits, or the one named in most articles, twice as many as any other."""
         w = fold(word)
         for attr in ("surname", "first"):
-            found = [p for p in self.by_article.get(a, {}).values()
-                     if getattr(p, attr) == w and self._fits(a, p, w)]
-            before = [(max(s for s in p.seen if s < pos), p) for p in found
-                      if any(s < pos for s in p.seen)]
+            found = [p for b, p in self.named.get((attr, w), ()) if b == a and self._fits(a, p, w)]
             if len(found) == 1:
                 return found[0]
+            before = [(_last_before(p.seen, pos), p) for p in found]
+            before = [x for x in before if x[0] >= 0]
             if before:
                 return max(before, key=lambda x: x[0])[1]
             if found:
@@ -565,12 +598,11 @@ class People:
         for attr in ("surname", "first"):
             counts: dict[str, int] = {}
             who: dict[str, Person] = {}
-            for t in self.by_article.values():
-                for p in t.values():
-                    if getattr(p, attr) == w and self._fits(a, p, w):
-                        k = name_key(p.full)
-                        counts[k] = counts.get(k, 0) + 1
-                        who.setdefault(k, p)
+            for _, p in self.named.get((attr, w), ()):
+                if self._fits(a, p, w):
+                    k = name_key(p.full)
+                    counts[k] = counts.get(k, 0) + 1
+                    who.setdefault(k, p)
             if counts:
                 ranked = sorted(counts.values(), reverse=True)
                 if len(ranked) == 1 or ranked[0] >= 2 * ranked[1]:
@@ -583,17 +615,28 @@ class People:
         full name, or a lone name with that title: "President Trump")."""
         best, best_pos = None, -1
         for p in self.by_article.get(a, {}).values():
-            if not any(same_role(role, r) for r in p.roles):
+            if not p.roles or not any(same_role(role, r) for r in p.roles):
                 continue
-            seen = [s for s in p.seen if s < pos] + [s for s, w, _ in self.lone.get(a, ())
-                                                     if w == p.surname and s < pos]
-            if seen and max(seen) > best_pos:
-                best, best_pos = p, max(seen)
-        for s, w, r in self.lone.get(a, ()):
-            if r and same_role(role, r) and best_pos < s < pos:
+            last = max(_last_before(p.seen, pos),
+                       _last_before(self.lone_at.get((a, p.surname), []), pos))
+            if last > best_pos:
+                best, best_pos = p, last
+        for r in self.lone_role_names.get(a, ()):
+            if not same_role(role, r):
+                continue
+            held = self.lone_roles[(a, r)]
+            k = bisect.bisect_left(held, (pos, ""))
+            if k and held[k - 1][0] > best_pos:
+                s, w = held[k - 1]
                 p = self.full_name(a, w, pos)
                 best, best_pos = (p or Person(w.title(), "", w)), s
         return best
+
+
+def _last_before(offsets: list[int], pos: int) -> int:
+    """The last of the sorted offsets before pos, -1 if none."""
+    k = bisect.bisect_left(offsets, pos)
+    return offsets[k - 1] if k else -1
 
 
 def _title_case(line: str) -> bool:
@@ -606,6 +649,7 @@ def name_key(full: str) -> str:
     return "".join(c for c in fold(full) if c.isalpha())
 
 
+@lru_cache(maxsize=65536)
 def bare_word(w: str) -> str:
     """A name word without its possessive: Trump’s -> Trump."""
     for suf in ("’s", "'s"):
@@ -614,6 +658,7 @@ def bare_word(w: str) -> str:
     return w.rstrip("’'") if w.endswith(("s’", "s'")) else w
 
 
+@lru_cache(maxsize=65536)
 def _name_word(w: str) -> bool:
     b = fold(bare_word(w).rstrip("."))
     if not w[:1].isupper() or b in FUNC_CAP or b in DAYS or b in ORG_WORDS or b in MEDIA_WORDS \
