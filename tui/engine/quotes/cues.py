@@ -12,7 +12,7 @@ import re
 from .article import Ctx, Event, outlets_of, tok_at
 from .subjects import Mention, analyse_np, np_fwd, skip_back, subject_before
 from .words import (AUX, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS, SKIP, SUBORD,
-                    SUBORDINATORS, Tok, cue_form, is_name_tok, is_poss, words_of)
+                    SUBORDINATORS, Tok, cue_form, is_cue_word, is_name_tok, is_poss, words_of)
 
 FINITE = words_of("have has had were are was is will would can could may might should must do did")
 
@@ -24,14 +24,15 @@ def _add(ctx: Ctx, ev: Event) -> None:
 
 
 def find_events(ctx: Ctx) -> None:
+    """Fill ctx.events: every cue of the article's read sentences, with its subject."""
     toks = ctx.toks
     for s, (lo, hi) in enumerate(ctx.sent_bounds):
         first_of_sentence = len(ctx.events)
         for j in range(lo, hi):
             t = toks[j]
-            if not t.word:
-                continue
             low = t.low
+            if not t.word or not is_cue_word(low) and low != "according":
+                continue
             if low == "according" and j + 1 < hi and toks[j + 1].low == "to":
                 span = np_fwd(toks, j + 2, hi)
                 m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx)) if span else None

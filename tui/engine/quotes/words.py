@@ -314,8 +314,17 @@ def cue_form(low: str) -> tuple[str, str]:
     return "", ""
 
 
+_IS_CUE: dict[str, bool] = {}
+
+
 def is_cue_word(low: str) -> bool:
-    return bool(cue_form(low)[0])
+    """Is this lower-case word a form of a cue verb? (memoised: called on every word)"""
+    v = _IS_CUE.get(low)
+    if v is None:
+        v = bool(cue_form(low)[0])
+        if len(_IS_CUE) < 200_000:      # bounded: words of any corpus
+            _IS_CUE[low] = v
+    return v
 
 
 SKIP = words_of("""
