@@ -89,9 +89,9 @@ def find_events(ctx: Ctx) -> None:
             if m is not None and m.kind != "pronoun" and how != "rel":
                 a0 = tok_at(ctx, m.start) - 1
                 if a0 >= lo and toks[a0].word and toks[a0].low in PREPS:
-                    m, how = None, ""  # "around US claims": an object, not a subject
-                    if not participle_like(low, toks, k, lo):
-                        continue
+                    # "around US claims", "... for Clinton, said Kunin": an object, not a
+                    # subject; the speaker may still follow the verb
+                    m, how = None, ""
             participle = participle_like(low, toks, k, lo)
             if participle or (m is None and how == "coord"):
                 prev = [e for e in ctx.events[first_of_sentence:] if e.sent == s]

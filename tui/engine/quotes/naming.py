@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable
 
 from .subjects import Mention, singular
 from .words import (ANON_HEADS, DAYS, FUNC_CAP, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY, ROLE_LOWER,
-                    TITLES, bare, fold, place_key, places_in, words_of)
+                    TITLES, bare, fold, place_key, places_in, role_noun, words_of)
 
 if TYPE_CHECKING:
     from .attribution import QRec
@@ -472,16 +472,6 @@ def role_key(words) -> str:
     if not ws:
         return ""
     return " ".join(sorted(w for w in ws[:-1] if w in MODIFIERS) + [ws[-1]])
-_ROLE_SUFFIX = ("er", "or", "ist", "ent", "ant", "man", "woman", "ary", "ian", "ee", "ive")
-
-
-def role_noun(w: str) -> bool:
-    """Can this lower-case word name a role ("dictator", "spokeswoman", "candidate")?"""
-    w = fold(w)
-    return (w in TITLES or w in ROLE_LOWER or w in ANON_HEADS or w.endswith(_ROLE_SUFFIX)
-            and not w.endswith(("ed", "ing")) and len(w) > 5)
-
-
 @dataclass
 class Person:
     """A full name the text gives, with the roles it is given ("President", "the dictator")."""

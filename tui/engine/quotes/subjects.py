@@ -17,7 +17,7 @@ from .article import outlets_of, tok_at
 from .words import (ANON_HEADS, CONNECT_OF, COORD, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
                     MEDIA_HEADS, MEDIA_WORDS, ORG_HEADS, ORG_WORDS, PARTICLES, PARTY, PASSIVE,
                     OBJECT_PRONOUNS, PRONOUNS, ROLE_LOWER, SKIP, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
-                    fold, is_cue_word, is_name_tok, is_poss, np_word, place_key, words_of)
+                    fold, is_cue_word, is_name_tok, is_poss, np_word, place_key, role_noun, words_of)
 
 if TYPE_CHECKING:
     from .article import Ctx
@@ -165,6 +165,9 @@ def _person_like(ts: list[Tok]) -> bool:
     return True
 
 
+QUANTITY = words_of("hundreds thousands dozens millions scores group groups crowd mix number "
+                    "majority minority some many most several few one two three four all each "
+                    "none half")
 _NOT_SPEAKERS = words_of("something nothing anything everything one time way thing things")
 
 
@@ -212,6 +215,13 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
             return Mention(start, end, surface, "person", f"{n1} and {n2}", role=role_extra,
                            parts=(n1, n2), plural=True,
                            surname=fold(right[-1].text), first="")
+    # "hundreds of demonstrators", "a group of artists", "one of two witnesses": the people
+    if len(core) > 2 and core[1].low == "of" and bare(core[0].low) in QUANTITY:
+        core = core[2:]
+        while core and core[0].word and core[0].low in DETERMINERS:
+            core = core[1:]
+        if not core:
+            return None
     # the head is what precedes of/for/on/at/in (unless "of" sits inside a proper name)
     head = core
     tail: list[Tok] = []
@@ -245,7 +255,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in (
             "press", "news", "forces", "affairs", "chiefs", "us")
         if lastb in ANON_HEADS or lastb in PARTY and not lastb.endswith("ic") and (
-                last.cap or lastb.endswith("s")):
+                last.cap or lastb.endswith("s")) or not last.cap and role_noun(singular(lastb)) \
+                and lastb not in DOC_HEADS and lastb not in ORG_HEADS and lastb not in MEDIA_HEADS:
             # "a senior official", "one Iowa Democrat", "two Republicans"
             return Mention(start, end, surface, "anonymous", desc, role=join_roles(tail_text, role_extra),
                            country=country, plural=plural, head=singular(lastb),
@@ -438,7 +449,7 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
         elif m is not None and m.kind == "person":
             # "Arkansas’ Republican Senator, Tom Cotton, said"
             span2 = np_back(toks, a - 2, lo)
-            if span2:
+            if span2 and clause_start(toks, span2[0], lo):
                 m2 = analyse_np(ctx.art.shown, toks, span2[0], span2[1], outlets_of(ctx))
                 if m2 is None or m2.kind in ("anonymous",):
                     last = toks[span2[1]]

@@ -122,7 +122,9 @@ representative representatives member members economist economists engineer engi
 scientists researcher researchers lawyer lawyers doctor doctors historian critic critics
 campaigner campaigners activist activists negotiator negotiators prosecutor prosecutors
 legislator legislators strategist pollster commentator columnist editor reporter correspondent
-pilot driver worker workers farmer farmers nurse surgeon man woman men women
+pilot driver worker workers farmer farmers nurse surgeon man woman men women candidate
+candidates nominee nominees hopeful hopefuls front-runner frontrunner contender contenders
+challenger incumbent delegate delegates advocate advocates voter voters supporters
 """)
 DOC_HEADS = words_of("""
 statement statements announcement report document documents letter memo filing complaint
@@ -185,6 +187,17 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
+
+
+_ROLE_SUFFIX = ("er", "or", "ist", "ent", "ant", "man", "woman", "ary", "ian", "ee", "ive")
+
+
+def role_noun(w: str) -> bool:
+    """Can this lower-case word name a person by role ("dictator", "spokeswoman",
+    "candidate", "demonstrator")?  The known role words, or the agent endings of English."""
+    w = fold(w)
+    return (w in TITLES or w in ROLE_LOWER or w in ANON_HEADS or w.endswith(_ROLE_SUFFIX)
+            and not w.endswith(("ed", "ing")) and len(w) > 5)
 
 
 def _place_of_word(w: str) -> str | None:
