@@ -121,7 +121,7 @@ def resolve_event(ctx: Ctx, ev: Event, reg: Registry, before: int | None = None)
         ev.mention = src.mention
     elif ev.sentence_subject is not None:
         a, b = ev.sentence_subject
-        m = analyse_np(ctx.art.shown, ctx.toks, a, b, outlets_of(ctx))
+        m = analyse_np(ctx.art.shown, ctx.toks, a, b, outlets_of(ctx), loose=True)
         ev.mention = m
         e = entity_for(ctx, m, pos, reg) if m else None
     elif ev.mention is not None:

@@ -92,6 +92,12 @@ def find_events(ctx: Ctx) -> None:
                     # "around US claims", "... for Clinton, said Kunin": an object, not a
                     # subject; the speaker may still follow the verb
                     m, how = None, ""
+            if form in ("ed", "s") and k >= lo and toks[k].text in (",", "\x03") \
+                    and base in INVERTIBLE and j + 1 < hi and (
+                        toks[j + 1].cap or toks[j + 1].low in ("a", "an", "the", "one", "another")):
+                inv = inverted_subject(ctx, j + 1, hi)
+                if inv is not None and _closes(ctx, inv, hi):
+                    m, how = inv, "np"  # "..., said Brad Bannon, a pollster.": inverted order
             participle = participle_like(low, toks, k, lo)
             if participle or (m is None and how == "coord"):
                 prev = [e for e in ctx.events[first_of_sentence:] if e.sent == s]
@@ -155,6 +161,24 @@ def inverted_subject(ctx: Ctx, f: int, hi: int) -> Mention | None:
     return None
 
 
+# verbs that report without an object, so that what follows them may be their speaker:
+# "..., said Kerr", "..., added a spokesman" (not "called X 'Y'", "told reporters")
+INVERTIBLE = words_of("say add write note explain continue recall reply respond declare insist "
+                      "argue warn admit concede joke quip suggest conclude counter boast exclaim "
+                      "observe remark comment predict recount complain state tweet post agree "
+                      "caution retort")
+
+
+def _closes(ctx: Ctx, m: Mention, hi: int) -> bool:
+    """Does the phrase m end its clause (punctuation, the sentence's end, a relative)?
+    "said Kerr, a pollster." yes; "said the deal was off" no."""
+    k = tok_at(ctx, m.end)
+    if k >= hi:
+        return True
+    t = ctx.toks[k]
+    return t.text in (",", ".", ";", ":", "(", "—") or t.low in ("who", "which")
+
+
 def _title_case(toks: list[Tok], lo: int, hi: int) -> bool:
     """A headline set in title case: most of its longer words capitalised."""
     long = [t for t in toks[lo:hi] if t.word and len(t.text) > 3]
@@ -201,7 +225,21 @@ def subject_span(toks: list[Tok], lo: int, hi: int) -> tuple[int, int] | None:
             v = k + 1
         if v < hi and toks[v].word and not toks[v].cap and toks[v].low not in PREPS:
             return span
+    # a described subject: "Hundreds of demonstrators marched", "Her old friends have said"
+    for i in starts:
+        k = i
+        while k < hi and k - i < 12 and toks[k].word and not _verb_like(toks[k]):
+            k += 1
+        if i < k < hi and toks[k].word and _verb_like(toks[k]):
+            return (i, k - 1)
     return None
+
+
+def _verb_like(t: Tok) -> bool:
+    """A lower-case finite verb form: "marched", "says", "has", "will"."""
+    low = t.low
+    return not t.cap and (low in FINITE or low.endswith("ed") and len(low) > 3
+                          or is_cue_word(low) and not low.endswith("ing"))
 
 
 _CLAUSE_JOIN = words_of("but and while as although because when after since whereas so")

@@ -165,6 +165,7 @@ def _person_like(ts: list[Tok]) -> bool:
     return True
 
 
+_AGE = re.compile(r"\d+-year-old")   # "said the 46-year-old"
 QUANTITY = words_of("hundreds thousands dozens millions scores group groups crowd mix number "
                     "majority minority some many most several few one two three four all each "
                     "none half")
@@ -254,7 +255,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         desc = " ".join(t.text for t in head)
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in (
             "press", "news", "forces", "affairs", "chiefs", "us")
-        if lastb in ANON_HEADS or lastb in PARTY and not lastb.endswith("ic") and (
+        if lastb in ANON_HEADS or _AGE.fullmatch(lastb) or lastb in PARTY and not lastb.endswith("ic") and (
                 last.cap or lastb.endswith("s")) or not last.cap and role_noun(singular(lastb)) \
                 and lastb not in DOC_HEADS and lastb not in ORG_HEADS and lastb not in MEDIA_HEADS:
             # "a senior official", "one Iowa Democrat", "two Republicans"
