@@ -165,8 +165,8 @@ def inverted_subject(ctx: Ctx, f: int, hi: int) -> Mention | None:
 # "..., said Kerr", "..., added a spokesman" (not "called X 'Y'", "told reporters")
 INVERTIBLE = words_of("say add write note explain continue recall reply respond declare insist "
                       "argue warn admit concede joke quip suggest conclude counter boast exclaim "
-                      "observe remark comment predict recount complain state tweet post agree "
-                      "caution retort")
+                      "observe remark comment predict recount complain state agree caution "
+                      "retort")
 
 
 def _closes(ctx: Ctx, m: Mention, hi: int) -> bool:

@@ -156,8 +156,11 @@ def _person_like(ts: list[Tok]) -> bool:
         b = bare(t.low)
         if t.low in PARTICLES:
             continue
-        if not t.cap or b in ORG_WORDS or b in MEDIA_WORDS or b in TITLES or b in PARTY:
+        if not t.cap or b in ORG_WORDS or b in MEDIA_WORDS or b in TITLES or b in PARTY \
+                or not is_name_tok(t):
             return False
+        if len(ts) == 1 and b.endswith(("ing", "ed")) and len(b) > 5:
+            return False  # "Continuing to explain, ..." opens a sentence, names nobody
         if place_key(t.text) and len(ts) == 1:
             return False
         if t.text.isupper() and len(t.text) > 1 and len(ts) == 1:
@@ -279,7 +282,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         if lastb in TITLES or (loose and last.word and any(c.isalpha() for c in last.low)
                                and len(head) <= 4
                                and lastb not in FUNC_CAP and lastb not in _NOT_SPEAKERS):
-            # "the president", "the Speaker"; loose: "the night porter said"
+            # "the president", "the Speaker"; loose: "the night porter said", "the board said"
             return Mention(start, end, surface, "anonymous", desc, role=join_roles(tail_text, role_extra),
                            country=country, head=singular(lastb), definite=definite,
                            plural=plural)
