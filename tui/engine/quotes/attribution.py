@@ -2,7 +2,7 @@
 
 Takes the article's `RawQuote`s and its events; sets each `QRec`'s entity, in order: a
 cue right after the quote (", she said"), a cue earlier in its sentence ("X said on
-Twitter that Biden “must ...”"), the speaker of the sentence before in the same paragraph,
+Twitter that the mayor “must ...”"), the speaker of the sentence before in the same paragraph,
 the open quotation it continues, the previous quote paragraph, "Name: ‘...’" headlines,
 the clause subject when it has spoken in the article.  Otherwise none.  Pronouns and "the
 statement" point back to the entity the passage named.
@@ -251,8 +251,8 @@ def _inside_mention(ev: Event, pos: int) -> bool:
 
 def _blocked(ctx: Ctx, a_pos: int, b_pos: int) -> bool:
     """Between a cue and a quotation, a clause of its own: a semicolon, or a name with its own
-    finite verb that no "that" embeds in what the cue reports ("X denied it as Canada probes
-    ‘...’", but not "X said that Canada probes ‘...’")."""
+    finite verb that no "that" embeds in what the cue reports ("X denied it as Norway probes
+    ‘...’", but not "X said that Norway probes ‘...’")."""
     toks = ctx.toks
     a, b = tok_at(ctx, a_pos) + 1, tok_at(ctx, b_pos)
     for i in range(a, b):

@@ -83,7 +83,7 @@ def find_events(ctx: Ctx) -> None:
                     or (prev.low.endswith("s") and len(prev.low) > 3
                         and not prev.text.isupper() and not (
                             prev.cap and j - 2 >= lo and is_name_tok(toks[j - 2]))))):
-                continue  # "US claim", "the US state of Montana": nouns
+                continue  # "US claim", "the US state of Ohio": nouns
             ev = Event(j, t.start, s, ctx.para_of_sent[s], t.text)
             m, how = subject_before(ctx, j - 1, lo)
             if m is not None and m.kind != "pronoun" and how != "rel":
@@ -119,7 +119,7 @@ def find_events(ctx: Ctx) -> None:
                 if ev.mention is None:
                     continue
             if ev.mention is not None:
-                # a subordinate clause: "after the Pentagon said ..."
+                # a subordinate clause: "after the ministry said ..."
                 a0 = tok_at(ctx, ev.mention.start) - 1
                 if a0 >= lo and toks[a0].word and toks[a0].low in SUBORD:
                     ev.main = False

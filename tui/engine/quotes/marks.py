@@ -2,10 +2,10 @@
 
 Takes an article (its shown text, paragraphs, boilerplate paragraphs); gives `RawQuote`s.
 Per paragraph (non-blank line), every quotation mark is read as an opener, a closer or an
-apostrophe from its neighbours (not its glyph: copy writes “Gang of Eight“ and
+apostrophe from its neighbours (not its glyph: copy writes “Gang of Four“ and
 “...incident."), then paired on a stack: double and single marks, quotes inside quotes, an
 unclosed paragraph-final quote (runs to the end of the paragraph, and the next paragraph
-may close it without reopening).  Apostrophes (Canada’s, ’90s, don't, Arkansas’ senator)
+may close it without reopening).  Apostrophes (Norway’s, ’90s, don't, Texas’ senator)
 are never marks.  `mask_quotes` blanks the quotations so that the later steps read only
 the reporter's words.
 """
@@ -56,7 +56,7 @@ def _classify(p: str, i: int) -> tuple[str, bool, bool, bool]:
         return "d", left, right, False
     # single marks
     if prev.isalnum() and nxt.isalnum():
-        return "", False, False, False          # don't, Canada’s, it’s
+        return "", False, False, False          # don't, Norway’s, it’s
     if left and not prev.isalnum():
         if p[i + 1:i + 3].isdigit() and (i + 3 >= len(p) or not p[i + 3].isdigit()):
             return "", False, False, False      # ’90s, '23
@@ -71,7 +71,7 @@ def _classify(p: str, i: int) -> tuple[str, bool, bool, bool]:
     weak = False
     if right and not left and prev in "sSzZ" and nxt.isspace():
         rest = p[i + 1:].lstrip()
-        weak = bool(rest) and rest[0].isalnum()   # Arkansas’ Republican, Communists’ provocations
+        weak = bool(rest) and rest[0].isalnum()   # Texas’ Republican, the unions’ offer
     return "s", left, right, weak
 
 
@@ -92,7 +92,7 @@ def scan_paragraph(p: str, base: int, para: int, pending: str) -> tuple[list[Raw
     lead = len(p) - len(p.lstrip())
     for n, (i, fam, op, cl, weak) in enumerate(marks):
         if cl and weak:
-            continue  # s’ + word: a possessive (Arkansas’ senator, the companies’ offer)
+            continue  # s’ + word: a possessive (Texas’ senator, the companies’ offer)
         closed = False
         if cl:
             k = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == fam), None)

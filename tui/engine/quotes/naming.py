@@ -1,8 +1,8 @@
 """Naming: one entity per speaker per article, then one speaker across the corpus.
 
 Takes mentions (from the subjects step) and the attributed quotes; gives `Registry`
-entities, merged: a surname alone joins the full name, "Pat Ryder" and "Patrick Ryder"
-are one person, "Canada said" resolves to the source the corpus names for the same
+entities, merged: a surname alone joins the full name, "Pat Dunmore" and "Patrick Dunmore"
+are one person, "Norway said" resolves to the source the corpus names for the same
 words, organisations merge by their name's words; `canonical` names each merged speaker.
 """
 from __future__ import annotations
@@ -100,7 +100,7 @@ class Registry:
             e.mentions.append(m.text)
         role = m.role.strip(" ,")
         if role and role not in e.roles and not place_key(bare(fold(role))):
-            e.roles.append(role)  # (a bare "Canada’s" is no role)
+            e.roles.append(role)  # (a bare "Norway’s" is no role)
         if e.country is None and m.country:
             e.country = m.country
         if m.kind == "person" and m.first and not e.first:
@@ -190,11 +190,11 @@ _NEAR = 150     # quotations either side where the same words may be quoted more
 
 
 def resolve_metonymy(recs: list[QRec], reg: Registry, articles) -> None:
-    """ "Canada said", "the Canadian government said": the source the corpus names.
+    """ "Norway said", "the Norwegian government said": the source the corpus names.
 
     Evidence, best first: the same words quoted from a more specific source (in this
     article, or word for word in another), else the one source in the article tied to that
-    country ("Canada’s Department of National Defence")."""
+    country ("Norway’s Ministry of Defence")."""
     texts = [(r, norm_q(articles[r.a].shown[r.raw.start:r.raw.end])) for r in recs
              if r.entity is not None and r.raw.depth == 0]
     by_article: dict[int, list[tuple[QRec, str]]] = {}
@@ -398,8 +398,8 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
         name = re.sub(r"^(?:the)\s+", "", name, flags=re.I)
         if m0.country and kind in ("organisation",) and m0.level == 2 and \
                 not places_in(name) >= {m0.country}:
-            # "the French foreign ministry" -> French foreign ministry; "Canada's Department of
-            # National Defence" -> Department of National Defence (Canada)
+            # "the French foreign ministry" -> French foreign ministry; "Norway's Ministry of
+            # Defence" -> Ministry of Defence (Norway)
             adj = [s for m in members for s in (re.sub(r"^the\s+", "", x, flags=re.I)
                                                  for x in m.mentions)
                    if s.endswith(name) and place_key(s[:-len(name)].strip()) == m0.country

@@ -2,7 +2,7 @@
 
 Takes the tokens around a cue; gives a `Mention`: its kind (person, organisation, media,
 document, anonymous source, place, pronoun), the name or description, the role an
-apposition or a title gives ("Mao Ning, a spokesman for ..., said" -> Mao Ning, role "a
+apposition or a title gives ("Li Wen, a spokeswoman for ..., said" -> Li Wen, role "a
 spokesman for ..."), the country it is tied to.  `np_back` / `np_fwd` find the phrase that
 ends / starts at a token, `analyse_np` reads it, `subject_before` finds the subject of a
 speech verb (skipping adverbs, auxiliaries, appositions and relative clauses).
@@ -46,7 +46,7 @@ def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
         t = toks[i]
         if t.word and t.low in DETERMINERS and first is not None:
             first = i
-            # "a spokesman for the Chinese foreign ministry": go on past the preposition
+            # "a spokesman for the Dutch foreign ministry": go on past the preposition
             if i - 2 >= lo and toks[i - 1].word and toks[i - 1].low in CONNECT_OF \
                     and np_word(toks[i - 2]) and not is_name_tok(toks[i - 2]) \
                     or i - 2 >= lo and toks[i - 1].low in ("of", "on") and np_word(toks[i - 2]):
@@ -135,7 +135,7 @@ class Mention:
     kind: str                   # person organisation media anonymous document place pronoun
     name: str                   # the proper name, or the description
     role: str = ""
-    country: str | None = None  # country key the phrase ties it to (Canada's ..., Chinese ...)
+    country: str | None = None  # country key the phrase ties it to (Norway's ..., Dutch ...)
     plural: bool = False
     level: int = 2              # 0 place, 1 government/statement, 2 specific
     head: str = ""              # head noun of a description ("official")
@@ -254,7 +254,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         lastb in ANON_HEADS or lastb in DOC_HEADS or lastb in MEDIA_HEADS
         or lastb in ("police", "prosecutors", "authorities"))  # "Officials said", sentence-initial
     if not last.cap or common or lastb in PARTY or lastb in TITLES and lastb not in ORG_WORDS:
-        # a description: "the senior defense official", "China's foreign ministry"
+        # a description: "the senior navy official", "Chile's foreign ministry"
         desc = " ".join(t.text for t in head)
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in (
             "press", "news", "forces", "affairs", "chiefs", "us")
@@ -288,7 +288,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                            plural=plural)
         return None
     # a proper name ends the head
-    # split the run at possessives: "Canada's Department of National Defence"
+    # split the run at possessives: "Norway's Ministry of Defence"
     run = head
     for i in range(len(head) - 1, -1, -1):
         if is_poss(head[i]) and i < len(head) - 1:
@@ -438,7 +438,7 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
         return None, ""
     m = analyse_np(ctx.art.shown, toks, a, b, outlets_of(ctx))
     appos = None
-    # "Mao Ning, a spokesman for ..., said": the phrase before the verb is an apposition
+    # "Li Wen, a spokeswoman for ..., said": the phrase before the verb is an apposition
     if a - 2 >= lo and toks[a - 1].text == ",":
         if (m is None or m.kind in ("anonymous", "organisation", "document", "media")) and \
                 (toks[a].low in DETERMINERS or not toks[a].cap):
@@ -451,7 +451,7 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
                                          toks[span2[1] - 1]) or (m2 and toks[span2[1]].text == ")"):
                     return m2, "np"
         elif m is not None and m.kind == "person":
-            # "Arkansas’ Republican Senator, Tom Cotton, said"
+            # "Ohio’s Democratic Senator, Ada Kerr, said"
             span2 = np_back(toks, a - 2, lo)
             if span2 and clause_start(toks, span2[0], lo):
                 m2 = analyse_np(ctx.art.shown, toks, span2[0], span2[1], outlets_of(ctx))
@@ -467,7 +467,7 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
     if m is not None and m.kind == "person" and m.first and not m.parts:
         other = _coordinated(ctx, tok_at(ctx, m.start), lo)
         if other is not None:
-            # "Gen. Mark Milley, and the commander of NORTHCOM, Gen. Glen VanHerck, recommended"
+            # "Gen. Ada Kerr, and the navy chief, Adm. Ivo Dane, recommended"
             m = Mention(other.start, m.end, " ".join(ctx.art.shown[other.start:m.end].split()),
                         "person", f"{other.name} and {m.name}", parts=(other.name, m.name),
                         plural=True, surname=m.surname)

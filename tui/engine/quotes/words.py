@@ -210,7 +210,7 @@ def _place_of_word(w: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def place_key(text: str) -> str | None:
-    """'Canada', 'Canadian', 'the United States', 'U.S.' -> a country key (else None)."""
+    """'Norway', 'Norwegian', 'the United States', 'U.S.' -> a country key (else None)."""
     words = re.findall(r"[a-z]+", fold(fold_places(text)))
     words = [w for w in words if w not in ("the", "s")]
     if len(words) == 1:
@@ -232,7 +232,7 @@ def places_in(text: str) -> frozenset[str]:
 
 
 def bare(low: str) -> str:
-    """Possessive off: canada's -> canada, arkansas' -> arkansas."""
+    """Possessive off: norway's -> norway, texas' -> texas."""
     if low.endswith("'s"):
         return low[:-2]
     if low.endswith("s'"):
