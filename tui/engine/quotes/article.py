@@ -31,6 +31,7 @@ class Event:
     entity: Entity | None = None
     resolved: bool = False
     idx: int = 0
+    noun: bool = False           # a noun of saying ("Kerr's warning"), not a verb
 
 
 class Timeline:

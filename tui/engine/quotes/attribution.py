@@ -318,7 +318,10 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
         if post and (starts_sentence or ends_open and not (pre and _opens_clause(ctx, pre[-1]))):
             ev = post[0]     # "“Q,” Kerr said"; "Nothing the mayor said “Q,” Kerr said"
         elif pre:
-            ev = pre[-1]
+            # a verb before the quotation governs it over a noun of saying it took as its
+            # object ("Kerr called Dane's remarks “absurd”")
+            verbs = [e for e in pre if not e.noun]
+            ev = verbs[-1] if verbs else pre[-1]
         elif post:
             ev = post[0]
         if ev is None and q.close_pos >= 0:

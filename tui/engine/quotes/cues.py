@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from .article import Ctx, Event, outlets_of, tok_at
-from .subjects import Mention, analyse_np, np_fwd, skip_back, subject_before
-from .words import (AUX, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS, SKIP, SUBORD,
-                    SUBORDINATORS, Tok, cue_form, is_cue_word, is_name_tok, is_poss, words_of)
+from .subjects import Mention, analyse_np, np_back, np_fwd, skip_back, subject_before
+from .words import (AUX, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS, SKIP,
+                    SPEECH_NOUNS, SUBORD, SUBORDINATORS, Tok, cue_form, is_cue_word, is_name_tok,
+                    is_poss, words_of)
 
 FINITE = words_of("have has had were are was is will would can could may might should must do did")
 
@@ -31,7 +32,14 @@ def find_events(ctx: Ctx) -> None:
         for j in range(lo, hi):
             t = toks[j]
             low = t.low
-            if not t.word or not is_cue_word(low) and low != "according":
+            if not t.word:
+                continue
+            if low in SPEECH_NOUNS and j > lo:
+                m = possessor(ctx, j - 1, lo)
+                if m is not None:      # "Kerr's warning that “...”", "in her words, “...”"
+                    _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, m, noun=True))
+                    continue
+            if not is_cue_word(low) and low != "according":
                 continue
             if low == "according" and j + 1 < hi and toks[j + 1].low == "to":
                 span = np_fwd(toks, j + 2, hi)
@@ -167,6 +175,28 @@ INVERTIBLE = words_of("say add write note explain continue recall reply respond 
                       "argue warn admit concede joke quip suggest conclude counter boast exclaim "
                       "observe remark comment predict recount complain state agree caution "
                       "retort")
+
+
+_POSS_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def possessor(ctx: Ctx, j: int, lo: int) -> Mention | None:
+    """The owner named by the possessive that ends at token j: "Ada Kerr's" -> Ada Kerr,
+    "the ministry's" -> the ministry, "his" -> he."""
+    toks = ctx.toks
+    t = toks[j]
+    if not t.word:
+        return None
+    if t.low in _POSS_PRONOUN:
+        name = _POSS_PRONOUN[t.low]
+        return Mention(t.start, t.end, t.text, "pronoun", name, plural=name == "they")
+    if not is_poss(t):
+        return None
+    span = np_back(toks, j, lo)
+    if span is None:
+        return None
+    m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx), possessive=True)
+    return m if m is not None and m.kind != "place" else None
 
 
 def _closes(ctx: Ctx, m: Mention, hi: int) -> bool:

@@ -176,8 +176,10 @@ _NOT_SPEAKERS = words_of("something nothing anything everything one time way thi
 
 
 def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[str] = frozenset(),
-               appos: tuple[int, int] | None = None, loose: bool = False) -> Mention | None:
-    """Read the noun phrase toks[a..b] (plus an apposition) as a speaker mention."""
+               appos: tuple[int, int] | None = None, loose: bool = False,
+               possessive: bool = False) -> Mention | None:
+    """Read the noun phrase toks[a..b] (plus an apposition) as a speaker mention.
+    `possessive`: the phrase is an owner ("Ada Kerr's"), read without its 's."""
     start, end = toks[a].start, toks[b].end
     full = text[start:end]
     if appos:
@@ -189,8 +191,14 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     role_extra = _span_text(text, toks, appos[0], appos[1]) if appos else ""
     if len(ts) == 1 and ts[0].low in PRONOUNS:
         return Mention(start, end, surface, "pronoun", ts[0].low, plural=ts[0].low == "they")
-    if ts[-1].word and (ts[-1].low in OBJECT_PRONOUNS or is_poss(ts[-1])):
+    if ts[-1].word and (ts[-1].low in OBJECT_PRONOUNS or is_poss(ts[-1]) and not possessive):
         return None  # "derided him as", "Trump's visit": not a speaker's phrase
+    if possessive:
+        last = ts[-1]
+        b = bare(last.text.replace("’", "'"))
+        ts = ts[:-1] + [Tok(b, last.start, last.start + len(b), fold(b), True, last.cap)]
+        end = ts[-1].end
+        surface = " ".join(text[start:end].split())
     # parenthetical tags off
     core: list[Tok] = []
     depth = 0

@@ -285,6 +285,14 @@ imply indicate signal concur echo shoot fire hit lash weigh chime think believe 
 expect worry reckon guess pronounce assess opine vent thunder bellow scream cry roar howl
 insinuate posit theorize theorise speculate pitch preach lecture pray
 """)
+# nouns of saying that name their speaker by a possessive: "Kerr's warning that “...”",
+# "in her words", "the ministry's statement"
+SPEECH_NOUNS = words_of("""
+statement statements warning warnings claim claims remark remarks comment comments words
+message tweet tweets post posts letter promise pledge vow assertion argument view response
+reply answer plea insistence accusation allegation suggestion description announcement
+declaration prediction
+""")
 # cue verbs that need their particle: "pointed out", "shot back", "weighed in"
 PARTICLE = {"point": "out", "shoot": "back", "fire": "back", "hit": "back", "lash": "out",
             "weigh": "in", "chime": "in", "blurt": "out"}
