@@ -226,6 +226,12 @@ def _opens_clause(ctx: Ctx, ev: Event) -> bool:
     return i >= len(ctx.toks) or clause_start(ctx.toks, i, lo) or ctx.toks[i - 1].low in PREPS
 
 
+def _last_sentence(ctx: Ctx, ev: Event, para: tuple[int, int]) -> bool:
+    """Is the event in the last sentence of the paragraph?"""
+    sents = ctx.art.sentences
+    return ev.sent + 1 >= len(sents) or sents[ev.sent + 1].start >= para[1]
+
+
 def _next_sentence_cue(ctx: Ctx, s: int, cpos: int, para: int) -> Event | None:
     """“...?” Kerr said. -- the splitter ended the sentence inside the quotation: a cue that
     opens the next sentence of the paragraph, before any quotation of its own."""
@@ -367,13 +373,20 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
                 while pp in boiler and pp > 0:
                     pp -= 1
                 ptxt = text[paras[pp][0]:paras[pp][1]].rstrip()
-                if ptxt.endswith(":"):
-                    evs = _region_events(ctx, paras[pp][0], paras[pp][1])
-                    if evs:
-                        ent = resolve_event(ctx, evs[-1], reg)
-                        if ent is not None:
-                            r.entity, r.how, r.cue = ent, "explicit", cue_text(ctx, evs[-1])
-                            r.mention = evs[-1].mention.text if evs[-1].mention else ""
+                evs = _region_events(ctx, paras[pp][0], paras[pp][1])
+                if ptxt.endswith(":") and evs:
+                    ent = resolve_event(ctx, evs[-1], reg)
+                    if ent is not None:
+                        r.entity, r.how, r.cue = ent, "explicit", cue_text(ctx, evs[-1])
+                        r.mention = evs[-1].mention.text if evs[-1].mention else ""
+                elif evs and pp != last_para_with_quote and _last_sentence(ctx, evs[-1], paras[pp]):
+                    # an introducing paragraph whose last sentence reports someone speaking
+                    # ("Kerr defended the plan on Tuesday, saying it was overdue."), then the
+                    # quotation alone in the next: their words
+                    ent = resolve_event(ctx, evs[-1], reg)
+                    if ent is not None:
+                        r.entity, r.how, r.cue = ent, "continuation", cue_text(ctx, evs[-1])
+                        r.mention = evs[-1].mention.text if evs[-1].mention else ""
             if src is not None and src.entity is not None and r.entity is None:
                 r.entity, r.how, r.cue, r.mention = src.entity, "continuation", src.cue, src.mention
         if r.entity is None:
