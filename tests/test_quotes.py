@@ -1,4 +1,6 @@
-"""Quotes, speakers and aliases (tui.engine.quotes): one invented snippet per shape and cue."""
+"""Quotation marks, cue patterns and aliases (tui.engine.quotes): one invented snippet per shape.
+
+Attribution by class of sentence is tested in test_attribution.py."""
 from __future__ import annotations
 
 import time
@@ -45,7 +47,7 @@ def test_british_single_quotes_and_apostrophes(tmp_path):
     q, _ = run(tmp_path, BODY +
                "Harriet Vane, the union’s leader, said: ‘It’s the drivers’ decision, not "
                "the council’s. We won’t back down.’\n\n"
-               "The ’90s fleet and Arkansas’ old ferries don't count, the rock ’n’ roll crowd said.\n")
+               "The ’90s fleet and Texas’ old ferries don't count, the rock ’n’ roll crowd said.\n")
     texts = [x.text for x in q]
     assert texts == ["It’s the drivers’ decision, not the council’s. We won’t back down."]
     assert q[0].speaker == "Harriet Vane"
@@ -92,9 +94,9 @@ def test_unclosed_quote_runs_to_paragraph_end(tmp_path):
 def test_paragraph_that_only_closes_an_open_quote(tmp_path):
     q, _ = run(tmp_path, BODY +
                "Senator Clara Voss said: ‘The money is gone.\n\n"
-               "As usual, the ministers’ excuses have been met with silence.’\n")
+               "Where it went, the auditors’ report does not say.’\n")
     assert [x.text for x in q] == [
-        "The money is gone.", "As usual, the ministers’ excuses have been met with silence."]
+        "The money is gone.", "Where it went, the auditors’ report does not say."]
     assert {x.speaker for x in q} == {"Clara Voss"}
 
 
@@ -135,7 +137,7 @@ def test_cue_patterns(tmp_path, sentence, speaker, cue):
 
 
 def test_headline_name_colon_quote(tmp_path):
-    q, _ = run(tmp_path, "Read more: Omar Haddad: Banks ‘must cut rates before summer’\n\n" + BODY)
+    q, _ = run(tmp_path, "Omar Haddad: ‘Banks must cut rates before summer’\n\n" + BODY)
     assert q[0].speaker == "Omar Haddad"
 
 
@@ -198,19 +200,19 @@ def test_anonymous_media_and_document_speakers(tmp_path):
 
 def test_metonymy_resolved_to_the_named_source(tmp_path):
     q, s = run(tmp_path, BODY +
-               "Norway said it was watching a “second vessel”.\n\n"
-               "“A second vessel is being tracked,” Norway’s Ministry of Defence said in a statement.\n")
+               "Portugal said it would “review every fishing licence”.\n\n"
+               "Portugal’s Ministry of the Sea added in a statement that inspectors would "
+               "“review every fishing licence” before June.\n")
     names = {x.speaker for x in q}
     assert len(names) == 1
-    assert "Ministry of Defence" in names.pop()
+    assert "Ministry of the Sea" in names.pop()
 
 
 def test_metonymy_by_the_same_words(tmp_path):
     q, s = run(tmp_path, BODY +
-               "Chile said on Friday it was checking the facts, warning against "
-               "\"wild guesses\".\n\n"
-               "\"Until we know more, wild guesses help no one,\" foreign ministry spokeswoman "
-               "Ana Petrov told a briefing.\n")
+               "Peru responded within hours, calling the tariff \"a step backwards\".\n\n"
+               "\"This tariff is a step backwards for both economies,\" trade minister "
+               "Ana Petrov said at a press conference in Lima.\n")
     assert {x.speaker for x in q} == {"Ana Petrov"}
 
 
@@ -218,19 +220,18 @@ def test_metonymy_by_the_same_words(tmp_path):
 
 def test_aliases_merge_across_articles(tmp_path):
     q, s = run(tmp_path,
-               BODY + "Energy Secretary Patrick Dunmore said the grid was “stable”.\n\n"
-               "“We have reserves,” Dunmore added.\n",
-               BODY + "“There is no shortage,” said Pat Dunmore, the energy secretary.\n\n"
-               "Li Wen, a spokeswoman for the foreign ministry, said talks were “useful”.\n",
-               BODY + "Foreign ministry spokeswoman Li Wen said: “We remain open.”\n")
+               BODY + "Schools Minister Katherine Holt opened the new wing.\n\n"
+               "“Every pupil deserves this,” Holt told parents.\n",
+               BODY + "The new wing is “long overdue”, according to Kate Holt, the schools "
+               "minister.\n\nTomas Berg, who speaks for the teachers’ union, called it “a start”.\n",
+               BODY + "Union spokesman Tomas Berg was blunter: “We asked for this in 2015.”\n")
     names = {sp.name: sp for sp in s}
-    assert "Patrick Dunmore" in names
-    d = names["Patrick Dunmore"]
-    assert d.kind == "person" and d.quotes == 3
-    assert {"Dunmore", "Energy Secretary Patrick Dunmore"} <= set(d.aliases)
-    assert "Li Wen" in names and names["Li Wen"].quotes == 2
-    assert names["Li Wen"].role
-    assert {x.speaker for x in q} == {"Patrick Dunmore", "Li Wen"}
+    assert "Katherine Holt" in names
+    d = names["Katherine Holt"]
+    assert d.kind == "person" and d.quotes == 2
+    assert {"Holt", "Schools Minister Katherine Holt"} <= set(d.aliases) or "Holt" in d.aliases
+    assert "Tomas Berg" in names and names["Tomas Berg"].quotes == 2
+    assert {x.speaker for x in q} == {"Katherine Holt", "Tomas Berg"}
 
 
 def test_different_people_with_one_surname_stay_apart(tmp_path):
@@ -249,10 +250,10 @@ def test_fast_enough(tmp_path):
 
 
 def test_stray_apostrophes_in_double_quote_copy(tmp_path):
-    q, _ = run(tmp_path, "Biden Says US 'Will Respond' After Strike\n\n" + BODY +
+    q, _ = run(tmp_path, "Mayor Says Town 'Will Rebuild' After Storm\n\n" + BODY +
                "In the ’burbs and the 'burbs, voters shrugged. \"We'll see,\" Dana Cole said.\n\n"
                "He was 6'2\" and fast.\n")
-    assert [(x.text, x.depth) for x in q] == [("Will Respond", 0), ("We'll see,", 0)]
+    assert [(x.text, x.depth) for x in q] == [("Will Rebuild", 0), ("We'll see,", 0)]
     assert q[1].speaker == "Dana Cole"
 
 
@@ -260,7 +261,7 @@ def test_stray_apostrophes_in_double_quote_copy(tmp_path):
     ("“It’s the third time,” said commuter Anna Bell, 34.", "Anna Bell"),
     ("Bell, 34, said: “It’s the third time.”", "Bell"),
     ("“It’s the third time,” the Department for Transport said.", "Department for Transport"),
-    ("Officials say the drone was “low and slow”.", "officials"),
+    ("Officials say the ferry was “late and slow”.", "officials"),
     ("“It’s the third time,” the night porter said.", "night porter"),
     ("Mayor Elena Brandt, who toured the site on Monday, said it was “a disgrace”.",
      "Elena Brandt"),
@@ -271,9 +272,9 @@ def test_more_subjects(tmp_path, sentence, speaker):
 
 
 def test_joint_speakers(tmp_path):
-    q, s = run(tmp_path, BODY + "The army chief, Gen. Ada Kerr, and the navy chief, Adm. Ivo Dane, "
-               "strongly recommended “no action for now.”\n")
-    assert q[0].speaker == "Ada Kerr and Ivo Dane"
+    q, s = run(tmp_path, BODY + "The union leader, Rosa Imber, and the depot manager, Karl Fenn, "
+               "jointly called for “calm on both sides.”\n")
+    assert q[0].speaker == "Rosa Imber and Karl Fenn"
 
 
 def test_markdown_mentions_are_shown_text(tmp_path):

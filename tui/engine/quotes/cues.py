@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from .article import Ctx, Event, outlets_of, tok_at
-from .subjects import Mention, analyse_np, np_back, np_fwd, skip_back, subject_before
+from .subjects import (Mention, analyse_np, clause_start, np_back, np_fwd, skip_back,
+                       subject_before)
 from .words import (AUX, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS, SKIP,
                     SPEECH_NOUNS, SUBORD, SUBORDINATORS, Tok, cue_form, is_cue_word, is_name_tok,
                     is_poss, words_of)
@@ -98,8 +99,15 @@ def find_events(ctx: Ctx) -> None:
                 a0 = tok_at(ctx, m.start) - 1
                 if a0 >= lo and toks[a0].word and toks[a0].low in PREPS:
                     # "around US claims", "... for Clinton, said Kunin": an object, not a
-                    # subject; the speaker may still follow the verb
+                    # subject; the speaker may still follow the verb -- or precede the
+                    # preposition: "The notice on the door read", "A spokesman for X said"
                     m, how = None, ""
+                    head = np_back(toks, a0 - 1, lo) if a0 - 1 >= lo else None
+                    if head is not None and clause_start(toks, head[0], lo):
+                        m2 = analyse_np(ctx.art.shown, toks, head[0], head[1], outlets_of(ctx))
+                        if m2 is not None and m2.kind in ("person", "organisation", "media",
+                                                          "document", "anonymous"):
+                            m, how = m2, "np"
             if form in ("ed", "s") and k >= lo and toks[k].text in (",", "\x03") \
                     and base in INVERTIBLE and j + 1 < hi and (
                         toks[j + 1].cap or toks[j + 1].low in ("a", "an", "the", "one", "another")):

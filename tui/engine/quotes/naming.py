@@ -577,6 +577,9 @@ class People:
         w = fold(word)
         for attr in ("surname", "first"):
             found = [p for b, p in self.named.get((attr, w), ()) if b == a and self._fits(a, p, w)]
+            titled = self.lone_titles.get((a, w))
+            if len(found) > 1 and titled:   # "Mayor Kerr": the Kerr who is mayor
+                found = [p for p in found if p.roles & titled] or found
             if len(found) == 1:
                 return found[0]
             before = [(_last_before(p.seen, pos), p) for p in found]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .article import outlets_of, tok_at
-from .words import (ANON_HEADS, CONNECT_OF, COORD, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
+from .words import (ANON_HEADS, CONNECT_OF, COORD, DAYS, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
                     MEDIA_HEADS, MEDIA_WORDS, ORG_HEADS, ORG_WORDS, PARTICLES, PARTY, PASSIVE,
                     OBJECT_PRONOUNS, PRONOUNS, ROLE_LOWER, SKIP, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
                     fold, is_cue_word, is_name_tok, is_poss, np_word, place_key, role_noun, words_of)
@@ -310,7 +310,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                        or (t.cap and b_ in MEDIA_WORDS)
                        or (place_key(t.text) and i < len(run) - 1)
                        or (t.text.isupper() and len(t.text) > 1 and i < len(run) - 1)
-                       or not t.cap and t.low not in PARTICLES and t.low not in CONNECT_OF):
+                       or not t.cap and t.low not in PARTICLES and t.low not in CONNECT_OF
+                       and not (t.low == "the" and i > 0 and run[i - 1].low in CONNECT_OF)):
             cut = i
     person = [t for t in run[cut + 1:] if t.word]
     prefix_text = cut >= 0
@@ -334,6 +335,10 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                 prev.word and prev.low in ("of", "for", "and", "&", "the") and k0 - 2 >= 0
                 and is_name_tok(run[k0 - 2])):
             k0 -= 1
+            continue
+        if prev.low == "the" and k0 - 3 >= 0 and run[k0 - 2].low in ("of", "for") \
+                and is_name_tok(run[k0 - 3]):
+            k0 -= 2           # "Ministry of the Sea"
             continue
         break
     if k0 > 0:
@@ -383,11 +388,31 @@ def join_roles(*bits: str) -> str:
 
 
 
+_WHEN = words_of("week month year morning afternoon evening night weekend today yesterday "
+                 "tonight earlier later ago this last next past")
+
+
 def skip_back(toks: list[Tok], j: int, lo: int) -> int:
-    while j >= lo and toks[j].word and (toks[j].low in SKIP or toks[j].low in PASSIVE or
-                                        (toks[j].low.endswith("ly") and len(toks[j].low) > 4
-                                         and not toks[j].cap)):
-        j -= 1
+    """Back over what may stand between a subject and its verb: adverbs, auxiliaries, a verb
+    chain ("went on to", "managed to", "has repeatedly") and a time phrase ("on Tuesday",
+    "last week", "earlier this month")."""
+    while j >= lo and toks[j].word:
+        t = toks[j]
+        low = t.low
+        if low in SKIP or low in PASSIVE or low.endswith("ly") and len(low) > 4 and not t.cap:
+            if low == "to" and j - 1 >= lo and toks[j - 1].word and not toks[j - 1].cap \
+                    and toks[j - 1].low.endswith(("ed", "s")) and toks[j - 1].low not in SKIP:
+                j -= 1         # "managed to", "decides to"
+            j -= 1
+            continue
+        if low in DAYS or low in _WHEN and not t.cap:
+            k = j - 1          # "on Tuesday", "last week", "earlier this month", "Tuesday night"
+            while k >= lo and toks[k].word and (toks[k].low in DAYS or toks[k].low in _WHEN
+                                                 or toks[k].low in ("on", "in", "at")):
+                k -= 1
+            j = k
+            continue
+        break
     return j
 
 

@@ -105,8 +105,8 @@ state defense defence foreign affairs security intelligence health justice treas
 homeland joint chiefs staff military armed air board authority center centre foundation
 organization organisation cabinet presidency secretariat directorate house commons lords
 network airlines airline nations bureau fund reserve exchange coalition alliance front
-center centre institute ministry tower street square avenue road hall palace building plaza
-bridge airport park studies
+center centre institute ministry tower street square avenue road palace building plaza
+airport studies
 """)
 MEDIA_WORDS = words_of("""
 times post news daily journal herald gazette tribune telegraph guardian reuters ap afp xinhua

@@ -1,0 +1,255 @@
+"""Who said what (tui.engine.quotes), one class of sentence at a time.
+
+Every sentence here is invented for the shape it tests (no corpus or gold sentence, no
+seed name); each class has several variants so that a rule fitted to one wording fails.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tui.engine.corpus import load_corpus
+from tui.engine.quotes import find_quotes
+
+LEAD = "The ferry service ran late again on Monday.\n\n"
+
+
+def run(tmp_path, *texts: str):
+    for k, t in enumerate(texts):
+        (tmp_path / f"{k:03d}_src.txt").write_text(t, encoding="utf-8")
+    arts = load_corpus([str(tmp_path)]).articles
+    quotes, speakers = find_quotes(arts)
+    for q in quotes:
+        assert arts[q.article].text[q.start:q.end] == q.text
+    return quotes, speakers
+
+
+def speaker_of(tmp_path, text: str, quote: str | None = None) -> str | None:
+    quotes, _ = run(tmp_path, LEAD + text + "\n")
+    top = [q for q in quotes if q.depth == 0]
+    if quote is not None:
+        top = [q for q in top if q.text.startswith(quote)]
+    assert top, f"no quotation found in {text!r}"
+    return top[0].speaker
+
+
+# ---------------------------------------------------------------- cue verbs by base form
+
+@pytest.mark.parametrize("sentence", [
+    "“The pier is finished,” fumed Ada Kerr.",
+    "Ada Kerr recounts how the pier was “finished long ago”.",
+    "Ada Kerr blurted out that the pier was “finished”.",
+    "“The pier is finished,” Ada Kerr quipped.",
+    "Ada Kerr tweeted that the pier was “finished”.",
+    "“The pier is finished,” Ada Kerr groused to reporters.",
+    "Ada Kerr is telling anyone who listens that the pier is “finished”.",
+    "Ada Kerr has insisted the pier is “finished”.",
+])
+def test_cue_verbs_by_base_form(tmp_path, sentence):
+    assert speaker_of(tmp_path, sentence) == "Ada Kerr"
+
+
+def test_noun_uses_of_cue_words_are_not_cues(tmp_path):
+    # "the report", "a regular briefing", "Dane's claims", "for protests": nouns
+    quotes, _ = run(tmp_path, LEAD + "The report at a regular briefing on the “harbour plan” "
+                    "drew protests.\n")
+    assert quotes[0].speaker is None
+
+
+# ---------------------------------------------------------------- speech nouns
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Northgate Rail issued a statement saying the line was “safe to reopen”.", "Northgate Rail"),
+    ("Ivo Dane’s warning that the line was “unsafe” went unheeded.", "Ivo Dane"),
+    ("In Ivo Dane’s words, the line is “a museum piece”.", "Ivo Dane"),
+])
+def test_speech_nouns(tmp_path, sentence, who):
+    assert speaker_of(tmp_path, sentence) == who
+
+
+def test_a_verb_governs_over_the_speech_noun_it_takes(tmp_path):
+    text = "Ada Kerr called Ivo Dane’s remarks “a disgrace”."
+    assert speaker_of(tmp_path, text) == "Ada Kerr"
+
+
+# ---------------------------------------------------------------- between subject and cue
+
+@pytest.mark.parametrize("sentence", [
+    "Ada Kerr on Tuesday accused the board of “wasting a decade”.",
+    "Ada Kerr last week told reporters the board was “wasting a decade”.",
+    "Ada Kerr managed to ask whether the board was “wasting a decade”.",
+    "Ada Kerr went on to say the board was “wasting a decade”.",
+    "Ada Kerr has repeatedly argued that the board is “wasting a decade”.",
+])
+def test_time_phrase_and_verb_chain(tmp_path, sentence):
+    assert speaker_of(tmp_path, sentence) == "Ada Kerr"
+
+
+# ---------------------------------------------------------------- word order
+
+@pytest.mark.parametrize("sentence, who", [
+    ("“We are not moving,” said Ivo Dane, the harbour master.", "Ivo Dane"),
+    ("“We are not moving,” added a harbour official.", "harbour official"),
+    ("“We are not moving,” said the 58-year-old.", "58-year-old"),
+    ("That would mean “another lost summer” for the town, said Ivo Dane, a local trader.",
+     "Ivo Dane"),
+    ("Said Ivo Dane, “We are not moving.”", "Ivo Dane"),
+])
+def test_inverted_order(tmp_path, sentence, who):
+    assert speaker_of(tmp_path, sentence) == who
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ivo Dane, chief engineer at Northgate Rail, told reporters the line was “beyond repair”.",
+    "“The line is beyond repair,” Ivo Dane, Chief Engineer at Northgate Rail, told reporters.",
+    "Ivo Dane — a signal engineer from Harwick — says the line is “beyond repair”.",
+    "Ivo Dane, who has run the depot since 1998, said the line was “beyond repair”.",
+    "Ivo Dane, 61, of Harwick, said the line was “beyond repair”.",
+])
+def test_name_and_apposition_before_the_cue(tmp_path, sentence):
+    assert speaker_of(tmp_path, sentence) == "Ivo Dane"
+
+
+def test_quotation_inside_the_description_is_not_the_speakers(tmp_path):
+    quotes, _ = run(tmp_path, LEAD + "“Fares must fall,” Ivo Dane, wearing a “Save Our Line” "
+                    "badge, told the crowd.\n")
+    by = {q.text: q.speaker for q in quotes}
+    assert by["Fares must fall,"] == "Ivo Dane"
+    assert by["Save Our Line"] is None
+
+
+# ---------------------------------------------------------------- across sentences and paragraphs
+
+def test_cue_after_a_sentence_end_inside_the_quotation(tmp_path):
+    assert speaker_of(tmp_path, "“Where did the money go?” Ada Kerr asked.") == "Ada Kerr"
+
+
+def test_quotation_after_an_introducing_paragraph(tmp_path):
+    quotes, _ = run(tmp_path, LEAD + "Ada Kerr defended the budget on Tuesday, saying the town "
+                    "had no choice.\n\n“We cannot wait another decade for a new pier.”\n")
+    assert quotes[0].speaker == "Ada Kerr"
+
+
+def test_colon_ending_the_paragraph_before(tmp_path):
+    quotes, _ = run(tmp_path, LEAD + "Speaking to the council, Ivo Dane said:\n\n"
+                    "“The line will close in May.”\n")
+    assert quotes[0].speaker == "Ivo Dane"
+
+
+def test_continuation_sentence_and_paragraph(tmp_path):
+    quotes, _ = run(tmp_path, LEAD + "“The line will close,” Ivo Dane said. “Nobody wants it.”\n\n"
+                    "“And nobody will pay for it.”\n")
+    assert [q.speaker for q in quotes] == ["Ivo Dane"] * 3
+
+
+# ---------------------------------------------------------------- pronouns and groups
+
+def test_pronoun_takes_the_last_subject_not_the_last_speaker(tmp_path):
+    text = ("“The line will close,” Ivo Dane said.\n\n"
+            "Later that day, Ada Kerr toured the depot with her staff. “It is a scandal,” she said.")
+    assert speaker_of(tmp_path, text, "It is a scandal") == "Ada Kerr"
+
+
+def test_pronoun_skips_names_that_are_objects(tmp_path):
+    text = "Ada Kerr met Ivo Dane at the depot. “We agreed on nothing,” she said."
+    assert speaker_of(tmp_path, text, "We agreed") == "Ada Kerr"
+
+
+def test_group_pronoun_takes_the_group(tmp_path):
+    text = ("Residents of the Harwick estate gathered outside the depot on Friday. "
+            "“We were never asked,” they said.")
+    who = speaker_of(tmp_path, text, "We were never asked")
+    assert who is not None and "resident" in who.lower()
+
+
+def test_organisation_pronoun_takes_the_organisation_that_spoke(tmp_path):
+    text = ("Northgate Rail said on Monday that the line would close. "
+            "“Safety comes first,” it added.")
+    assert speaker_of(tmp_path, text, "Safety comes first") == "Northgate Rail"
+
+
+# ---------------------------------------------------------------- unknown stays unknown
+
+@pytest.mark.parametrize("sentence", [
+    "“Nothing lasts forever.”",
+    "Everyone in town agrees that “the pier is finished”.",
+    "The so-called “harbour plan” was shelved.",
+    "Her memoir “Salt and Iron” sold well.",
+])
+def test_no_cue_no_speaker(tmp_path, sentence):
+    assert speaker_of(tmp_path, sentence) is None
+
+
+def test_no_person_named_inside_a_reported_clause(tmp_path):
+    # the subject of a clause inside what someone reports is not the speaker
+    text = ("Ivo Dane says the vote was close, but he is sure that Ada Kerr will “win it "
+            "easily”.")
+    assert speaker_of(tmp_path, text) == "Ivo Dane"
+
+
+# ---------------------------------------------------------------- one name per speaker
+
+def test_surname_and_given_name_join_the_full_name(tmp_path):
+    _, speakers = run(
+        tmp_path,
+        LEAD + "Harbour master Ivo Dane spoke first. “We are ready,” Dane said.\n",
+        LEAD + "“We are ready,” Dane told the council.\n",
+        LEAD + "Port chief Tan Wei Ming said the berths were “full”.\n\n“No more ships,” Tan said.\n")
+    names = [s.name for s in speakers]
+    assert "Ivo Dane" in names and "Dane" not in names
+    assert "Tan Wei Ming" in names and "Tan" not in names
+
+
+def test_given_name_first_names_join_when_no_surname_matches(tmp_path):
+    _, speakers = run(tmp_path, LEAD + "Chairman Park Min Jae opened the session. “We begin,” "
+                      "Park said.\n")
+    assert [s.name for s in speakers] == ["Park Min Jae"]
+
+
+def test_role_phrase_joins_the_titled_name(tmp_path):
+    text = ("Mayor Ada Kerr opened the new pier on Friday.\n\n"
+            "“It took eleven years,” the mayor said.\n")
+    quotes, speakers = run(tmp_path, LEAD + text)
+    assert quotes[0].speaker == "Ada Kerr"
+    assert [s.name for s in speakers] == ["Ada Kerr"]
+
+
+def test_role_phrase_does_not_take_another_role(tmp_path):
+    text = ("Deputy Mayor Ada Kerr opened the pier.\n\n“It took eleven years,” the mayor said.\n")
+    quotes, _ = run(tmp_path, LEAD + text)
+    assert quotes[0].speaker != "Ada Kerr"
+
+
+def test_two_people_with_one_surname(tmp_path):
+    text = ("Mayor Ada Kerr and Ivo Kerr, her brother, arrived together. "
+            "“We are proud,” Mayor Kerr said.")
+    assert speaker_of(tmp_path, text) == "Ada Kerr"
+
+
+def test_organisation_and_its_spokesperson_stay_apart(tmp_path):
+    quotes, speakers = run(tmp_path, LEAD +
+                           "Northgate Rail said in a statement that the line was “safe”.\n\n"
+                           "“We expect delays,” a spokeswoman for Northgate Rail said.\n")
+    names = {q.text: q.speaker for q in quotes}
+    assert names["safe"] == "Northgate Rail"
+    assert names["We expect delays,"] != "Northgate Rail"
+    assert len({s.name for s in speakers}) == 2
+
+
+def test_no_article_suffix_ever(tmp_path):
+    _, speakers = run(tmp_path, LEAD + "“Fares rise,” Dane said.\n",
+                      LEAD + "“Fares fall,” Dane said.\n")
+    assert [s.name for s in speakers] == ["Dane"]
+    assert all("(" not in s.name for s in speakers)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Her record shows the plan was “doomed from the start”.",
+    "Continuing to defend the plan, Ada Kerr said it was “overdue”.",
+    "Ada Kerr’s visit will fall short of a “full inspection”.",
+    "The president has derided him as “a clown” before.",
+])
+def test_fragments_possessives_and_objects_are_never_speakers(tmp_path, sentence):
+    quotes, speakers = run(tmp_path, LEAD + sentence + "\n")
+    for s in speakers:
+        assert s.name.lower() not in ("her record", "record", "continuing", "him")
+        assert not s.name.endswith(("’s", "'s"))
