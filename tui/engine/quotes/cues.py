@@ -155,8 +155,8 @@ def inverted_subject(ctx: Ctx, f: int, hi: int) -> Mention | None:
     while f < hi and toks[f].word and not toks[f].cap and (
             toks[f].low in _TIME or toks[f].low in DAYS or toks[f].low.endswith("ly")):
         f += 1  # "said Tuesday", "said quietly"
-    if f >= hi:
-        return None
+    if f >= hi or toks[f].word and toks[f].low in PRONOUNS:
+        return None       # "said he believed": a reported clause, not an inverted speaker
     span = np_fwd(toks, f, hi)
     if span is not None and is_name_tok(toks[span[1]] if toks[span[1]].text != ")"
                                         else toks[span[1] - 1]):

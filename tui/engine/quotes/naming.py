@@ -161,10 +161,15 @@ class Registry:
                 if same_head:
                     return same_head[0]
             seen: dict[int, Entity] = {}
-            for w in toks or ("#",):
-                for e in self._roots((article, m.kind, w)):
-                    seen[e.id] = e
+            # "the agency" may be the news agency the article named
+            kinds = (m.kind, "media") if m.kind == "organisation" and m.definite else (m.kind,)
+            for kind in kinds:
+                for w in toks or ("#",):
+                    for e in self._roots((article, kind, w)):
+                        seen[e.id] = e
             for _, e in sorted(seen.items()):
+                if e.kind != m.kind and not (toks and toks <= org_tokens(e.name)):
+                    continue
                 et = org_tokens(e.name)
                 if (et == toks or (toks and et and (toks <= et or et <= toks)
                                    and (e.country == m.country or not m.country

@@ -216,6 +216,9 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         core = core[1:]
     if not core:
         return None
+    if is_poss(core[0]) and core[0].cap or len(core) > 1 and place_key(core[0].text) \
+            and bare(core[-1].low) in TITLES:
+        definite = True   # "Israel's prime minister", "US President": one person, by role
     # joint speakers: Name and Name
     if any(t.low in ("and", "&") for t in core):
         k = next(i for i, t in enumerate(core) if t.low in ("and", "&"))
@@ -274,6 +277,14 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                            country=country, plural=plural, head=singular(lastb),
                            definite=definite)
         if lastb in DOC_HEADS:
+            issuer = [t for t in head[:-1] if t.word and t.cap and is_name_tok(t)]
+            if issuer and len(head) > 1 and all(t.cap or is_poss(t) for t in head[:-1]):
+                # "a White House statement", "Merkel's statement": who issued it speaks
+                m = analyse_np(text, toks, toks.index(head[0]), toks.index(head[-2]), outlets,
+                               possessive=is_poss(head[-2]))
+                if m is not None and m.kind in ("person", "organisation", "media"):
+                    m.role = join_roles(m.role, lastb)
+                    return m
             lvl = 1 if lastb in STATEMENT_HEADS else 2
             return Mention(start, end, surface, "document", desc, role=join_roles(tail_text, role_extra),
                            country=country, level=lvl, head=lastb, definite=definite)

@@ -130,6 +130,7 @@ DOC_HEADS = words_of("""
 statement statements announcement report document documents letter memo filing complaint
 indictment ruling order release notice post tweet readout transcript assessment study survey
 communique communiqué decree directive guidance affidavit lawsuit motion summary editorial
+question questions questionnaire poll survey sign banner placard ad advert advertisement
 """)
 STATEMENT_HEADS = words_of("statement announcement release readout communique communiqué notice")
 ORG_HEADS = words_of("""
