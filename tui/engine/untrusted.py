@@ -52,20 +52,27 @@ _NEEDS_VISIBLE = re.compile(
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _plain(text: str) -> bool:
+    """Nothing to change for sure (the common case, at C speed): no control, format,
+    separator, surrogate or unassigned character but tab, newline, space and no-break
+    space."""
+    return text.replace("\n", " ").replace("\t", " ").replace("\xa0", " ").isprintable()
+
+
 def _fix_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
 def neutral(text: str) -> str:
     """`text` with nothing that can act on a terminal; same length."""
-    if not _NEEDS_NEUTRAL.search(text):
+    if _plain(text) or not _NEEDS_NEUTRAL.search(text):
         return text
     return _fix_surrogates(text).translate(_NEUTRAL)
 
 
 def visible(text: str) -> str:
     """`text` as a reader may show it: neutral, nothing invisible or reordering; same length."""
-    if not _NEEDS_VISIBLE.search(text):
+    if _plain(text) or not _NEEDS_VISIBLE.search(text):
         return text
     return _fix_surrogates(text).translate(_VISIBLE)
 
