@@ -67,6 +67,8 @@ class SynopsisApp(App):
         return self.reader
 
     def on_mount(self) -> None:
+        if self.is_web:  # served: a visitor's corrections are never written on the server
+            self.editor.keep_in_session()
         self._warn()
         saved = saved_beside(list(self.paths))
         if saved is not None:
@@ -151,8 +153,8 @@ class SynopsisApp(App):
 
     def corpus_file_offer(self) -> tuple[str, tuple[str, ...]] | None:
         """Where to save a corpus file for the corrections, and what it lists, when the
-        reader opened folders, files or URLs (None: nothing to offer)."""
-        if not self.paths:
+        reader opened folders, files or URLs (None: nothing to offer; never when served)."""
+        if not self.paths or self.editor.session_only:
             return None
         from ..engine import InputError, bundled_seeds
 

@@ -50,6 +50,7 @@ class Editor:
     history: list[Change] = field(default_factory=list)
     failed: str = ""                     # why the last write failed ("" if it did not)
     asked: bool = False                  # the offer to save a corpus file was made
+    session_only: bool = False           # write no file (a served reader: not the visitor's)
     _pending: list[_Op] = field(default_factory=list)
 
     @property
@@ -99,6 +100,12 @@ class Editor:
         return ch, self.flush()
 
     # -- the corpus file ------------------------------------------------------------------------
+    def keep_in_session(self) -> None:
+        """Write nothing from now on: corrections stay in force for this session only (a
+        served reader's files are the server's, not the visitor's to write)."""
+        self.session_only, self.target, self.asked = True, None, True
+        self._pending.clear()
+
     def save_to(self, target: str, listing: tuple[str, ...]) -> str:
         """From now on write to a new corpus file `target`, listing `listing` and every
         correction in force; the save message."""
@@ -111,6 +118,9 @@ class Editor:
     def flush(self) -> str:
         """Write what is pending, file by file; "" when all is written (or nothing was to
         be), else the one message saying why not (empty again when it says nothing new)."""
+        if self.session_only:
+            self._pending.clear()
+            return ""
         if not self._pending:
             was, self.failed = self.failed, ""
             return "Corrections saved" if was else ""

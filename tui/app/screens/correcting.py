@@ -210,6 +210,8 @@ class CorrectionKeys:
         ed = self.app.editor
         if ed.failed:
             return f"Not saved ({ed.failed}): in force in this session only, for now"
+        if ed.session_only:
+            return "Kept in this session only (a served reader writes no file on the server)"
         if ed.target:
             return f"Saved in {ed.target}"
         return "Kept in this session only (no corpus file to save them in)"
