@@ -27,13 +27,23 @@ def speaker_quotes(analysis: Analysis, name: str) -> list[Quote]:
 
 @dataclass(frozen=True)
 class Statement:
-    """One thing a speaker said, as each source put it: quotes grouped across sources."""
+    """One thing a speaker said, as each source put it: quotes grouped across sources.
+
+    `printed`: every source that prints it -- quoting the speaker, quoting the same words
+    without naming them (or naming someone else), quoting part of it, or restating it in a
+    sentence the engine aligned with it; the sources not in `printed` leave it out."""
 
     quotes: tuple[Quote, ...]
+    printed: tuple[int, ...] = ()
 
     @property
     def articles(self) -> list[int]:
         return sorted({q.article for q in self.quotes})
+
+    def absent(self, n_articles: int) -> list[int]:
+        """The sources (indices) that do not print the statement at all."""
+        have = set(self.printed) | set(self.articles)
+        return [b for b in range(n_articles) if b not in have]
 
     def wordings(self) -> list[list[Quote]]:
         """The statement's quotes by wording (the same words, whatever the case, quote
@@ -92,9 +102,45 @@ def statements(analysis: Analysis, name: str, *, same=70.0, fragment=90.0,
             clusters.append([x])
         else:
             where.append(x)
-    out = [Statement(tuple(sorted((qs[x] for x in c), key=lambda q: (q.article, q.start))))
-           for c in clusters]
+    printed = _printed_by(analysis, qs, norm, group, clusters, same, fragment, in_group)
+    out = [Statement(tuple(sorted((qs[x] for x in c), key=lambda q: (q.article, q.start))),
+                     printed=p)
+           for c, p in zip(clusters, printed)]
     out.sort(key=lambda st: (-len(st.articles), st.quotes[0].article, st.quotes[0].start))
+    return out
+
+
+def _printed_by(analysis: Analysis, qs: list[Quote], norm: list[str], group: list[int],
+                clusters: list[list[int]], same: float, fragment: float,
+                in_group: float) -> list[tuple[int, ...]]:
+    """Per statement, the sources that print it: the speaker's own quotes; any quotation,
+    whoever it is credited to (or no one), whose words are the statement's, a part of it
+    (three words or more) or a rewording close enough (the thresholds of `statements`); and
+    any sentence the engine aligned with one of the statement's sentences (the same thing
+    said, quoted or not)."""
+    mine = {id(q) for q in qs}
+    others = [(q, _norm(q.text)) for q in analysis.quotes if q.depth == 0 and id(q) not in mine]
+    in_group_of: dict[int, set[int]] = {}
+    for a, art in enumerate(analysis.articles):
+        for s in art.sentences:
+            g = analysis.group(a, s.i)
+            if g >= 0:
+                in_group_of.setdefault(g, set()).add(a)
+    out = []
+    for c in clusters:
+        rep = norm[c[0]]
+        srcs = {qs[x].article for x in c}
+        groups = {group[x] for x in c if group[x] >= 0}
+        for g in groups:
+            srcs |= in_group_of.get(g, set())
+        for q, t in others:
+            if q.article in srcs or not t:
+                continue
+            aligned = q.sentence >= 0 and analysis.group(q.article, q.sentence) in groups
+            r = _similar(t, rep)
+            if r >= same or _contained(t, rep) >= fragment or aligned and r >= in_group:
+                srcs.add(q.article)
+        out.append(tuple(sorted(srcs)))
     return out
 
 

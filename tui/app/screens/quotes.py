@@ -60,7 +60,7 @@ def quotes_blocks(analysis, name: str) -> tuple[list[Block], list[int]]:
             blocks.append(Block(_quote_words(g[0].text, marked),
                                 kind="edited" if marked else "verbatim",
                                 glyph="~" if marked else "=", gap_after=0))
-        missing = [arts[b].label for b in range(len(arts)) if b not in srcs]
+        missing = [arts[b].label for b in st.absent(len(arts))]
         if missing and len(srcs) > 1:
             blocks.append(Block(runs_words([("not in: " + ", ".join(missing), MUTED)])))
         blocks[-1].gap_after = 1
