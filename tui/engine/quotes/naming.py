@@ -508,11 +508,14 @@ class People:
     def read(self, a: int, text: str) -> None:
         """Collect the names of article a from its masked text."""
         table = self.by_article.setdefault(a, {})
-        lines = [(m.start(), m.end(), _title_case(m.group())) for m in re.finditer(r"[^\n]+", text)]
-        line_starts = [s for s, _, _ in lines]
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        titled: dict[int, bool] = {}      # line -> is it a Title Case Headline?
         for mm in _RUN.finditer(text):
-            li = bisect.bisect_right(line_starts, mm.start()) - 1
-            if li >= 0 and lines[li][2]:
+            li = bisect.bisect_right(starts, mm.start()) - 1
+            if li not in titled:
+                end = starts[li + 1] if li + 1 < len(starts) else len(text)
+                titled[li] = _title_case(text[starts[li]:end])
+            if titled[li]:
                 continue                  # a Title Case Headline: its capitals name nothing
             words = mm.group().split()
             cut = max((i + 1 for i, w in enumerate(words[:-1]) if bare_word(w) != w), default=0)
