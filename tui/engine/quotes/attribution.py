@@ -20,8 +20,8 @@ from .marks import RawQuote
 from .naming import Entity, Registry, role_key
 from .subjects import Mention, analyse_np, np_back, np_fwd
 from .subjects import BRACKETS, clause_start
-from .words import (COORD, DETERMINERS, PASSIVE, PREPS, SUBORDINATORS, Tok, is_name_tok,
-                    tokenize)
+from .words import (COORD, DETERMINERS, PASSIVE, PREPS, SUBORDINATORS, Tok, is_cue_word,
+                    is_name_tok, tokenize, words_of)
 
 FINITE_AUX = frozenset("has have had will would can could may might must should does did".split())
 
@@ -420,7 +420,7 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
     toks = ctx.toks
     lo = tok_at(ctx, sent_lo)
     q = tok_at(ctx, opos)
-    if q <= lo:
+    if q <= lo or _names_a_thing(ctx, r):
         return
     c = lo
     for k in range(q - 1, lo - 1, -1):
@@ -428,11 +428,12 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
         if t.text == ";":
             c = k + 1
             break
-        if t.word and t.low in _EMBED:
+        if t.word and t.low in _EMBED and not _parenthetical(toks, k, q, lo) \
+                and not _determiner_that(toks, k, q):
             return
-        if t.word and (t.low in SUBORDINATORS or t.low in COORD and k > lo
-                       and toks[k - 1].text == ","):
-            c = k + 1
+        if t.word and t.low != "as" and (t.low in SUBORDINATORS or t.low in COORD and k > lo
+                                         and toks[k - 1].text == ","):
+            c = k + 1         # ("heralded the deal as a “breakthrough”": no new clause)
             break
     # an opening adverbial: "In a Fox interview later that day, Trump went further: ..."
     while c < q and toks[c].word and (toks[c].low in PREPS or toks[c].low.endswith("ly")
@@ -475,6 +476,39 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
     if m is None or m.kind not in _SPEAKER_KINDS + ("pronoun",) or m.start <= opos < m.end:
         return
     _give(ctx, r, reg, m, opos, toks[v].text)
+
+
+def _names_a_thing(ctx: Ctx, r: QRec) -> bool:
+    """A quotation used as a name, not as anyone's words: a title in capitals ("her roles in
+    “The Night Ferry”") or a label on the noun that follows it (“Star Power” award, "We are
+    Here" T-shirts)."""
+    q = r.raw
+    words = ctx.art.shown[q.start:q.end].split()
+    if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words) \
+            and not ctx.art.shown[q.start:q.end].rstrip().endswith(("!", "?", ".")):
+        return True
+    if q.close_pos < 0:
+        return False
+    k = tok_at(ctx, q.close_pos + 1)
+    nxt = ctx.toks[k] if k < len(ctx.toks) and ctx.toks[k].start <= q.close_pos + 2 else None
+    return nxt is not None and nxt.word and nxt.low not in PREPS and nxt.low not in COORD \
+        and nxt.low not in SUBORDINATORS and nxt.low not in _EMBED and not is_cue_word(nxt.low)
+
+
+def _parenthetical(toks: list[Tok], k: int, q: int, lo: int) -> bool:
+    """Is the relative at k a clause set off by commas before the quotation ("Kerr, who
+    chairs the board, named “...”")?"""
+    return toks[k].low in ("who", "which") and k > lo and toks[k - 1].text == "," and any(
+        toks[i].text == "," for i in range(k + 1, q))
+
+
+_THAT_TIME = words_of("day days time week month year morning evening night point moment")
+
+
+def _determiner_that(toks: list[Tok], k: int, q: int) -> bool:
+    """"later that day", "at that point": 'that' as a determiner, no clause."""
+    return toks[k].low == "that" and k + 1 < q and toks[k + 1].word \
+        and toks[k + 1].low in _THAT_TIME
 
 
 def _give(ctx: Ctx, r: QRec, reg: Registry, m: Mention, opos: int, cue: str) -> None:

@@ -97,7 +97,8 @@ def find_events(ctx: Ctx) -> None:
             m, how = subject_before(ctx, j - 1, lo)
             if m is not None and m.kind != "pronoun" and how != "rel":
                 a0 = tok_at(ctx, m.start) - 1
-                if a0 >= lo and toks[a0].word and toks[a0].low in PREPS:
+                if a0 >= lo and toks[a0].word and toks[a0].low in PREPS and not (
+                        toks[a0].low == "with" and form == "ing"):   # "with Kerr saying"
                     # "around US claims", "... for Clinton, said Kunin": an object, not a
                     # subject; the speaker may still follow the verb -- or precede the
                     # preposition: "The notice on the door read", "A spokesman for X said"
