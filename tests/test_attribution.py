@@ -93,6 +93,7 @@ def test_time_phrase_and_verb_chain(tmp_path, sentence):
     ("That would mean “another lost summer” for the town, said Ivo Dane, a local trader.",
      "Ivo Dane"),
     ("Said Ivo Dane, “We are not moving.”", "Ivo Dane"),
+    ("“Who pays for the pier?” the 71-year-old asked at the meeting.", "71-year-old"),
 ])
 def test_inverted_order(tmp_path, sentence, who):
     assert speaker_of(tmp_path, sentence) == who

@@ -446,7 +446,8 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
         if span0 is not None:
             j -= 1
     span = np_back(toks, j, lo)
-    if span is None and toks[j].word and not toks[j].cap and toks[j].low.isalpha():
+    if span is None and toks[j].word and not toks[j].cap and (toks[j].low.isalpha()
+                                                              or _AGE.fullmatch(toks[j].low)):
         # "the night porter said": a determiner and a few plain words
         k = j
         while k >= lo and j - k < 5 and toks[k].word and not toks[k].cap \
