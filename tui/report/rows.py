@@ -5,6 +5,8 @@ report, `synopsis diff` and the reader's aligned view lay the sources out with i
 from __future__ import annotations
 
 from collections import Counter
+from itertools import accumulate
+from weakref import WeakKeyDictionary
 from dataclasses import dataclass, field
 
 from ..engine.model import Analysis
@@ -83,18 +85,19 @@ def _band_order(order: list[int], firsts: dict[int, list[int]]) -> list[int]:
                 ends = _lis_ends(seq)
                 starts = _lis_ends([-v for v in reversed(seq)])[::-1]
                 base = max(ends, default=0)
-                best_before = [0] * (n + 1)
+                before = [0] * (n + 1)          # best run ending before p below each place
                 for e in range(p):
-                    best_before[seq[e] + 1] = max(best_before[seq[e] + 1], ends[e])
-                for k in range(1, n + 1):
-                    best_before[k] = max(best_before[k], best_before[k - 1])
-                best_after = [0] * (n + 1)
+                    v = seq[e] + 1
+                    if ends[e] > before[v]:
+                        before[v] = ends[e]
+                after = [0] * (n + 1)           # best run starting after p above each place
                 for e in range(p, len(seq)):
-                    best_after[seq[e]] = max(best_after[seq[e]], starts[e])
-                for k in range(n - 1, -1, -1):
-                    best_after[k] = max(best_after[k], best_after[k + 1])
-                for k in range(n):      # g between rest[k-1] and rest[k]
-                    total[k] += max(base, best_before[k] + 1 + best_after[k])
+                    v = seq[e]
+                    if starts[e] > after[v]:
+                        after[v] = starts[e]
+                before = list(accumulate(before, max))
+                after = list(accumulate(reversed(after), max))[::-1]
+                total = [t + max(base, x + 1 + y) for t, x, y in zip(total, before, after)]
             k = max(range(n), key=lambda k: (total[k], k == here))
             if total[k] > total[here]:
                 order = rest[:k] + [g] + rest[k:]
@@ -104,14 +107,45 @@ def _band_order(order: list[int], firsts: dict[int, list[int]]) -> list[int]:
     return order
 
 
+_ORDERS: "WeakKeyDictionary[object, dict[int, int]]" = WeakKeyDictionary()
+
+
+def band_order(an: Analysis) -> dict[int, int]:
+    """Each group's place in the order most sources keep (all the analysis's sources,
+    whatever a view shows: the order is worked out once per analysis): each group's mean
+    place in its sources, then each group moved to where the most shared sentences keep
+    to the order (`_band_order`)."""
+    got = _ORDERS.get(an.links)
+    if got is not None:
+        return got
+    firsts: dict[int, list[int]] = {}
+    total: dict[int, list[float]] = {}
+    for a, art in enumerate(an.articles):
+        seen: dict[int, None] = {}
+        m = max(1, len(art.sentences))
+        for s in art.sentences:
+            g = an.group(a, s.i)
+            if g >= 0 and g not in seen:
+                seen[g] = None
+                total.setdefault(g, []).append(s.i / m)
+        firsts[a] = list(seen)
+    rank = {g: sum(v) / len(v) for g, v in total.items()}
+    order = _band_order(sorted(rank, key=lambda g: (rank[g], g)), firsts)
+    got = {g: k for k, g in enumerate(order)}
+    try:
+        _ORDERS[an.links] = got
+    except TypeError:       # links that cannot be weakly referred to: worked out each time
+        pass
+    return got
+
+
 def rows(an: Analysis, view: ReportView | None = None) -> list[Row]:
     """Lay the articles out in aligned rows, keeping every column in text order: one row
     (a band) for each statement the sources share, its members side by side, and between
     the bands rows of what each source alone says.
 
-    Sources tell things in different orders.  The bands follow an order most sources
-    agree on (each group's mean place in its sources, then each group moved to where the
-    most shared sentences keep to the order); in each source, the longest run of its
+    Sources tell things in different orders.  The bands follow the order most sources
+    keep (`band_order`); in each source, the longest run of its
     shared sentences that follows that order sits in the bands, and a shared sentence told
     out of that order is shown where its source tells it, in a row of its own marked
     moved (`part` > 0).
@@ -143,15 +177,8 @@ def rows(an: Analysis, view: ReportView | None = None) -> list[Row]:
         return out
 
     first = {a: firsts(a) for a in cols}
-    total: dict[int, list[float]] = {}
-    for a in cols:
-        m = max(1, len(seqs[a]))
-        for k, g in first[a]:
-            total.setdefault(g, []).append(k / m)
-    rank = {g: sum(v) / len(v) for g, v in total.items()}
-    order = _band_order(sorted(rank, key=lambda g: (rank[g], g)),
-                        {a: [g for _, g in first[a]] for a in cols})
-    where = {g: k for k, g in enumerate(order)}
+    where = band_order(an)
+    order = sorted({g for a in cols for _, g in first[a]}, key=where.__getitem__)
     keep_of: dict[int, set[int]] = {}
     for a in cols:
         lis = _increasing([where[g] for _, g in first[a]])
