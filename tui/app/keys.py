@@ -39,6 +39,12 @@ KEYS: tuple[Key, ...] = (
         id="rotate-previous"),
     Key("o", "sources", "Open a source in this pane (choose from a list)", "Sources",
         id="sources", help="1 … 9  o\tshow source N in this pane / choose it from a list"),
+    Key("v", "overview", "Overview: headlines, what most sources share, what one has, where "
+        "they disagree", "Read", "overview", "v", "overview",
+        "v\toverview, the story first: ⏎ on a line shows it in the panes"),
+    Key("a", "aligned", "Aligned rows: every shared statement on one band across the panes, "
+        "and back", "Sources", id="aligned",
+        help="a\taligned rows (each shared statement one band, · filler, ↕ moved) / synchronised"),
     Key("z", "zoom", "Zoom this pane to full width, and back", "Sources", id="zoom", help=
         "z\tzoom this pane to the full width, and back"),
     Key("n", "addition(1)", "Next addition (while searching: the next match)", "Find",

@@ -215,6 +215,59 @@ def layout(article: Article, width: int, shown: Sequence[int] | None = None,
                   None if shown is None else list(shown), empty)
 
 
+FILLER = "·"                     # a filler line's mark: this source has nothing in this band
+
+
+def aligned_layout(article: Article, width: int, cells: Sequence[Sequence[int]],
+                   heights: Sequence[int], spacing: int = 0) -> Layout:
+    """The article laid out in bands (the aligned-rows view): band k holds the sentences
+    `cells[k]` of this article (maybe none), then filler lines up to `heights[k]` (the
+    tallest pane's), then one blank line; so band k starts on the same line in every
+    pane.  A sentence in no band (a filter left it out) has no lines, as in `layout`."""
+    sent: list[int] = []
+    runs: list[list[Run]] = []
+    n = len(article.sentences)
+    first: list[int] = [0] * n
+    last: list[int] = [-1] * n
+    placed = set()
+    fill = [((FILLER + "   ") * max(1, (width + 3) // 4), MUTED)]
+    fill = [(fill[0][0][:width].rstrip(), MUTED)]
+    for cell, height in zip(cells, heights):
+        start = len(sent)
+        for k, i in enumerate(cell):
+            if k:
+                for _ in range(spacing):
+                    sent.append(-1)
+                    runs.append([])
+            lines = wrap(words(article, article.sentences[i]), width)
+            first[i] = len(sent)
+            sent.extend([i] * len(lines))
+            runs.extend(lines)
+            last[i] = len(sent) - 1
+            placed.add(i)
+        while len(sent) - start < height:
+            sent.append(-1)
+            runs.append(list(fill) if not cell else [])
+        sent.append(-1)
+        runs.append([])
+    # sentences in no band: where the next placed one starts
+    nxt = len(sent)
+    for i in range(n - 1, -1, -1):
+        if i in placed:
+            nxt = first[i]
+        else:
+            first[i], last[i] = nxt, nxt - 1
+    empty = not placed
+    if not sent:
+        sent, runs = [-1], [[]]
+    return Layout(width, sent, runs, first, last, sorted(placed), empty)
+
+
+def sentence_heights(article: Article, width: int, spacing: int = 0) -> list[int]:
+    """How many lines each sentence takes at `width`."""
+    return [len(wrap(words(article, s), width)) for s in article.sentences]
+
+
 def marked_lines(analysis: Analysis | None, a: int, i: int, width: int,
                  extra: Sequence[tuple[Spans, int]] = (), article: Article | None = None
                  ) -> list[list[Run]]:

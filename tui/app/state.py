@@ -21,6 +21,7 @@ class ReaderState:
     active: int = 0
     zoomed: bool = False
     lens: Lens = field(default_factory=Lens)
+    aligned: bool = False                   # the aligned-rows view (else: cursor-synchronised)
 
     @classmethod
     def start(cls, articles: int, panes: int) -> "ReaderState":

@@ -72,6 +72,9 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
         self._sync_pending = False
         self._searcher: Searcher | None = None
         self._search_from: tuple[int, int] | None = None   # where the search started
+        self._opened = False              # until a first move, each pane shows its own start
+        self._bands_key: tuple = ()
+        self._heights: dict[tuple[int, int], list[int]] = {}
 
     # -- the state ---------------------------------------------------------------------------
     @property
@@ -198,8 +201,20 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
         a, i = lead.article, lead.cursor
         lead.set_peers(())
         keep_a = self.keep(a)
+        if self.state.aligned and analysis is not None:
+            self._apply_bands()
+            for view in self.visible_panes():     # the bands line up: one scroll for all
+                if view is not lead:
+                    view.scroll_to_line(lead.top, free=True)
+                    view.set_peers(sync.matches_in(analysis, a, i, view.article,
+                                                   self.keep(view.article)))
+            return
         for view in self.visible_panes():
             if view is lead:
+                continue
+            if not self._opened:      # each pane opens at its own first sentence
+                view.set_peers(())
+                view.scroll_to_line(0)
                 continue
             if analysis is None or view.lay.empty:
                 view.set_peers(())
@@ -218,6 +233,40 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
                 view.scroll_to_line(view.first_line(j) - row, free=True)
             view.set_peers(sync.matches_in(analysis, a, i, b, keep_b))
 
+    def _apply_bands(self) -> None:
+        """The aligned-rows view: give each visible pane its bands (worked out again only
+        when the sources shown, the widths or the filter change)."""
+        analysis = self.app.analysis
+        st = self.state
+        visible = self.visible_panes()
+        lens = self.lens
+        key = (st.aligned, id(analysis), tuple((p.article, p.text_width) for p in visible),
+               id(lens.passing) if lens.only else None, self.demo)
+        if key == self._bands_key:
+            return
+        self._bands_key = key
+        if not st.aligned or analysis is None:
+            for p in self.panes:
+                p.set_bands(None)
+            return
+        from ..aligned import plan
+        from ..layout import sentence_heights
+
+        widths = {p.article: p.text_width for p in visible}
+
+        def heights(a: int) -> list[int]:
+            got = self._heights.get((a, widths[a]))
+            if got is None:
+                got = self._heights[(a, widths[a])] = sentence_heights(
+                    self.app.corpus.articles[a], widths[a])
+            return got
+
+        keep = (lambda a, i: lens.passes(a, i)) if lens.only else None
+        bands = plan(analysis, [p.article for p in visible], heights, keep,
+                     1 if self.demo else 0)
+        for p in self.panes:
+            p.set_bands(bands.get(p.article) if p in visible else None)
+
     def resync(self) -> None:
         """Re-align after sizes changed (resize, zoom): at most once per frame."""
         if not self._sync_pending:
@@ -226,12 +275,15 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
 
     def _resync_now(self) -> None:
         self._sync_pending = False
+        self._apply_bands()
         self.lead.reveal(self.lead.cursor)
         self.sync()
 
     def go(self, i: int, *, reveal: bool = True, center: bool = False, note: str = "") -> None:
         """Put the focused pane's cursor on sentence i, scroll, align the others."""
+        self._apply_bands()
         lead = self.lead
+        self._opened = True
         i = self.snap(lead.article, max(0, min(i, len(self.app.corpus.articles[lead.article]
                                                       .sentences) - 1)))
         lead.set_cursor(i)
@@ -763,6 +815,39 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
                 self.action_show_source(b + 1)
 
         self.app.push_screen(SourcesScreen(self.lead.article), chosen)
+
+    @needs_analysis
+    def action_overview(self) -> None:
+        """The story first: the overview; a line chosen there is shown in the panes."""
+        from .overview import OverviewScreen
+
+        def chosen(at: tuple[int, int] | None) -> None:
+            if at is not None:
+                self.show_sentence(*at)
+
+        self.app.push_screen(OverviewScreen(), chosen)
+
+    def show_sentence(self, a: int, i: int) -> None:
+        """Sentence i of article a under the cursor: in the pane that shows it, else
+        brought into the pane with the keys."""
+        slot = self.state.slot_showing(a)
+        if slot is None:
+            self.state.swap_in(self.active, a)
+        else:
+            self.state.focus(slot)
+        self._present()
+        self.go(i, center=True)
+
+    @needs_analysis
+    def action_aligned(self) -> None:
+        """Switch between the cursor-synchronised view and the aligned rows."""
+        self.state.aligned = not self.state.aligned
+        self._apply_bands()
+        lead = self.lead
+        note = ("Aligned rows: each shared statement on one band; · nothing here, ↕ told "
+                "elsewhere in this source; a: back" if self.state.aligned else
+                "Synchronised: the cursor's aligned sentences on its row; a: aligned rows")
+        self.go(lead.cursor, note=note)
 
     def action_zoom(self) -> None:
         self.state.toggle_zoom()

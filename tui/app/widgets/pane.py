@@ -21,11 +21,12 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..filters import Lens
-from ..layout import (CONTINUED, GLYPHS, MUTED, Layout, Run, cells, kind, layout, marked_lines,
-                      truncate, wrap)
+from ..layout import (CONTINUED, GLYPHS, MUTED, Layout, Run, aligned_layout, cells, kind,
+                      layout, marked_lines, truncate, wrap)
 from .styles import CURSOR, FOUND, GUTTER, HIT, MARK_CLASSES, PEER, PLAIN, QUOTES, MarkStyles
 
 HEADER = 2          # rows of the pane's header
+MOVED = "↕"         # the aligned view's gutter mark of a sentence told out of the others' order
 MARGIN = 1          # blank cell between the words and the overview strip
 OVERVIEW = 1        # the overview strip's width
 
@@ -87,6 +88,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self.lens = Lens()           # the reader's filters and search (set_lens)
         self.spacing = 0             # blank lines between sentences (demo mode)
         self.empty_note = ""         # what the pane says when no sentence passes the filter
+        self.bands = None            # the aligned-rows view: this pane's Bands (app/aligned.py)
 
     # -- content -------------------------------------------------------------------------
     def show(self, article: int, cursor: int = 0) -> None:
@@ -123,6 +125,19 @@ class PaneView(MarkStyles, Widget, can_focus=False):
                 for key in [k for k in cache if k[0][0] in changed]:
                     del cache[key]
         self.refresh()
+
+    def set_bands(self, bands) -> None:
+        """The aligned-rows view's bands for this pane (None: the article as it runs)."""
+        if bands != self.bands:
+            old = self.bands
+            self.bands = bands
+            self._shown_version += 1
+            self._layouts.clear()
+            moved = (old.moved if old else frozenset()) | (bands.moved if bands else frozenset())
+            for cache in (self._strips, self._rows):    # a moved sentence's glyph changes
+                for key in [k for k in cache if k[0][0] in moved]:
+                    del cache[key]
+            self.refresh()
 
     def shows(self, i: int) -> bool:
         """Sentence i has lines in this pane (a filter may leave it out)."""
@@ -164,7 +179,10 @@ class PaneView(MarkStyles, Widget, can_focus=False):
 
     def _build_layout(self, shown, w: int, analysis) -> tuple[Layout, list[int]]:
         art = self.app.corpus.articles[self.article]
-        lay = layout(art, w, shown, self.spacing)
+        if self.bands is not None:
+            lay = aligned_layout(art, w, self.bands.cells, self.bands.heights, self.spacing)
+        else:
+            lay = layout(art, w, shown, self.spacing)
         if lay.empty and self.empty_note:   # the pane says why it is empty
             lay.runs = wrap([(-1 if k == 0 else 0, [(t, 0)], cells(t))
                              for k, t in enumerate(self.empty_note.split())], w)
@@ -185,7 +203,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
                 return (i, n - lay.first[i])
             if lay.empty:
                 return ("note", n, self.empty_note)
-            return ("gap", bool(lay.runs[n]))
+            return ("gap", lay.runs[n][0][0][:2] if lay.runs[n] else "")
         return ("edge", -1 if n == -1 else 1 if n == lay.height else 0)
 
     @property
@@ -390,6 +408,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
                 k = self.kind(i)
                 boiler = self.app.corpus.articles[self.article].sentences[i].boilerplate
                 glyph = GLYPHS[k] if n == lay.first[i] else CONTINUED.get(k, " ")
+                if self.bands is not None and i in self.bands.moved and n == lay.first[i]:
+                    glyph = MOVED      # told here, out of the others' order
                 segs = self.line_segments(self._runs(lay, n, i), width, kind=k,
                                           boiler=boiler, state=state, glyph=glyph)
             self._strips[key] = segs
