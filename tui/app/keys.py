@@ -45,6 +45,9 @@ KEYS: tuple[Key, ...] = (
     Key("a", "aligned", "Aligned rows: every shared statement on one band across the panes, "
         "and back", "Sources", id="aligned",
         help="a\taligned rows (each shared statement one band, · filler, ↕ moved) / synchronised"),
+    Key("plus,equals_sign", "widen(1)", "Wider panes: fewer side by side", "Sources",
+        id="wider", help="+ -\twider panes (fewer side by side) / narrower (more)"),
+    Key("minus", "widen(-1)", "Narrower panes: more side by side", "Sources", id="narrower"),
     Key("z", "zoom", "Zoom this pane to full width, and back", "Sources", id="zoom", help=
         "z\tzoom this pane to the full width, and back"),
     Key("n", "addition(1)", "Next addition (while searching: the next match)", "Find",
@@ -57,6 +60,9 @@ KEYS: tuple[Key, ...] = (
         id="next-disagreement", help="] [\tnext / previous sentence whose words differ"),
     Key("left_square_bracket", "disagreement(-1)", "Previous disagreement", "Find",
         id="previous-disagreement"),
+    Key("d", "facts", "Differences: mark only numbers, names, titles and quote wording, "
+        "or every changed word", "Find", id="facts",
+        help="d\tchanged words: only numbers, names, titles, quote wording / all"),
     Key("slash", "search", "Search every pane (case, quote marks and dashes do not matter)",
         "Find", "search", "/", "search",
         "/\tsearch every pane as you type; Enter keeps the matches, Esc ends the search"),

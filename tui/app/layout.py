@@ -16,6 +16,7 @@ from typing import Sequence
 
 from rich.cells import cell_len
 
+from ..engine.differences import facts
 from ..engine.marks import ADDED, ADDITION, CHANGED, Run, Spans
 from ..engine.marks import GLYPHS as ENGINE_GLYPHS
 from ..engine.marks import flags as mark_flags
@@ -269,16 +270,19 @@ def sentence_heights(article: Article, width: int, spacing: int = 0) -> list[int
 
 
 def marked_lines(analysis: Analysis | None, a: int, i: int, width: int,
-                 extra: Sequence[tuple[Spans, int]] = (), article: Article | None = None
-                 ) -> list[list[Run]]:
+                 extra: Sequence[tuple[Spans, int]] = (), article: Article | None = None,
+                 quotes: Spans | None = None) -> list[list[Run]]:
     """Sentence i of article a wrapped to `width`, with the engine's added and changed words
-    (none while there is no analysis: then `article` is needed) and the `extra` marks."""
+    (none while there is no analysis: then `article` is needed) and the `extra` marks.
+    `quotes` (the article's quotation spans): changed words only where they are facts
+    (numbers, names, titles, a quote's wording), the "facts only" highlighting."""
     article = article or analysis.articles[a]
     s = article.sentences[i]
     if analysis is None:
         return wrap(words(article, s, extra=extra), width)
     al = analysis.at(a, i)
-    return wrap(words(article, s, al.added, al.changed, extra), width)
+    changed = al.changed if quotes is None else facts(article, s, al.changed, quotes)
+    return wrap(words(article, s, al.added, changed, extra), width)
 
 
 def kind(analysis: Analysis | None, a: int, i: int) -> str:

@@ -22,6 +22,8 @@ class ReaderState:
     zoomed: bool = False
     lens: Lens = field(default_factory=Lens)
     aligned: bool = False                   # the aligned-rows view (else: cursor-synchronised)
+    facts: bool = False                     # changed words marked only where they are facts
+    wider: int = 0                          # panes fewer than fit at a readable width
 
     @classmethod
     def start(cls, articles: int, panes: int) -> "ReaderState":

@@ -75,10 +75,17 @@ def _is_number(word: str) -> bool:
     return any(ch.isdigit() for ch in word) or word.lower() in QUANTITY_WORDS
 
 
+def _title_case(art: Article, s: Sentence) -> bool:
+    """A headline written in title case (most words capitalised): there a capital says
+    nothing about a name."""
+    ws = [w for w in WORD.findall(art.shown, s.start, s.end) if w.lower() not in STOPWORDS]
+    return len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.7 * len(ws)
+
+
 def _is_name(art: Article, s: Sentence, start: int, word: str) -> bool:
     """A capitalised word that is not there only because it opens the sentence, a quote or
-    a clause after a colon; not a day or a month."""
-    if not word[:1].isupper() or word.lower() in _CALENDAR:
+    a clause after a colon; not a day or a month; not in a title-case headline."""
+    if not word[:1].isupper() or word.lower() in _CALENDAR or _title_case(art, s):
         return False
     lead = art.shown[s.start:start].rstrip()
     return bool(lead) and not lead.endswith(tuple(_OPENERS))
@@ -103,6 +110,13 @@ def kind_of(art: Article, s: Sentence, span: Span, quotes: Sequence[Span] = ()) 
     if _inside(quotes, span[0], span[1]):
         return "quote"
     return None
+
+
+def facts(art: Article, s: Sentence, spans: Sequence[Span], quotes: Sequence[Span] = ()
+          ) -> tuple[Span, ...]:
+    """Of a sentence's changed words, the stretches a reader checks facts by: numbers,
+    names, titles and a quote's wording (the reader's "facts only" highlighting)."""
+    return tuple(sp for sp in spans if kind_of(art, s, sp, quotes) is not None)
 
 
 def _next_to_name(art: Article, s: Sentence, span: Span) -> bool:

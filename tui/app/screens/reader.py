@@ -106,6 +106,7 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
                 p.show(a)
         for k, p in enumerate(self.panes):
             p.set_active(k == st.active)
+            p.set_facts(st.facts)
         visible = set(st.visible_slots())
         for k, p in enumerate(self.panes):
             p.display = k in visible
@@ -131,6 +132,10 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
         pane.empty_note = self._empty_note()
         pane.spacing = 1 if self.demo else 0
         return pane
+
+    def slots(self, width: int) -> int:
+        """Panes side by side at this width: as many as fit, fewer when widened."""
+        return max(1, slots_for(self.panes_width(width), self.n_articles) - self.state.wider)
 
     def compose(self) -> ComposeResult:
         k = slots_for(self.panes_width(self.app.size.width), self.n_articles)
@@ -335,6 +340,19 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
                                    m=len(art.sentences))
         if s.role:
             head += Content.from_markup(" [dim]($role)[/dim]", role=s.role)
+        prefix = []
+        if self.searching:
+            prefix.append(self.typing_text())
+        elif self.lens.query:
+            prefix.append(self.search_text())
+            if self._status_room(Content(" ").join([*prefix, head])) < 40:   # 80 columns
+                prefix[-1] = self.search_text(compact=True)
+        if self.lens.filtering:
+            prefix.append(self.filter_badge())
+        badge = self.linking_badge()
+        if badge is not None:
+            prefix.insert(0, badge)
+        before = Content(" ").join([*prefix, head])
         analysis = app.analysis
         if self.note:
             body = Content.from_markup("[b]$note[/b]", note=self.note)
@@ -350,33 +368,45 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
                 best: dict[int, str] = {}
                 for m in sorted(al.matches, key=lambda m: -m.score):
                     best.setdefault(m.article, m.relation)
-                names = ", ".join(f"{app.corpus.articles[b].label} ({r})"
-                                  for b, r in sorted(best.items()))
-                rel = al.relation
-                body = Content.from_markup("$glyph also in $names", glyph=GLYPHS[rel],
-                                           names=names)
-                missing = [app.corpus.articles[b].label for b in range(len(app.corpus.articles))
-                           if b != a and b not in best]
-                if missing:
-                    body += Content.from_markup(" · [dim]not in $names[/dim]",
-                                                names=", ".join(missing))
-                changed = merged_count(al.changed)
-                if changed:
-                    body += Content.from_markup(" · [b]$n[/b]", n=plural(changed, "difference"))
-            added = merged_count(al.added)
-            if added and not al.unique:
-                body += Content.from_markup(" · $n", n=plural(added, "added phrase"))
-        out = Content(" ").join([head, body])
-        if self.lens.filtering:
-            out = Content(" ").join([self.filter_badge(), out])
-        if self.searching:
-            out = Content(" ").join([self.typing_text(), out])
-        elif self.lens.query:
-            out = Content(" ").join([self.search_text(), out])
-        badge = self.linking_badge()
-        if badge is not None:
-            out = Content(" ").join([badge, out])
-        return out
+                arts = app.corpus.articles
+                missing = [arts[b].label for b in range(len(arts)) if b != a and b not in best]
+                body = self._shared_text(al.relation, best, missing, merged_count(al.changed),
+                                         merged_count(al.added), self._status_room(before))
+        return Content(" ").join([before, body])
+
+    def _status_room(self, head: Content) -> int:
+        """Cells left on the status line after `head` (and a space)."""
+        width = (self.status.size.width or self.app.size.width) - 2
+        return width - head.cell_length - 1
+
+    def _shared_text(self, rel: str, best: dict[int, str], missing: list[str], changed: int,
+                     added: int, room: int) -> Content:
+        """Who else has the cursor's sentence, and who leaves it out: every source with
+        its relation when that fits the line, else the sources' names, else how many
+        ("in 4 of 5"); the sources that leave it out are always named; the counts of
+        differences and added phrases when there is room."""
+        arts = self.app.corpus.articles
+        must = Content("")
+        if missing:
+            must = Content.from_markup(" · [dim]not in $names[/dim]", names=", ".join(missing))
+        extras = []
+        if changed:
+            extras.append(Content.from_markup(" · [b]$n[/b]", n=plural(changed, "difference")))
+        if added:
+            extras.append(Content.from_markup(" · $n", n=plural(added, "added phrase")))
+        n = len(best) + 1 + len(missing)
+        forms = [Content.from_markup("$glyph also in $names", glyph=GLYPHS[rel], names=", ".join(
+                     f"{arts[b].label} ({r})" for b, r in sorted(best.items()))),
+                 Content.from_markup("$glyph also in $names", glyph=GLYPHS[rel],
+                                     names=", ".join(arts[b].label for b in sorted(best))),
+                 Content.from_markup("$glyph in $k of $n", glyph=GLYPHS[rel], k=len(best) + 1,
+                                     n=n)]
+        for keep in range(len(extras), -1, -1):
+            tail = must + Content("").join(extras[:keep])
+            for body in forms:
+                if (body + tail).cell_length <= room:
+                    return body + tail
+        return forms[-1] + must
 
     def filter_badge(self) -> Content:
         """The filters on, in short, at the head of the status line (the status line's row
@@ -469,7 +499,14 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
         analysis = self.app.analysis
         a = self.lead.article
         n = len(self.app.corpus.articles[a].sentences)
-        targets = [i for i in range(n) if analysis.at(a, i).changed]
+        if self.state.facts:
+            from ...engine.differences import facts
+
+            art, spans = self.app.corpus.articles[a], self.lead._quote_spans()
+            targets = [i for i in range(n) if analysis.at(a, i).changed
+                       and facts(art, art.sentences[i], analysis.at(a, i).changed, spans)]
+        else:
+            targets = [i for i in range(n) if analysis.at(a, i).changed]
         self._step(targets, direction, "disagreement")
 
     def action_pane(self, direction: int) -> None:
@@ -585,11 +622,15 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
                                     k=f"{sources} source{'s' if sources != 1 else ''}", how=how)
         return out
 
-    def search_text(self) -> Content:
-        """The search, at the head of the status line while it is on."""
+    def search_text(self, compact: bool = False) -> Content:
+        """The search, at the head of the status line while it is on (`compact`: the
+        query and the number of sentences found only)."""
         lens = self.lens
         hits = len(lens.matches)
         srcs = len({a for a, _ in lens.matches})
+        if compact:
+            return Content.from_markup("[reverse b] /$q [/reverse b] $n │",
+                                       q=truncate(lens.query, 12), n=hits)
         return Content.from_markup(
             "[reverse b] /$q [/reverse b] $n · [dim]n N walk, Esc ends[/dim] │",
             q=truncate(lens.query, 24),
@@ -839,6 +880,15 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
         self.go(i, center=True)
 
     @needs_analysis
+    def action_facts(self) -> None:
+        """Changed words: all of them, or only numbers, names, titles and quote wording."""
+        self.state.facts = not self.state.facts
+        self._present()
+        self.go(self.lead.cursor, note=(
+            "Differences: only numbers, names, titles and quote wording marked; d: all"
+            if self.state.facts else "Differences: every changed word marked; d: facts only"))
+
+    @needs_analysis
     def action_aligned(self) -> None:
         """Switch between the cursor-synchronised view and the aligned rows."""
         self.state.aligned = not self.state.aligned
@@ -923,8 +973,23 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
             i = lay.sentence_at(bottom, forward=False)
         self.go(i, reveal=False)
 
+    def action_widen(self, delta: int) -> None:
+        """Wider panes (fewer side by side), or narrower (more, down to the readable width)."""
+        fit = slots_for(self.panes_width(self.app.size.width), self.n_articles)
+        wider = max(0, min(fit - 1, self.state.wider + delta))
+        if wider == self.state.wider:
+            self.go(self.lead.cursor, note="The panes are as wide as they go" if delta > 0
+                    else "As many panes as fit at a readable width")
+            return
+        self.state.wider = wider
+        self._set_slots(self.slots(self.app.size.width))
+        self.resync()
+        k = len(self.shown)
+        self.go(self.lead.cursor, note=f"{plural(k, 'pane')} of {self.n_articles} sources: "
+                "> < bring in the others; + wider, - narrower")
+
     def on_resize(self, event: events.Resize) -> None:
-        k = slots_for(self.panes_width(event.size.width), self.n_articles)
+        k = self.slots(event.size.width)
         if k != len(self.shown):
             self._set_slots(k)
         self.resync()

@@ -89,6 +89,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self.spacing = 0             # blank lines between sentences (demo mode)
         self.empty_note = ""         # what the pane says when no sentence passes the filter
         self.bands = None            # the aligned-rows view: this pane's Bands (app/aligned.py)
+        self.facts = False           # changed words marked only where they are facts
+        self._quotes: dict[tuple[int, int], tuple] = {}   # (analysis, article) -> quote spans
 
     # -- content -------------------------------------------------------------------------
     def show(self, article: int, cursor: int = 0) -> None:
@@ -138,6 +140,26 @@ class PaneView(MarkStyles, Widget, can_focus=False):
                 for key in [k for k in cache if k[0][0] in moved]:
                     del cache[key]
             self.refresh()
+
+    def set_facts(self, facts: bool) -> None:
+        """Mark changed words everywhere (False) or only numbers, names, titles and a
+        quote's wording (True)."""
+        if facts != self.facts:
+            self.facts = facts
+            self._marked.clear()
+            self._strips.clear()
+            self._rows.clear()
+            self.refresh()
+
+    def _quote_spans(self):
+        analysis = self.app.analysis
+        key = (id(analysis), self.article)
+        got = self._quotes.get(key)
+        if got is None:
+            from ...engine.differences import quote_spans
+
+            got = self._quotes[key] = quote_spans(analysis, self.article)
+        return got
 
     def shows(self, i: int) -> bool:
         """Sentence i has lines in this pane (a filter may leave it out)."""
@@ -445,7 +467,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         lines = self._marked.get(i)
         if lines is None:
             lines = self._marked[i] = marked_lines(
-                analysis, self.article, i, lay.width, extra, self.app.corpus.articles[self.article])
+                analysis, self.article, i, lay.width, extra, self.app.corpus.articles[self.article],
+                self._quote_spans() if self.facts and analysis is not None else None)
         if len(lines) != lay.last[i] - lay.first[i] + 1:   # marks never move a break
             return lay.runs[n]
         return lines[n - lay.first[i]]
