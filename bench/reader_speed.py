@@ -4,7 +4,9 @@
 
 Opens the reader on PATH (default: the bundled seeds; five panes at 200x50) and
 replays a reading session: cursor moves (j/k), additions and disagreements (n, ]),
-page moves, pane switches (l/h) and wheel scrolls; then, with a speaker filter on (the
+page moves, pane switches (l/h) and wheel scrolls; the same in the aligned-rows view (a,
+kind "aligned"); switching views (a, the overview v and back, facts-only d, wider panes
++ -: kind "views"); then, with a speaker filter on (the
 speaker quoted most), filter toggles (f: only the speaker's sentences / all, marked),
 cursor moves among the filtered sentences, and a search typed one keystroke at a time
 (/ and the first letters of one of the speaker's quotes), walked with n.  For every
@@ -35,6 +37,13 @@ SESSION = (  # a reading session: 107 inputs
            + ["wheel-down"] * 12 + ["wheel-up"] * 6 + ["G", "g"])
 
 FILTERED = ["f"] * 6 + ["j"] * 8 + ["k"] * 4 + ["l", "j", "h"]
+
+# the aligned-rows view (a) and moves in it; the overview (v), facts only (d), wider panes
+ALIGNED = (["a"] + ["j"] * 20 + ["k"] * 6 + ["n"] * 4 + ["right_square_bracket"] * 3
+           + ["pagedown"] * 2 + ["pageup"] + ["l", "j", "j", "h"] + ["wheel-down"] * 3
+           + ["G", "g", "a"])
+VIEWS = ["v", "j", "j", "j", "escape", "v", "escape", "d", "j", "d", "plus", "j", "minus"]
+VIEW_KEYS = {"a", "v", "d", "plus", "minus"}
 
 
 def search_keys(analysis) -> list[str]:
@@ -100,7 +109,7 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                     counts[q.speaker] = counts.get(q.speaker, 0) + 1
             speaker = max(counts, key=counts.get) if counts else None
             for r in range(rounds):
-                session = list(SESSION)
+                session = list(SESSION) + ALIGNED + VIEWS
                 if speaker is not None:
                     session += ["filter", *FILTERED, "unfilter"]
                 session += search_keys(analysis)
@@ -135,6 +144,10 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                         kind = "search"
                     elif key == "f" or reader.lens.filtering:
                         kind = "filter"
+                    elif key in VIEW_KEYS or app.screen is not reader or key == "escape":
+                        kind = "views"
+                    elif reader.state.aligned:
+                        kind = "aligned"
                     else:
                         kind = "scroll" if key.startswith(("wheel", "page")) else "cursor"
                     results.setdefault(kind, []).append(work)
@@ -162,7 +175,7 @@ def main() -> None:
     analysis = analyse(a.paths or [str(bundled_seeds())])
     w, h = (int(x) for x in a.size.split("x"))
     res = asyncio.run(session(analysis, (w, h), a.rounds, a.pace))
-    for kind in ("cursor", "scroll", "filter", "search"):
+    for kind in ("cursor", "scroll", "filter", "search", "aligned", "views"):
         xs = res.get(kind, [])
         if not xs:
             continue
@@ -170,7 +183,8 @@ def main() -> None:
               f"p95 {sorted(xs)[int(len(xs) * .95)]:5.1f} ms  worst {max(xs):5.1f} ms")
     keys = sorted((k for k in res if k.startswith("key:")), key=lambda k: -max(res[k]))
     print("slowest inputs: " + ", ".join(f"{k[4:]} {max(res[k]):.1f} ms" for k in keys[:4]))
-    every = [x for kind in ("cursor", "scroll", "filter", "search") for x in res.get(kind, [])]
+    every = [x for kind in ("cursor", "scroll", "filter", "search", "aligned", "views")
+             for x in res.get(kind, [])]
     wall = res["wall"]
     print(f"reader_speed size={w}x{h} pace={a.pace}s "
           f"panes={min(len(analysis.articles), w // 38)} "

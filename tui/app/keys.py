@@ -27,6 +27,9 @@ KEYS: tuple[Key, ...] = (
     Key("g,home", "edge(0)", "First sentence", "Read", id="first-sentence",
         help="g Home  G End\tfirst / last sentence"),
     Key("G,end", "edge(1)", "Last sentence", "Read", id="last-sentence"),
+    Key("v", "overview", "Overview: headlines, what most sources share, what one has, where "
+        "they disagree", "Read", "overview", "v", "overview",
+        "v\toverview, the story first: ⏎ on a line shows it in the panes"),
     Key("l,right,tab", "pane(1)", "Next source pane (the cursor follows the aligned sentence)",
         "Sources", "pane", "h/l", "next-pane",
         "h l ← → Tab\tprevious / next pane: the cursor goes to the aligned sentence"),
@@ -39,12 +42,9 @@ KEYS: tuple[Key, ...] = (
         id="rotate-previous"),
     Key("o", "sources", "Open a source in this pane (choose from a list)", "Sources",
         id="sources", help="1 … 9  o\tshow source N in this pane / choose it from a list"),
-    Key("v", "overview", "Overview: headlines, what most sources share, what one has, where "
-        "they disagree", "Read", "overview", "v", "overview",
-        "v\toverview, the story first: ⏎ on a line shows it in the panes"),
     Key("a", "aligned", "Aligned rows: every shared statement on one band across the panes, "
         "and back", "Sources", id="aligned",
-        help="a\taligned rows (each shared statement one band, · filler, ↕ moved) / synchronised"),
+        help="a\taligned rows (· nothing here, ↕ told elsewhere) / synchronised"),
     Key("plus,equals_sign", "widen(1)", "Wider panes: fewer side by side", "Sources",
         id="wider", help="+ -\twider panes (fewer side by side) / narrower (more)"),
     Key("minus", "widen(-1)", "Narrower panes: more side by side", "Sources", id="narrower"),
@@ -62,7 +62,7 @@ KEYS: tuple[Key, ...] = (
         id="previous-disagreement"),
     Key("d", "facts", "Differences: mark only numbers, names, titles and quote wording, "
         "or every changed word", "Find", id="facts",
-        help="d\tchanged words: only numbers, names, titles, quote wording / all"),
+        help="d\tchanged words: only numbers, names, titles, quotes / all"),
     Key("slash", "search", "Search every pane (case, quote marks and dashes do not matter)",
         "Find", "search", "/", "search",
         "/\tsearch every pane as you type; Enter keeps the matches, Esc ends the search"),

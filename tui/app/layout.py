@@ -220,19 +220,21 @@ FILLER = "·"                     # a filler line's mark: this source has nothin
 
 
 def aligned_layout(article: Article, width: int, cells: Sequence[Sequence[int]],
-                   heights: Sequence[int], spacing: int = 0) -> Layout:
+                   heights: Sequence[int], spacing: int = 0, plain: Layout | None = None
+                   ) -> Layout:
     """The article laid out in bands (the aligned-rows view): band k holds the sentences
     `cells[k]` of this article (maybe none), then filler lines up to `heights[k]` (the
     tallest pane's), then one blank line; so band k starts on the same line in every
-    pane.  A sentence in no band (a filter left it out) has no lines, as in `layout`."""
+    pane.  A sentence in no band (a filter left it out) has no lines, as in `layout`.
+    `plain`: the article's `layout` at this width, whose wrapped lines are re-used."""
     sent: list[int] = []
     runs: list[list[Run]] = []
     n = len(article.sentences)
     first: list[int] = [0] * n
     last: list[int] = [-1] * n
     placed = set()
-    fill = [((FILLER + "   ") * max(1, (width + 3) // 4), MUTED)]
-    fill = [(fill[0][0][:width].rstrip(), MUTED)]
+    fill: list[Run] = [(((FILLER + "   ") * max(1, (width + 3) // 4))[:width].rstrip(), MUTED)]
+    blank: list[Run] = []
     for cell, height in zip(cells, heights):
         start = len(sent)
         for k, i in enumerate(cell):
@@ -240,17 +242,21 @@ def aligned_layout(article: Article, width: int, cells: Sequence[Sequence[int]],
                 for _ in range(spacing):
                     sent.append(-1)
                     runs.append([])
-            lines = wrap(words(article, article.sentences[i]), width)
+            if plain is not None and plain.first[i] <= plain.last[i]:
+                lines = plain.runs[plain.first[i]:plain.last[i] + 1]
+            else:
+                lines = wrap(words(article, article.sentences[i]), width)
             first[i] = len(sent)
             sent.extend([i] * len(lines))
             runs.extend(lines)
             last[i] = len(sent) - 1
             placed.add(i)
-        while len(sent) - start < height:
-            sent.append(-1)
-            runs.append(list(fill) if not cell else [])
+        pad = height - (len(sent) - start)
+        if pad > 0:                     # lines are never changed in place: one list serves
+            sent.extend([-1] * pad)
+            runs.extend([fill if not cell else blank] * pad)
         sent.append(-1)
-        runs.append([])
+        runs.append(blank)
     # sentences in no band: where the next placed one starts
     nxt = len(sent)
     for i in range(n - 1, -1, -1):
@@ -264,9 +270,9 @@ def aligned_layout(article: Article, width: int, cells: Sequence[Sequence[int]],
     return Layout(width, sent, runs, first, last, sorted(placed), empty)
 
 
-def sentence_heights(article: Article, width: int, spacing: int = 0) -> list[int]:
-    """How many lines each sentence takes at `width`."""
-    return [len(wrap(words(article, s), width)) for s in article.sentences]
+def sentence_heights(lay: Layout) -> list[int]:
+    """How many lines each sentence takes in a layout of every sentence."""
+    return [b - a + 1 for a, b in zip(lay.first, lay.last)]
 
 
 def marked_lines(analysis: Analysis | None, a: int, i: int, width: int,

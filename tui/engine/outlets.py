@@ -10,6 +10,7 @@ correction: it becomes the article's outlet.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words a site's section is made of: a headline suffix of only these names a section.
 SECTION_WORDS = frozenset("""
@@ -62,6 +63,7 @@ def is_section(name: str) -> bool:
                                for w in words)
 
 
+@lru_cache(maxsize=4096)
 def from_filename(stem: str) -> str:
     """A file's name as a source's name: a well-known outlet's slug as the outlet
     ("01_huffpost" -> "HuffPost"), else the name without its hash-like parts

@@ -74,7 +74,6 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
         self._search_from: tuple[int, int] | None = None   # where the search started
         self._opened = False              # until a first move, each pane shows its own start
         self._bands_key: tuple = ()
-        self._heights: dict[tuple[int, int], list[int]] = {}
 
     # -- the state ---------------------------------------------------------------------------
     @property
@@ -174,6 +173,12 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
             if p.warm(budget):
                 return
         self._warm_timer.pause()
+        analysis = self.app.analysis
+        if analysis is not None:     # what the aligned view needs first, before it is asked
+            from ...report.rows import band_order
+            from .. import aligned  # noqa: F401
+
+            band_order(analysis)
         # the lines just built live as long as their pane: keep them out of the garbage
         # collector's full collections (a pause of tens of ms once there are many)
         gc.freeze()
@@ -257,14 +262,10 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
         from ..aligned import plan
         from ..layout import sentence_heights
 
-        widths = {p.article: p.text_width for p in visible}
+        by_article = {p.article: p for p in visible}
 
         def heights(a: int) -> list[int]:
-            got = self._heights.get((a, widths[a]))
-            if got is None:
-                got = self._heights[(a, widths[a])] = sentence_heights(
-                    self.app.corpus.articles[a], widths[a])
-            return got
+            return sentence_heights(by_article[a].plain_layout())
 
         keep = (lambda a, i: lens.passes(a, i)) if lens.only else None
         bands = plan(analysis, [p.article for p in visible], heights, keep,

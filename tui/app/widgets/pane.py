@@ -9,7 +9,7 @@ the lines whose content or state changed, and re-uses the rest.
 """
 from __future__ import annotations
 
-from itertools import chain
+from itertools import accumulate, chain
 from time import perf_counter
 
 from rich.segment import Segment
@@ -89,6 +89,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self.spacing = 0             # blank lines between sentences (demo mode)
         self.empty_note = ""         # what the pane says when no sentence passes the filter
         self.bands = None            # the aligned-rows view: this pane's Bands (app/aligned.py)
+        self._plain: tuple[tuple, Layout] | None = None   # every sentence, as it runs
         self.facts = False           # changed words marked only where they are facts
         self._quotes: dict[tuple[int, int], tuple] = {}   # (analysis, article) -> quote spans
 
@@ -199,23 +200,36 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             self._layout_key = key
         return self._layout
 
+    def plain_layout(self) -> Layout:
+        """Every sentence of the article as it runs, at the pane's width (kept: the
+        aligned view re-uses its lines, and asks it how tall each sentence is)."""
+        key = (self.article, self.text_width, self.spacing)
+        if self._plain is None or self._plain[0] != key:
+            art = self.app.corpus.articles[self.article]
+            self._plain = (key, layout(art, key[1], None, self.spacing))
+        return self._plain[1]
+
     def _build_layout(self, shown, w: int, analysis) -> tuple[Layout, list[int]]:
         art = self.app.corpus.articles[self.article]
         if self.bands is not None:
-            lay = aligned_layout(art, w, self.bands.cells, self.bands.heights, self.spacing)
+            lay = aligned_layout(art, w, self.bands.cells, self.bands.heights, self.spacing,
+                                 self.plain_layout())
+        elif shown is None and not self.empty_note:
+            lay = self.plain_layout()
         else:
             lay = layout(art, w, shown, self.spacing)
         if lay.empty and self.empty_note:   # the pane says why it is empty
             lay.runs = wrap([(-1 if k == 0 else 0, [(t, 0)], cells(t))
                              for k, t in enumerate(self.empty_note.split())], w)
             lay.sentence = [-1] * len(lay.runs)
-        prefix = [0]
-        unique = analysis.is_unique if analysis is not None else None
-        first = lay.first
-        for n, s in enumerate(lay.sentence):
-            starts = unique is not None and s >= 0 and first[s] == n
-            prefix.append(prefix[-1] + bool(starts and unique(self.article, s)))
-        return lay, prefix
+        # prefix sums over the lines: how many additions start before each line
+        starts = bytearray(lay.height)
+        if analysis is not None:
+            unique, a = analysis.is_unique, self.article
+            for i, (f, last) in enumerate(zip(lay.first, lay.last)):
+                if f <= last and unique(a, i):
+                    starts[f] = 1
+        return lay, [0, *accumulate(starts)]
 
     def line_id(self, lay: Layout, n: int) -> tuple:
         """What line n of the layout shows, the same in any layout of the article."""
