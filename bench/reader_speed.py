@@ -130,6 +130,7 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                     await pilot.pause(pace)
                     frame_ms.clear()
                     handler_ms.clear()
+                    on_overview = app.screen is not reader
                     if key.startswith("wheel"):
                         cls = events.MouseScrollDown if key == "wheel-down" else events.MouseScrollUp
                         t = time.perf_counter()
@@ -139,13 +140,13 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                         await pilot.press(key)
                     await pilot.pause()
                     work = sum(handler_ms) + sum(frame_ms)
-                    if reader.searching or key in ("slash", "enter", "escape") or (
+                    if key in VIEW_KEYS or on_overview or app.screen is not reader:
+                        kind = "views"
+                    elif reader.searching or key in ("slash", "enter", "escape") or (
                             reader.lens.query and key == "n"):
                         kind = "search"
                     elif key == "f" or reader.lens.filtering:
                         kind = "filter"
-                    elif key in VIEW_KEYS or app.screen is not reader or key == "escape":
-                        kind = "views"
                     elif reader.state.aligned:
                         kind = "aligned"
                     else:

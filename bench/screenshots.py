@@ -14,6 +14,10 @@ Runs the reader headless on PATH (default: the bundled seeds) and saves:
   quotes.svg     c: that speaker's statements, every source's wording, differences marked
   search.svg     / and a word of one of that speaker's quotes, matches marked across panes
   demo.svg       --demo: more space between sentences, the keys beside the panes
+  aligned.svg    a: the aligned rows at 200x50 (each shared statement one band, filler ·,
+                 moved ↕), the cursor on the first statement four sources share in a band
+  overview.svg   v: the overview (headlines, what most share, what one has, disagreements)
+  facts.svg      d: changed words marked only where they are facts, three wider panes (+ +)
 The sentence is chosen from the analysis, not by number, so the script keeps working
 as the engine's alignment changes.
 """
@@ -95,6 +99,14 @@ async def shoot(analysis, out: Path) -> list[Path]:
     word = search_word(analysis, speaker)
     await run("search.svg", (200, 50), ["slash", *word, "enter"])
     await run("demo.svg", (200, 50), to_sentence, demo=True)
+    from tui.report.rows import rows
+
+    band = next((r for r in rows(analysis) if r.kind == "shared" and not r.moved
+                 and len(r.cells) >= min(4, len(analysis.articles))), None)
+    ba, bi = (min(band.cells), band.cells[min(band.cells)][0]) if band else (a, i)
+    await run("aligned.svg", (200, 50), ["a", str(ba + 1), "g"] + ["j"] * bi)
+    await run("overview.svg", (120, 40), ["v"])
+    await run("facts.svg", (200, 50), ["plus", "plus", "d"] + to_sentence)
     return saved
 
 

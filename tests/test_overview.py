@@ -126,8 +126,15 @@ def test_only_confident_links(town, monkeypatch):
     """A pair the alignment is not sure of says nothing about disagreements."""
     import tui.report.overview as ov_mod
 
+    from weakref import WeakKeyDictionary
+
     monkeypatch.setattr(ov_mod, "confident", lambda m: False)
+    monkeypatch.setattr(ov_mod, "_OVERVIEWS", WeakKeyDictionary())    # made anew
     assert [d.kind for d in overview(town).disagreements] == ["title", "speaker"]
+
+
+def test_the_whole_overview_is_made_once(town):
+    assert overview(town) is overview(town)
 
 
 def test_substitution_kinds(town):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from .model import Analysis, Article, Sentence, Span
@@ -78,7 +79,12 @@ def _is_number(word: str) -> bool:
 def _title_case(art: Article, s: Sentence) -> bool:
     """A headline written in title case (most words capitalised): there a capital says
     nothing about a name."""
-    ws = [w for w in WORD.findall(art.shown, s.start, s.end) if w.lower() not in STOPWORDS]
+    return _title_case_text(art.shown[s.start:s.end])
+
+
+@lru_cache(maxsize=8192)
+def _title_case_text(text: str) -> bool:
+    ws = [w for w in WORD.findall(text) if w.lower() not in STOPWORDS]
     return len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.7 * len(ws)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from ..engine.chars import fold
 from ..engine.differences import quote_spans, substitutions
@@ -369,14 +370,27 @@ def _disagreements(an: Analysis, view: ReportView | None, cols: list[int]
     return out
 
 
+_OVERVIEWS: "WeakKeyDictionary[object, Overview]" = WeakKeyDictionary()
+
+
 def overview(an: Analysis, view: ReportView | None = None) -> Overview:
     """The overview of the analysis (with a view: of its sources and the sentences it
-    keeps), in the view's source order."""
+    keeps), in the view's source order.  The whole analysis's is made once."""
+    if view is None:
+        got = _OVERVIEWS.get(an.links)
+        if got is not None and got.sources == tuple(range(len(an.articles))):
+            return got
     cols = columns(an, view)
-    return Overview(
+    got = Overview(
         title=title_of(an, view),
         sources=tuple(cols),
         headlines=tuple(_headline(an, a) for a in cols),
         shared=tuple(_shared(an, view, cols)),
         only=tuple(OnlyIn(a, tuple(additions(an, a, view))) for a in cols),
         disagreements=tuple(_disagreements(an, view, cols)))
+    if view is None:
+        try:
+            _OVERVIEWS[an.links] = got
+        except TypeError:      # links that cannot be weakly referred to: made each time
+            pass
+    return got

@@ -175,10 +175,12 @@ class ReaderScreen(CorrectionKeys, Screen, inherit_bindings=False):
         self._warm_timer.pause()
         analysis = self.app.analysis
         if analysis is not None:     # what the aligned view needs first, before it is asked
+            from ...report.overview import overview
             from ...report.rows import band_order
             from .. import aligned  # noqa: F401
 
             band_order(analysis)
+            overview(analysis)
         # the lines just built live as long as their pane: keep them out of the garbage
         # collector's full collections (a pause of tens of ms once there are many)
         gc.freeze()
