@@ -203,10 +203,10 @@ class PaneView(MarkStyles, Widget, can_focus=False):
     def plain_layout(self) -> Layout:
         """Every sentence of the article as it runs, at the pane's width (kept: the
         aligned view re-uses its lines, and asks it how tall each sentence is)."""
-        key = (self.article, self.text_width, self.spacing)
-        if self._plain is None or self._plain[0] != key:
-            art = self.app.corpus.articles[self.article]
-            self._plain = (key, layout(art, key[1], None, self.spacing))
+        art = self.app.corpus.articles[self.article]
+        key = (self.article, id(art), id(self.app.analysis), self.text_width, self.spacing)
+        if self._plain is None or self._plain[0] != key:     # a correction: a new article
+            self._plain = (key, layout(art, self.text_width, None, self.spacing))
         return self._plain[1]
 
     def _build_layout(self, shown, w: int, analysis) -> tuple[Layout, list[int]]:
