@@ -51,3 +51,35 @@ def test_import_contracts():
                        text=True, cwd=ROOT)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "0 broken" in r.stdout and " kept" in r.stdout, r.stdout
+
+
+def test_a_local_export_imports_what_its_path_needs(tmp_path):
+    """Local files: no sockets, TLS or HTTP (those are fetch.py's, for URLs only), and of
+    Snowball the English stemmer alone (compiled, or its one pure-Python module)."""
+    code = ("import sys\n"
+            "from tui.cli import main\n"
+            "assert main(['export', sys.argv[1], '-o', sys.argv[2], '--no-cache']) == 0\n"
+            "net = sorted(m for m in sys.modules if m.split('.')[0] in ('ssl', '_ssl', "
+            "'socket', 'http', 'tui.engine.fetch') or m == 'tui.engine.fetch')\n"
+            "assert not net, net\n"
+            "stem = sorted(m for m in sys.modules if 'stemmer' in m.lower() or 'snowball' in m)\n"
+            "assert stem in (['Stemmer'], ['_synopsis_snowball', '_synopsis_snowball.among', "
+            "'_synopsis_snowball.basestemmer', '_synopsis_snowball.english_stemmer']), stem\n")
+    r = subprocess.run([sys.executable, "-c", code, str(ROOT / "seeds"),
+                        str(tmp_path / "out.json")], capture_output=True, text=True,
+                       env=dict(os.environ, SYNOPSIS_CACHE_DIR=str(tmp_path / "cache")))
+    assert r.returncode == 0, r.stderr
+
+
+def test_the_english_stemmer_alone_stems_as_snowball_does():
+    """The private load of snowballstemmer's English module gives its stems, and leaves
+    the package itself importable whole."""
+    import snowballstemmer
+
+    from tui.engine.stem import _english_module
+
+    ours = _english_module().EnglishStemmer()
+    theirs = snowballstemmer.stemmer("english")
+    words = "verification verifying tracked cancelled analyses generously".split()
+    assert [ours.stemWord(w) for w in words] == [theirs.stemWord(w) for w in words]
+    assert hasattr(snowballstemmer, "stemmer") and "french" in snowballstemmer.algorithms()

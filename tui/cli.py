@@ -241,7 +241,7 @@ def serve_command(paths: list[str], reader_args: list[str]) -> str:
 
 
 def _is_url(p: str) -> bool:
-    from .engine.fetch import is_url
+    from .engine.urls import is_url
 
     return is_url(p)
 

@@ -165,7 +165,7 @@ def new_corpus_file(paths: list[str], bundled: Path | None = None) -> tuple[str,
     URLs (not a corpus file): beside them (in the folder opened; else the folder the files
     share; only URLs: the current folder), under a name not taken; with what it lists.
     None for the bundled corpus (not the user's to write beside)."""
-    from ..engine.fetch import is_url
+    from ..engine.urls import is_url
 
     local = [os.path.abspath(p) for p in paths if not is_url(p)]
     if bundled is not None and any(

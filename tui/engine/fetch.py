@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import socket
 import ssl
 import threading
@@ -33,6 +32,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .files import atomic_write
 from .errors import FetchError
+from .urls import _PARTS, is_url, normalise, redact  # noqa: F401 (what an address is)
 
 TIMEOUT = 15.0                  # seconds, each connect / read
 DEADLINE = 45.0                 # seconds, the whole transfer
@@ -44,8 +44,6 @@ CACHE_FORMAT = 1
 FAILURE_MEMORY = 60.0           # seconds a failure is remembered within a process
 
 ACCEPTED = ("text/html", "application/xhtml+xml", "text/plain")
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
-_PARTS = re.compile(r"^([a-z][a-z0-9+.-]*://)([^/?#]*)(.*)$", re.I | re.S)
 _CHUNK = 64 * 1024
 
 
@@ -62,16 +60,6 @@ class Page:
     @property
     def is_html(self) -> bool:
         return self.content_type != "text/plain"
-
-
-def is_url(ref: str) -> bool:
-    """Anything with a scheme (so 'ftp://' gets a clear 'not supported', not 'no such file')."""
-    return bool(_URL.match(ref))
-
-
-def normalise(url: str) -> str:
-    """The address without its #fragment (never raises, even on a malformed address)."""
-    return url.strip().partition("#")[0]
 
 
 def cache_dir() -> Path:
@@ -190,14 +178,6 @@ def _decompress(body: bytes, encoding: str, limit: int) -> tuple[bytes, bool]:
         except zlib.error:
             raise FetchError("the server sent a corrupt compressed page") from None
     return out[:limit], len(out) > limit
-
-
-def redact(url: str) -> str:
-    """The address as it may be printed: a user name and password in it become '…'."""
-    m = _PARTS.match(url)
-    if not m or "@" not in m.group(2):
-        return url
-    return m.group(1) + "\u2026@" + m.group(2).rpartition("@")[2] + m.group(3)
 
 
 def check(url: str) -> tuple[str, str, int]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 import threading
 from pathlib import Path
@@ -37,7 +36,7 @@ def atomic_write(path: str | os.PathLike, data: bytes | str, mode: int = 0o666) 
         return target
     if target.is_symlink():
         target = Path(os.path.realpath(target))
-    tmp = str(target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"))
+    tmp = str(target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"))
     with _lock:
         _pending.add(tmp)
     try:

@@ -65,7 +65,7 @@ class Input:
         """How messages name it: a URL without its user name and password."""
         ref = self.ref
         if self.kind == "url":
-            from .fetch import redact
+            from .urls import redact
 
             ref = redact(ref)
         return f"{self.where}: {ref}" if self.where else ref
@@ -82,7 +82,7 @@ def bundled_seeds() -> Path:
 
 
 def _is_url(ref: str) -> bool:
-    from .fetch import is_url
+    from .urls import is_url
 
     return is_url(ref)
 
@@ -326,7 +326,7 @@ def url_id(url: str) -> str:
 
 
 def _load_url(inp: Input, page, ident: str) -> tuple[Source, str | None]:
-    from .fetch import redact
+    from .urls import redact
 
     name = redact(inp.ref)
     if page.is_html:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import snowballstemmer
+from .stem import english
 
-_STEMMER = snowballstemmer.stemmer("english")
+_stem = english()
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -77,10 +77,6 @@ def key(word: str) -> str:
                 w = w2
                 break
     return _stem(w)
-
-
-def _stem(w: str) -> str:
-    return _STEMMER.stemWord(w)
 
 
 # Keys are stems ("why" -> "whi", "very" -> "veri"): a stopword test on keys needs the
