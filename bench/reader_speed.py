@@ -18,6 +18,16 @@ Textual pacing frames at 60 per second, not work.  Inputs come `--pace` seconds
 apart (the reader builds lines ahead when idle, as it would between a person's
 keystrokes).  Prints the median and the worst case per kind of input and overall;
 the last line is the summary.
+
+    python bench/reader_speed.py --analysing 300 [--kind real|synth] [--thread]
+
+Keys while an analysis is under way: the reader opened on N articles (made by
+../shared/bench/scale_corpus.py, or bench/synth.py) without an analysis and without the
+cache, cursor keys pressed at `--pace` until the analysis arrives.  Prints, per key, the
+work (handler and frame, as above) and the key-to-frame time (from the key to the end of
+the frame that shows it, frame pacing included): median, p95, worst; and how long the
+analysis took in the reader against the engine alone in a quiet process.  `--thread`: the
+analysis in a thread of the reader's process (how it was before tui/process.py).
 """
 from __future__ import annotations
 
@@ -35,6 +45,8 @@ SESSION = (  # a reading session: 107 inputs
 ["j"] * 40 + ["k"] * 15 + ["n"] * 10 + ["right_square_bracket"] * 8
            + ["pagedown"] * 4 + ["pageup"] * 2 + ["l", "j", "j", "j", "l", "j", "j", "h"]
            + ["wheel-down"] * 12 + ["wheel-up"] * 6 + ["G", "g"])
+
+CLOCK = time.perf_counter   # --clock cpu: time.thread_time (the work, not waits for a core)
 
 FILTERED = ["f"] * 6 + ["j"] * 8 + ["k"] * 4 + ["l", "j", "h"]
 
@@ -70,24 +82,24 @@ async def session(analysis, size: tuple[int, int], rounds: int,
     orig_bindings = App._check_bindings
 
     def timed_frame(self):
-        t = time.perf_counter()
+        t = CLOCK()
         orig_frame(self)
-        frame_ms.append((time.perf_counter() - t) * 1e3)
+        frame_ms.append((CLOCK() - t) * 1e3)
 
     async def timed_bindings(self, *args, **kw):
-        t = time.perf_counter()
+        t = CLOCK()
         try:
             return await orig_bindings(self, *args, **kw)
         finally:
-            handler_ms.append((time.perf_counter() - t) * 1e3)
+            handler_ms.append((CLOCK() - t) * 1e3)
 
     def timer(orig):
         def timed(self, *args, **kw):
-            t = time.perf_counter()
+            t = CLOCK()
             try:
                 return orig(self, *args, **kw)
             finally:
-                handler_ms.append((time.perf_counter() - t) * 1e3)
+                handler_ms.append((CLOCK() - t) * 1e3)
         return timed
 
     orig_wheel = ReaderScreen.pane_wheeled
@@ -119,9 +131,9 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                         t = time.perf_counter()
                         frame_ms.clear()
                         handler_ms.clear()
-                        h = time.perf_counter()
+                        h = CLOCK()
                         reader._filter(speaker if key == "filter" else None, None)
-                        handler_ms.append((time.perf_counter() - h) * 1e3)
+                        handler_ms.append((CLOCK() - h) * 1e3)
                         await pilot.pause()
                         work = sum(handler_ms) + sum(frame_ms)
                         results.setdefault("filter", []).append(work)
@@ -162,6 +174,112 @@ async def session(analysis, size: tuple[int, int], rounds: int,
     return results
 
 
+async def busy(corpus, size: tuple[int, int], pace: float, thread: bool) -> dict:
+    """Cursor keys while the reader's analysis runs (see the module docstring)."""
+    from textual.app import App
+    from textual.screen import Screen
+
+    from tui.app.app import SynopsisApp
+    from tui.pipeline import open_analysis
+
+    frames: list[tuple[float, float, float]] = []   # (start, end, CPU ms) of each frame
+    handler_ms: list[float] = []
+    handler_cpu: list[float] = []
+    orig_frame = Screen._on_timer_update
+    orig_bindings = App._check_bindings
+
+    def timed_frame(self):
+        t, c = time.perf_counter(), time.thread_time()
+        orig_frame(self)
+        frames.append((t, time.perf_counter(), (time.thread_time() - c) * 1e3))
+
+    async def timed_bindings(self, *args, **kw):
+        t, c = time.perf_counter(), time.thread_time()
+        try:
+            return await orig_bindings(self, *args, **kw)
+        finally:
+            handler_ms.append((time.perf_counter() - t) * 1e3)
+            handler_cpu.append((time.thread_time() - c) * 1e3)
+
+    import textual.app
+
+    async def no_idle_wait(*_a, **_kw) -> None:
+        await asyncio.sleep(0)     # Pilot waits for an idle process: never, while busy
+
+    saved_wait = textual.app.wait_for_idle
+    textual.app.wait_for_idle = no_idle_wait
+    Screen._on_timer_update = timed_frame
+    App._check_bindings = timed_bindings
+    work, work_cpu, to_frame = [], [], []
+    analyse = (lambda c: open_analysis(c, cache=False)) if thread else None
+    try:
+        app = SynopsisApp(corpus, None, use_cache=False, analyse=analyse)
+        t_start = time.perf_counter()
+        async with app.run_test(size=size) as pilot:
+            keys = 0
+            while app.analysis is None and time.perf_counter() - t_start < 1200:
+                await asyncio.sleep(pace)
+                handler_ms.clear()
+                handler_cpu.clear()
+                before = len(frames)
+                t = time.perf_counter()
+                await pilot.press("j" if (keys // 20) % 2 == 0 else "k")
+                keys += 1
+                while len(frames) == before and time.perf_counter() - t < 2:
+                    await asyncio.sleep(0.001)
+                if len(frames) == before:
+                    continue
+                mine = [f for f in frames[before:]]
+                work.append(sum(handler_ms) + sum((e - b) * 1e3 for b, e, _ in mine))
+                work_cpu.append(sum(handler_cpu) + sum(c for _, _, c in mine))
+                to_frame.append((mine[0][1] - t) * 1e3)
+            took = time.perf_counter() - t_start
+    finally:
+        Screen._on_timer_update = orig_frame
+        App._check_bindings = orig_bindings
+        textual.app.wait_for_idle = saved_wait
+    return {"work": work, "work_cpu": work_cpu, "to_frame": to_frame, "took": took}
+
+
+def _busy_main(a) -> None:
+    import subprocess
+    import tempfile
+
+    from tui.engine.corpus import load_corpus
+    from tui.pipeline import open_analysis
+
+    w, h = (int(x) for x in a.size.split("x"))
+    with tempfile.TemporaryDirectory() as tmp:
+        if a.kind == "real":
+            subprocess.run([sys.executable, str(ROOT.parent / "shared" / "bench" /
+                                                "scale_corpus.py"), str(a.analysing), tmp],
+                           check=True, capture_output=True)
+        else:
+            from bench.synth import make
+
+            make(Path(tmp), a.analysing)
+        corpus = load_corpus([tmp])
+    t = time.perf_counter()
+    open_analysis(corpus, cache=False)
+    alone = time.perf_counter() - t
+    res = asyncio.run(busy(corpus, (w, h), a.pace, a.thread))
+
+    def line(name: str, xs: list[float]) -> str:
+        xs = sorted(xs)
+        return (f"{name:12} n={len(xs):4}  median {statistics.median(xs):5.1f} ms  "
+                f"p95 {xs[int(len(xs) * .95)]:5.1f} ms  worst {xs[-1]:5.1f} ms")
+
+    print(line("work", res["work"]))
+    print(line("work (CPU)", res["work_cpu"]))
+    print(line("key-to-frame", res["to_frame"]))
+    xs = sorted(res["to_frame"])
+    print(f"reader_speed analysing={a.analysing} {a.kind} "
+          f"{'thread' if a.thread else 'process'}: key-to-frame p95 "
+          f"{xs[int(len(xs) * .95)]:.1f} ms, work p95 "
+          f"{sorted(res['work'])[int(len(xs) * .95)]:.1f} ms; analysis {res['took']:.1f} s in "
+          f"the reader vs {alone:.1f} s alone ({res['took'] / alone:.2f}x)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="*")
@@ -170,7 +288,20 @@ def main() -> None:
     ap.add_argument("--pace", type=float, default=0.1,
                     help="seconds between inputs (0.1: a fast reader's 10 keys a second; "
                          "0 replays as fast as the app takes them)")
+    ap.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                    help="cpu: time the work by the thread's CPU time (on a loaded machine, "
+                         "what it costs without the waits for a core)")
+    ap.add_argument("--analysing", type=int, default=0, metavar="N",
+                    help="keys while the reader analyses N articles (see above)")
+    ap.add_argument("--kind", choices=("real", "synth"), default="real")
+    ap.add_argument("--thread", action="store_true",
+                    help="with --analysing: the analysis in a thread, not a process")
     a = ap.parse_args()
+    global CLOCK
+    CLOCK = time.thread_time if a.clock == "cpu" else time.perf_counter
+    if a.analysing:
+        _busy_main(a)
+        return
     from tui.engine import analyse, bundled_seeds
 
     analysis = analyse(a.paths or [str(bundled_seeds())])
@@ -187,7 +318,7 @@ def main() -> None:
     every = [x for kind in ("cursor", "scroll", "filter", "search", "aligned", "views")
              for x in res.get(kind, [])]
     wall = res["wall"]
-    print(f"reader_speed size={w}x{h} pace={a.pace}s "
+    print(f"reader_speed size={w}x{h} pace={a.pace}s clock={a.clock} "
           f"panes={min(len(analysis.articles), w // 38)} "
           f"inputs={len(every)} median={statistics.median(every):.1f}ms "
           f"worst={max(every):.1f}ms (wall incl. frame pacing: median "

@@ -36,23 +36,42 @@ def open_analysis(paths: Sequence[str] | Corpus, *, cache: bool = True, refresh:
     thread while the engine works, never going back, (total, total) last.  Raises
     InputError on bad input."""
     corpus = paths if isinstance(paths, Corpus) else load(paths, refresh=refresh)
-    from .engine.stages import CORRECTIONS, correction_stage
+    return corrected(engine_analysis(corpus, cache=cache, progress=progress))
 
+
+def cached(corpus: Corpus) -> Analysis | None:
+    """The engine's analysis of the corpus from the cache, or None (not there)."""
+    from . import cache as store
+
+    return store.load(corpus)
+
+
+def engine_analysis(corpus: Corpus, *, cache: bool = True,
+                    progress: Progress | None = None) -> Analysis:
+    """The engine's analysis, before the editor's corrections: from the cache when it
+    holds it, else made by the engine's stages (and stored, with `cache`)."""
     if cache:
-        from . import cache as store
-
-        hit = store.load(corpus)
+        hit = cached(corpus)
         if hit is not None:
             if progress is not None:
                 progress(1, 1)
-            return correction_stage(hit, _none)
-    from .engine.stages import run
+            return hit
+    from .engine.stages import CORRECTIONS, run
 
     # the cache holds the engine's analysis; the corrections, applied last in a moment,
     # are applied again on every opening, so an entry never holds stale ones
     analysis = run(corpus, skip=(CORRECTIONS,), progress=progress)
     if cache:
+        from . import cache as store
+
         store.store(analysis)
+    return analysis
+
+
+def corrected(analysis: Analysis) -> Analysis:
+    """The analysis with the corrections its corpus holds applied (they have the last word)."""
+    from .engine.stages import correction_stage
+
     return correction_stage(analysis, _none)
 
 

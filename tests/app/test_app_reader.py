@@ -414,6 +414,29 @@ async def test_the_analysis_can_arrive_after_the_first_frame():
         check_synchronised(reader, an)
 
 
+async def test_the_analysis_process_reports_progress_and_its_result(tmp_path):
+    """No analysis at start: another process makes it; its progress and its result come
+    back as messages, and the reader shows what this process would have made."""
+    from reader_story import write_story
+
+    from tui.engine.corpus import load_corpus
+    from tui.engine.export import to_dict
+    from tui.pipeline import open_analysis
+
+    corpus = load_corpus([str(write_story(tmp_path / "story"))])
+    app = SynopsisApp(corpus, None, use_cache=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if app.analysis is not None:
+                break
+        assert app.analysis is not None and app._job is not None
+        assert to_dict(app.analysis) == to_dict(open_analysis(corpus, cache=False))
+        assert app._fraction == 1.0          # the last progress message: all done
+        await pilot.press("n")
+        check_synchronised(app.reader, app.analysis)
+
+
 async def test_themes_restyle_the_panes(story_analysis):
     app = make_app(story_analysis)
     async with app.run_test(size=(120, 30)) as pilot:

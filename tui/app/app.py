@@ -1,6 +1,7 @@
 """The Textual application: holds the corpus and its analysis, runs the analysis in a
-worker when it was not ready before start-up (its progress and its result arrive as
-messages), and offers every key in the palette."""
+separate process when it was not ready before start-up (tui/process.py: the reader stays
+responsive and a second core works; a worker thread waits for it, and its progress and
+result arrive as messages), and offers every key in the palette."""
 from __future__ import annotations
 
 import gc
@@ -15,6 +16,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..engine import Analysis, Corpus
+from ..process import AnalysisJob
 from .editing import Editor, new_corpus_file, saved_beside
 from .keys import KEYS, key_hint
 from .screens.reader import ReaderScreen
@@ -45,7 +47,7 @@ class SynopsisApp(App):
     def __init__(self, corpus: Corpus, analysis: Analysis | None = None, *,
                  use_cache: bool = True, exit_after_first_frame: bool = False,
                  analyse: Callable[[Corpus], Analysis] | None = None, demo: bool = False,
-                 paths: Sequence[str] = ()) -> None:
+                 paths: Sequence[str] = (), job: "AnalysisJob | None" = None) -> None:
         super().__init__()
         self.demo = demo              # for talks: more space between sentences, keys shown
         # the articles as the analysis has them (with the editor's corrections: labels,
@@ -58,6 +60,7 @@ class SynopsisApp(App):
         self.use_cache = use_cache
         self.exit_after_first_frame = exit_after_first_frame
         self._analyse = analyse
+        self._job = job               # the analysis process, when already started
         self._started = 0.0
         self._fraction: float | None = None   # of the analysis done, if the engine says
         self.reader: ReaderScreen | None = None
@@ -95,14 +98,26 @@ class SynopsisApp(App):
 
     # -- the analysis worker -------------------------------------------------------------
     def _work(self) -> None:
-        """In the worker thread: the analysis, handed to the app as a message."""
+        """In the worker thread: the analysis, handed to the app as a message.  Made in
+        another process (the thread only waits for it and reads the result), unless a
+        cached one is there to read, or no process can be started."""
         if self._analyse is not None:
             analysis = self._analyse(self.corpus)
         else:
-            from ..pipeline import open_analysis
+            from ..pipeline import cached, corrected, open_analysis
 
-            analysis = open_analysis(self.corpus, cache=self.use_cache,
-                                     progress=self._progressed)
+            job = self._job
+            hit = cached(self.corpus) if job is None and self.use_cache else None
+            if hit is not None:
+                analysis = corrected(hit)
+            else:
+                if job is None:
+                    job = self._job = AnalysisJob.start(self.corpus, cache=self.use_cache)
+                if job is None:
+                    analysis = open_analysis(self.corpus, cache=self.use_cache,
+                                             progress=self._progressed)
+                else:
+                    analysis = job.result(self._progressed)
         # The engine builds a sentence's matches when first asked (on a large corpus a
         # few ms each): build those of the articles on screen here, off the UI thread, so
         # the frame that shows the marks does not stall.
@@ -111,6 +126,10 @@ class SynopsisApp(App):
             for s in self.corpus.articles[a].sentences:
                 analysis.at(a, s.i)
         self.post_message(self.Analysed(analysis))
+
+    def on_unmount(self) -> None:
+        if self._job is not None and self.analysis is None:
+            self._job.cancel()      # closed before the analysis came: the child ends too
 
     def _progressed(self, done: int, total: int) -> None:
         """Called by the pipeline, in the worker thread: a message for the app."""

@@ -2,8 +2,9 @@
 Textual are imported inside `run`, in the order start-up needs them."""
 from __future__ import annotations
 
-# Above these the alignment runs in a worker while the panes are already readable;
-# below, it runs before the first frame (the seeds: 5 articles, ~190 sentences, ~0.1 s).
+# Above these the analysis runs in another process (tui/process.py) while the panes are
+# already readable; below, it runs before the first frame (the seeds: 5 articles, ~190
+# sentences, ~0.1 s).
 WORKER_ARTICLES = 50
 WORKER_SENTENCES = 600
 
@@ -15,19 +16,39 @@ def needs_worker(corpus) -> bool:
     return len(corpus.articles) > WORKER_ARTICLES or sentences > WORKER_SENTENCES
 
 
+def has_entry(corpus) -> bool:
+    """The analysis cache has an entry for this corpus (it may still turn out stale)."""
+    from ..cache import path_of
+
+    try:
+        return path_of(corpus).is_file()
+    except OSError:
+        return False
+
+
 def run(paths: list[str], *, no_cache: bool = False, headless: bool = False,
         exit_after_first_frame: bool = False, demo: bool = False) -> int:
     """Open the reader on `paths`; return the exit code.  Bad input raises InputError
     before any window is shown.  `demo`: for talks (more space between sentences, the
     keys in a column beside the panes)."""
     from ..pipeline import load, open_analysis
+    from ..process import AnalysisJob
 
     corpus = load(paths)
-    analysis = None if needs_worker(corpus) else open_analysis(corpus, cache=not no_cache)
+    cache = not no_cache
+    analysis = job = None
+    if not needs_worker(corpus):
+        # a small corpus is shown analysed from the first frame (here, in this process:
+        # less work in all than handing it to another; ~0.1 s for the seeds)
+        analysis = open_analysis(corpus, cache=cache)
+    elif not (cache and has_entry(corpus)):
+        # not analysed yet: another process does it, starting now, while this one imports
+        # Textual and opens the window (an entry is read by the app's worker instead)
+        job = AnalysisJob.start(corpus, cache=cache)
 
     from .app import SynopsisApp
 
-    app = SynopsisApp(corpus, analysis, use_cache=not no_cache,
+    app = SynopsisApp(corpus, analysis, use_cache=cache, job=job,
                       exit_after_first_frame=exit_after_first_frame, demo=demo, paths=paths)
     app.run(headless=headless, size=HEADLESS_SIZE if headless else None)
     return app.return_code or 0

@@ -24,7 +24,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from .model import Alignment, Analysis, Corpus, Match, Quote, Speaker, Topic
+from .model import Alignment, Analysis, Article, Corpus, Match, Quote, Sentence, Speaker, Topic
 
 FORMAT = "synopsis.analysis/1"
 MATERIALISE = 600     # up to this many sentences every sentence's alignment is stored
@@ -135,6 +135,51 @@ def to_dict(analysis: Analysis) -> dict:
         "topics": [_record(t) for t in analysis.topics],
         "sentence_topics": _plain(analysis.sentence_topics),
     }
+
+
+CORPUS_FORMAT = "synopsis.corpus/1"
+_ARTICLE = [f for f in _names(Article) if f not in ("sentences", "text", "shown")]
+_SENTENCE = [f for f in _names(Sentence) if f != "text"]
+
+
+def corpus_to_dict(corpus: Corpus) -> dict:
+    """The articles as plain data, to hand to another process (the analysis process,
+    tui/process.py): texts, metadata, sentences; without the editor's corrections (they
+    are applied where the analysis is read, tui.pipeline)."""
+    return {
+        "format": CORPUS_FORMAT,
+        "articles": [{"text": art.text, "shown": None if art.shown == art.text else art.shown,
+                      "meta": [getattr(art, f) for f in _ARTICLE],
+                      "sentences": [[getattr(s, f) for f in _SENTENCE] for s in art.sentences]}
+                     for art in corpus.articles],
+        "warnings": list(corpus.warnings),
+    }
+
+
+def corpus_from_dict(data: dict) -> Corpus:
+    """The corpus `corpus_to_dict` described.  Raises ValueError when it is not one."""
+    try:
+        if data.get("format") != CORPUS_FORMAT:
+            raise ValueError("another format")
+        articles = []
+        for a in data["articles"]:
+            text = a["text"]
+            shown = text if a["shown"] is None else a["shown"]
+            if not isinstance(text, str) or not isinstance(shown, str) or len(shown) != len(text):
+                raise ValueError("not an article's text")
+            sents = []
+            for values in a["sentences"]:
+                kw = dict(zip(_SENTENCE, values, strict=True))
+                if not 0 <= kw["start"] <= kw["end"] <= len(text):
+                    raise ValueError("a sentence outside its article")
+                sents.append(Sentence(text=text[kw["start"]:kw["end"]], **kw))
+            articles.append(Article(text=text, shown=shown, sentences=tuple(sents),
+                                    **dict(zip(_ARTICLE, a["meta"], strict=True))))
+        return Corpus(articles=tuple(articles), warnings=tuple(data["warnings"]))
+    except ValueError:
+        raise
+    except (KeyError, TypeError, AttributeError) as e:
+        raise ValueError(f"not a corpus ({type(e).__name__})") from e
 
 
 def _span_ok(sp, text_len: int) -> bool:

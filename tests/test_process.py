@@ -1,0 +1,97 @@
+"""The analysis in a separate process (tui/process.py): the same analysis as in this
+process, corrections applied here, failures and nonsense said in one line, the child ended
+on cancel, the corpus crossing as data."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+
+import pytest
+from reader_story import write_story
+
+from tui.engine.corpus import load_corpus
+from tui.engine.export import to_dict
+from tui.engine.stored import corpus_from_dict, corpus_to_dict
+from tui.pipeline import open_analysis
+from tui.process import AnalysisFailed, AnalysisJob
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return load_corpus([str(write_story(tmp_path / "story"))])
+
+
+def test_the_process_gives_the_analysis_this_process_would(corpus, private_cache):
+    seen = []
+    job = AnalysisJob.start(corpus, cache=False)
+    got = job.result(lambda done, total: seen.append((done, total)))
+    assert to_dict(got) == to_dict(open_analysis(corpus, cache=False))
+    assert got.corpus is corpus
+    assert seen and seen[-1][0] == seen[-1][1] and seen == sorted(seen)
+    assert not list(private_cache.glob("*.json"))      # cache=False: nothing written
+
+
+def test_the_process_fills_the_cache(corpus, private_cache):
+    AnalysisJob.start(corpus).result()
+    assert len(list(private_cache.glob("*.json"))) == 1
+
+
+def test_corrections_are_applied_here(tmp_path):
+    folder = write_story(tmp_path / "story")
+    first = sorted(folder.glob("*.txt"))[0].name
+    listing = tmp_path / "corpus.synopsis"
+    listing.write_text(f"{folder}\nlabel {first} = Invented Herald\n", encoding="utf-8")
+    corpus = load_corpus([str(listing)])
+    assert corpus.corrections
+    got = AnalysisJob.start(corpus, cache=False).result()
+    assert got.articles[0].label == "Invented Herald"
+    assert to_dict(got) == to_dict(open_analysis(corpus, cache=False))
+
+
+def test_a_reply_that_does_not_fit_is_a_failure(corpus, tmp_path):
+    other = load_corpus([str(write_story(tmp_path / "other"))])
+    shorter = dataclasses.replace(other, articles=other.articles[:-1])
+    job = AnalysisJob.start(corpus, cache=False)
+    job.corpus = shorter                 # the reply will be read over another corpus
+    with pytest.raises(AnalysisFailed, match="does not fit"):
+        job.result()
+
+
+@pytest.mark.parametrize("reply, says", [
+    ('{"error": "ValueError: boom"}', "boom"),
+    ("not json", "nonsense"),
+    ("", "stopped .exit status 3"),
+])
+def test_a_child_that_fails_says_so_in_one_line(corpus, reply, says):
+    code = f"print({reply!r})" if reply else "import sys; sys.exit(3)"
+    proc = subprocess.Popen([sys.executable, "-c", code],
+                            stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    with pytest.raises(AnalysisFailed, match=says) as e:
+        AnalysisJob(corpus, proc).result()
+    assert "\n" not in str(e.value)
+
+
+def test_cancel_ends_the_child(corpus):
+    job = AnalysisJob.start(corpus, cache=False)
+    job.cancel()
+    with pytest.raises(AnalysisFailed):
+        job.result()
+    assert job._proc.poll() is not None
+
+
+def test_no_process_no_job(corpus, monkeypatch):
+    monkeypatch.setattr(sys, "executable", "/no/such/python")
+    assert AnalysisJob.start(corpus) is None
+
+
+def test_the_corpus_crosses_as_data(corpus):
+    data = json.loads(json.dumps(corpus_to_dict(corpus)))
+    back = corpus_from_dict(data)
+    assert back.articles == corpus.articles and back.warnings == corpus.warnings
+    data["articles"][0]["sentences"][0][1] = 10 ** 9        # a start past the text
+    with pytest.raises(ValueError):
+        corpus_from_dict(data)
+    with pytest.raises(ValueError):
+        corpus_from_dict({"format": "synopsis.corpus/1", "articles": [{"text": 3}]})

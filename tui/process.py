@@ -1,0 +1,202 @@
+"""The analysis in a separate process: the reader stays responsive, the second core works.
+
+`AnalysisJob.start(corpus)` starts `python -m tui.process`, hands it the corpus as plain
+data on its standard input (`tui.engine.stored.corpus_to_dict`) and returns at once; the
+child makes the engine's analysis (`tui.pipeline.engine_analysis`: from the analysis
+cache, else the engine's stages, stored for next time) and writes back, one JSON line
+each, its progress and then the analysis in the cache's data format (`stored.to_dict`,
+one line per part).  `events()` yields them as they come: `("progress", done, total)`,
+then `("analysis", Analysis)`, read over this process's own corpus with the editor's
+corrections applied (`tui.pipeline.corrected`).  Nothing but data crosses: the child
+runs no code it is sent, and a reply that does not fit the corpus is an error.
+
+A child that cannot be started makes `start` return None (the caller analyses in its own
+process); one that fails raises AnalysisFailed from `events()`.  The child runs at a lower
+priority (a key in the reader wins a busy core), ends with its parent (it watches it), and
+`cancel()` ends it at once.
+
+No Textual and no rich here: the reader uses this from a worker thread, before its window
+exists and after.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Iterator
+
+from .engine import Analysis, Corpus
+
+PROGRESS_EVERY = 5          # of 1000: the child reports progress in steps this large
+
+
+class AnalysisFailed(Exception):
+    """The analysis process failed; its message says why, in one line."""
+
+
+class AnalysisJob:
+    """One analysis in a child process (see the module docstring)."""
+
+    def __init__(self, corpus: Corpus, proc: subprocess.Popen) -> None:
+        self.corpus = corpus
+        self._proc = proc
+        self._cancelled = False
+
+    @classmethod
+    def start(cls, corpus: Corpus, *, cache: bool = True) -> "AnalysisJob | None":
+        """The job under way, or None when no process can be started here."""
+        root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        try:
+            proc = subprocess.Popen([sys.executable, "-m", "tui.process"], env=env,
+                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                    stderr=subprocess.DEVNULL)
+        except (OSError, ValueError):
+            return None
+        job = cls(corpus, proc)
+        # the request is written from a thread: a large corpus fills the pipe before the
+        # child reads it, and the caller is not kept waiting for that
+        threading.Thread(target=job._send, args=(cache,), daemon=True,
+                         name="synopsis-analysis-request").start()
+        return job
+
+    def _send(self, cache: bool) -> None:
+        from .engine.stored import corpus_to_dict
+
+        stdin = self._proc.stdin
+        try:
+            data = json.dumps({"cache": cache, "corpus": corpus_to_dict(self.corpus)},
+                              ensure_ascii=False, separators=(",", ":"))
+            stdin.write(data.encode("utf-8", "surrogatepass"))
+        except (OSError, ValueError):
+            pass  # the child is gone: events() says so
+        finally:
+            try:
+                stdin.close()
+            except OSError:
+                pass
+
+    def events(self) -> Iterator[tuple]:
+        """("progress", done, total) now and then, ("analysis", Analysis) last.  Raises
+        AnalysisFailed when the child fails or its reply does not fit the corpus."""
+        parts: dict = {}
+        try:
+            for line in self._proc.stdout:
+                msg = json.loads(line)
+                if "progress" in msg:
+                    done, total = msg["progress"]
+                    yield ("progress", int(done), int(total))
+                elif "part" in msg:
+                    parts[msg["part"]] = msg["value"]
+                elif "error" in msg:
+                    raise AnalysisFailed(str(msg["error"]))
+                elif msg.get("done"):
+                    yield ("analysis", self._analysis(parts))
+                    return
+        except (ValueError, TypeError, KeyError) as e:
+            raise AnalysisFailed(f"the analysis process answered nonsense ({e})") from None
+        finally:
+            self._reap()
+        if self._cancelled:
+            raise AnalysisFailed("cancelled")
+        raise AnalysisFailed(f"the analysis process stopped (exit status {self._proc.returncode})")
+
+    def result(self, progress=None) -> Analysis:
+        """Wait for the analysis (progress(done, total) meanwhile, if given)."""
+        for ev in self.events():
+            if ev[0] == "analysis":
+                return ev[1]
+            if progress is not None:
+                progress(ev[1], ev[2])
+        raise AnalysisFailed("no analysis")   # pragma: no cover - events() raises first
+
+    def _analysis(self, data: dict) -> Analysis:
+        from .engine.stored import from_dict
+        from .pipeline import corrected
+
+        try:
+            return corrected(from_dict(self.corpus, data))
+        except ValueError as e:
+            raise AnalysisFailed(f"the analysis does not fit the articles ({e})") from None
+
+    def cancel(self) -> None:
+        """End the child now (the reader closed before the analysis came)."""
+        self._cancelled = True
+        try:
+            self._proc.kill()
+        except OSError:
+            pass
+
+    def _reap(self) -> None:
+        try:
+            self._proc.stdout.close()
+            self._proc.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            self.cancel()
+
+
+# ------------------------------------------------------------------------- the child
+
+def _watch_parent() -> None:
+    """End this process when the one that started it is gone (no orphan keeps a core)."""
+    import time
+
+    parent = os.getppid()
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+NICE = 5                    # the child's lower priority: a key in the reader wins the core
+
+
+def main() -> int:
+    threading.Thread(target=_watch_parent, daemon=True, name="synopsis-parent-watch").start()
+    try:
+        os.nice(NICE)
+    except (AttributeError, OSError):   # no nice() here: the same priority, that is all
+        pass
+    out = sys.stdout.buffer
+
+    def send(msg: dict) -> None:
+        out.write(json.dumps(msg, ensure_ascii=False, separators=(",", ":"))
+                  .encode("utf-8", "surrogatepass") + b"\n")
+        out.flush()
+
+    try:
+        from .engine.stored import corpus_from_dict, to_dict
+        from .pipeline import engine_analysis
+
+        request = json.loads(sys.stdin.buffer.read().decode("utf-8", "surrogatepass"))
+        corpus = corpus_from_dict(request["corpus"])
+        last = [-PROGRESS_EVERY]
+
+        def progress(done: int, total: int) -> None:
+            step = 1000 * done // max(1, total)
+            if step - last[0] >= PROGRESS_EVERY or done >= total:
+                last[0] = step
+                send({"progress": [done, total]})
+
+        analysis = engine_analysis(corpus, cache=bool(request.get("cache", True)),
+                                   progress=progress)
+        for part, value in to_dict(analysis).items():
+            send({"part": part, "value": value})
+        send({"done": True})
+    except BrokenPipeError:
+        return 1
+    except Exception as e:  # one line to the parent, which shows it
+        try:
+            send({"error": f"{type(e).__name__}: {e}"})
+        except OSError:
+            pass
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
