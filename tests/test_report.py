@@ -410,3 +410,16 @@ def test_a_view_with_a_search_marks_what_it_finds_apart_from_the_filter(pair):
     assert "the search /council finds" in text_of(tree.xpath("//p[@class='scope']")[0])
     md = render(an, "md", view)
     assert "**This view:** filter and search." in md
+
+
+def test_html_report_starts_with_the_story(pair):
+    doc = render(pair, "html")
+    tree = parse_strict(doc)
+    glance = tree.get_element_by_id("glance")
+    assert "in 2 of 2" in text_of(glance) and "The vote passed seven to four" in text_of(glance)
+    dis = [text_of(li) for li in glance.xpath(".//h3[.='Disagreements']/following-sibling::ul/li")]
+    assert any(t.startswith("number") and "12" in t and "15" in t for t in dis)
+    for a in glance.xpath(".//a[@href]"):          # every line leads to its sentence
+        assert tree.get_element_by_id(a.get("href")[1:]) is not None
+    # no local path anywhere in the page
+    assert str(pair.articles[0].path) not in doc and "/tmp" not in doc

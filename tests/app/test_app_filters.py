@@ -418,6 +418,9 @@ async def test_the_report_key_writes_a_report_and_a_screenshot(tmp_path, monkeyp
         [note] = [n for n in app._notifications]
         assert str(html[0]) in note.message and str(svg[0]) in note.message
         assert "whole analysis" in note.message
+        [md] = sorted(folder.glob("*.md"))          # the overview for a chat, linking the page
+        assert str(md) in note.message
+        assert md.read_text().rstrip().endswith(f"({html[0].name})")
         await pilot.press("w")                      # never over the first
         await pilot.pause()
         assert len(list(folder.glob("*.html"))) == 2 and len(list(folder.glob("*.svg"))) == 2

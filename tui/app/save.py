@@ -1,5 +1,6 @@
 """The reader's "write a report" key: the report of the current view (tui.report, with the
-view the reader's state asks for) and a screenshot of the screen, side by side in
+view the reader's state asks for), its overview in Markdown for a chat message (linking
+the report) and a screenshot of the screen, side by side in
 synopsis-reports/ under the current directory, never over an existing file or an input.
 
 The current view is the sources shown in the panes (left to right; the zoomed one when
@@ -16,8 +17,9 @@ FOLDER = "synopsis-reports"
 
 
 def write_view(reader, directory: str | os.PathLike | None = None) -> str:
-    """Write the report of the current view (HTML) and the screenshot (SVG); the message
-    naming both and the report's scope."""
+    """Write the report of the current view (HTML), its overview for a chat message
+    (Markdown, linking the HTML beside it) and the screenshot (SVG); the message naming
+    them and the report's scope."""
     from ..report import write_report
     from ..report.view import free_names, view_of
 
@@ -26,12 +28,13 @@ def write_view(reader, directory: str | os.PathLike | None = None) -> str:
     folder = Path(directory or Path.cwd()) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     inputs = {os.path.realpath(a.path) for a in app.corpus.articles}
-    html, svg = free_names(folder, time.strftime("synopsis-%Y%m%d-%H%M%S"), (".html", ".svg"),
-                           inputs)
+    html, svg, md = free_names(folder, time.strftime("synopsis-%Y%m%d-%H%M%S"),
+                               (".html", ".svg", ".md"), inputs)
     shot = app.save_screenshot(filename=svg.name, path=str(folder))
     if analysis is None:
         return (f"Screenshot: {shot}\nNo report: the analysis is still running (try again "
                 "when the marks are shown)")
     view, scope = view_of(analysis, reader.visible_articles(), reader.lens)
     written = write_report(analysis, "html", html, view)
-    return f"Report ({scope}): {written}\nScreenshot: {shot}"
+    chat = write_report(analysis, "md", md, view, link=html.name)
+    return f"Report ({scope}): {written}\nFor a chat: {chat}\nScreenshot: {shot}"

@@ -58,6 +58,9 @@ mark.chg { background: var(--chg-bg); color: inherit; font-style: italic;
 dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: .2rem .8rem; }
 dl.legend dt { font-weight: bold; } dl.legend dd { margin: 0; }
 ul.quotes { margin: .2rem 0 .8rem; }
+ul.glance { margin: .2rem 0 .8rem; padding-left: 1.2rem; }
+ul.glance li { margin: .15rem 0; }
+ul.glance a { color: inherit; }
 .tag { font: .8rem ui-monospace, Menlo, Consolas, monospace; color: var(--dim); }
 footer { margin-top: 2rem; color: var(--dim); font-size: .85rem; }
 tr.moved td.n { color: #7a3e9d; }
@@ -137,6 +140,50 @@ p.found { border-right: 4px solid #111; padding-right: 6px; background: #fff3b0;
 """
 
 
+GLANCE_SHARED = 8
+
+
+def _glance(an: Analysis, view: ReportView | None, w) -> None:
+    """The overview's shared statements (those most sources carry) and disagreements,
+    each linked to its sentence in the columns below."""
+    from .overview import KIND_NAMES, overview
+
+    ov = overview(an, view)
+    label = lambda a: an.articles[a].label      # noqa: E731
+    n = len(ov.sources)
+    w('<section id="glance">\n<h2>At a glance</h2>\n')
+    common = [p for p in ov.shared if 2 * len(p.sources) >= n] or list(ov.shared)
+    if common:
+        w("<h3>What most sources share</h3>\n<ul class=\"glance\">\n")
+        for p in common[:GLANCE_SHARED]:
+            a, i = p.at
+            w(f'<li><span class="tag">{_e(ov.in_how_many(p, label))}</span> '
+              f'<a href="#a{a}s{i}">{_e(p.text)}</a></li>\n')
+        more = len(ov.shared) - min(len(common), GLANCE_SHARED)
+        if more > 0:
+            w(f'<li class="muted">… and {more} more, in the columns below</li>\n')
+        w("</ul>\n")
+    w("<h3>Disagreements</h3>\n")
+    if not ov.disagreements:
+        w('<p class="muted">None found between sentences the alignment is sure of.</p>\n')
+    else:
+        w('<ul class="glance">\n')
+        for d in ov.disagreements:
+            subject = f"{_e(d.subject)}: " if d.subject and d.kind == "title" else ""
+            parts = []
+            for v in d.variants:
+                a, i = v.places[0]
+                parts.append(f'<a href="#a{a}s{i}"><mark class="chg">{_e(v.words)}</mark></a> '
+                             f'<span class="muted">({_e(", ".join(label(x) for x in v.sources))})'
+                             "</span>")
+            said = (f' <span class="muted">said “{_e(d.subject)}”</span>'
+                    if d.subject and d.kind == "speaker" else "")
+            w(f'<li><span class="tag">{_e(KIND_NAMES[d.kind])}</span> {subject}'
+              f'{" · ".join(parts)}{said}</li>\n')
+        w("</ul>\n")
+    w("</section>\n")
+
+
 def html_report(an: Analysis, view: ReportView | None = None) -> str:
     cols = columns(an, view)
     arts = an.articles
@@ -167,6 +214,9 @@ def html_report(an: Analysis, view: ReportView | None = None) -> str:
         w(f'<p class="scope"><strong>This view:</strong> {_e(view.description) or "—"}.'
           f"{marked}</p>\n")
     w("</header>\n")
+
+    # the story first: what most sources share, where they disagree
+    _glance(an, view, w)
 
     # sources
     w('<section id="sources">\n<h2>Sources</h2>\n<table class="sources">\n<thead><tr>'
