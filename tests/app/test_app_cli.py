@@ -90,3 +90,18 @@ def test_demo_starts_and_passes_through_serve(tmp_path, monkeypatch):
     assert cli.main(["serve", "--demo", "--port", "8765"]) == 0
     assert seen["served"] and " --demo " in seen["command"] + " "
     assert cli.reader_parser().parse_args(["--demo"]).demo
+
+
+def test_the_first_frame_needs_no_word_tools(tmp_path):
+    """The views' word tools (the overview, the word differences, the stemmer they use)
+    are imported when a view asks, not before the first frame (a warm cache)."""
+    code = ("import sys; from tui.app import main; "
+            "main.run([sys.argv[1]], headless=True, exit_after_first_frame=True); "
+            "print(' '.join(m for m in ('snowballstemmer', 'tui.engine.differences', "
+            "'tui.report.overview', 'tui.report.rows', 'tui.app.aligned') if m in sys.modules))")
+    env = dict(os.environ, SYNOPSIS_CACHE_DIR=str(tmp_path / "cache"))
+    for _ in range(2):      # the second start reads the analysis from the cache
+        r = subprocess.run([sys.executable, "-c", code, str(ROOT / "seeds")],
+                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+        assert r.returncode == 0, r.stderr
+    assert r.stdout.strip().splitlines()[-1:] in ([], [""]), r.stdout

@@ -16,7 +16,6 @@ from typing import Sequence
 
 from rich.cells import cell_len
 
-from ..engine.differences import facts
 from ..engine.marks import ADDED, ADDITION, CHANGED, Run, Spans
 from ..engine.marks import GLYPHS as ENGINE_GLYPHS
 from ..engine.marks import flags as mark_flags
@@ -287,7 +286,12 @@ def marked_lines(analysis: Analysis | None, a: int, i: int, width: int,
     if analysis is None:
         return wrap(words(article, s, extra=extra), width)
     al = analysis.at(a, i)
-    changed = al.changed if quotes is None else facts(article, s, al.changed, quotes)
+    if quotes is None:
+        changed = al.changed
+    else:       # imported here: the word tools are not needed for the first frame
+        from ..engine.differences import facts
+
+        changed = facts(article, s, al.changed, quotes)
     return wrap(words(article, s, al.added, changed, extra), width)
 
 
