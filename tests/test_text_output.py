@@ -85,6 +85,16 @@ def test_bad_input_one_line_exit_2(args, says, capsys):
     assert says in err and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("args", [["diff"], ["summary", "--width", "abc"],
+                                  ["diff", "seeds", "--color", "pink"]])
+def test_usage_errors_are_one_line_too(args, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(args)
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith(f"synopsis {args[0]}: ")
+
+
 def test_wrap_keeps_words_and_styles():
     st = Style(True)
     lines = wrap_pieces([("alpha beta ", ()), ("gamma delta", ("red",)), (" epsilon", ())],

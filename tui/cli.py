@@ -90,8 +90,15 @@ def serve_parser() -> argparse.ArgumentParser:
     return p
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """Usage errors as one line on standard error, exit 2 (for scripts reading stderr)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _text_parser(name: str, description: str, least: int) -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _OneLineParser(
         prog=f"{PROG} {name}", description=description,
         epilog="Colour when standard output is a terminal and NO_COLOR is not set; "
                "--color always for a pager: 'synopsis diff --color always A B | less -R'.")

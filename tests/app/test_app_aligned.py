@@ -140,3 +140,20 @@ async def test_overview_lists_disagreements_and_only_in_one(seeds_analysis):
         for o in ov.only:
             for i in o.sentences[:5]:
                 assert (o.article, i) in places
+
+
+async def test_aligned_rows_under_a_filter(seeds_analysis):
+    app = make_app(seeds_analysis)
+    async with app.run_test(size=(200, 50)) as pilot:
+        reader = app.reader
+        await pilot.press("s", "enter")            # the first speaker: only their sentences
+        await pilot.pause()
+        assert reader.lens.only and reader.lens.speaker
+        await pilot.press("a")
+        check_bands(reader, seeds_analysis)
+        for p in reader.visible_panes():           # only the passing sentences are laid out
+            placed = {i for cell in p.bands.cells for i in cell}
+            assert all(reader.lens.passes(p.article, i) for i in placed)
+        await pilot.press("j", "j", "f")           # all sentences again, the passing marked
+        check_bands(reader, seeds_analysis)
+        assert len({p.top for p in reader.visible_panes()}) == 1
