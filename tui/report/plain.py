@@ -178,7 +178,8 @@ def diff_text(an: Analysis, width: int = 100, style: Style | None = None) -> str
     source's, an edited copy as words removed ([-...-]) and added ({+...+}) against the
     first, a paraphrase as it stands.  Between blocks, what only one source says (``+``).
     A sentence its source tells at another place than the others is shown there, under
-    ``@@ ↕ ... @@`` naming the block it belongs to."""
+    ``@@ ↕ ... @@`` naming the block it belongs to; a block's head names the sources that
+    tell it elsewhere (``@@ 2 · B · ↕ A elsewhere @@``)."""
     st = style or Style(False)
     arts = an.articles
     letters = [chr(ord("A") + k) if k < 26 else str(k + 1) for k in range(len(arts))]
@@ -191,9 +192,12 @@ def diff_text(an: Analysis, width: int = 100, style: Style | None = None) -> str
     out.extend(st(line, "dim") for line in _wrap(legend, width))
     laid = rows(an)
     block: dict[int, int] = {}
+    elsewhere: dict[int, set[int]] = {}     # group -> sources that tell it out of order
     for row in laid:
         if row.kind == "shared" and not row.moved:
             block[row.group] = len(block) + 1
+        elif row.moved:
+            elsewhere.setdefault(row.group, set()).update(row.cells)
     gutter = 5
 
     def sentence_lines(a: int, mark: str, pieces: list[Piece], mark_style) -> None:
@@ -214,7 +218,10 @@ def diff_text(an: Analysis, width: int = 100, style: Style | None = None) -> str
             w(st(f"@@ ↕ {' '.join(letters[a] for a in srcs)} tells here what block "
                  f"{block.get(row.group, '?')} holds @@", "magenta"))
         else:
-            w(st(f"@@ {block[row.group]} · {' '.join(letters[a] for a in srcs)} @@", "cyan"))
+            away = sorted(elsewhere.get(row.group, set()) - set(srcs))
+            also = f" · ↕ {' '.join(letters[a] for a in away)} elsewhere" if away else ""
+            w(st(f"@@ {block[row.group]} · {' '.join(letters[a] for a in srcs)}{also} @@",
+                 "cyan"))
         members = [(a, i) for a in srcs for i in row.cells[a]]
         if row.moved:       # compare with the block's own first sentence
             base = next(((b, j) for r in laid if r.group == row.group and not r.moved
