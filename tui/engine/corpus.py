@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from .corrections import CorpusFile
@@ -49,11 +50,17 @@ def load_corpus(paths: list[str], *, refresh: bool = False) -> Corpus:
     corrections, problems = read_corrections(listed)
     warnings.extend(problems)
     articles = []
-    for src in sources:
+    for src, copies in _distinct(sources):
         art = build_article(src)
         # nothing to read (only spaces, invisible characters, markup or comments): skipped
         # here, so no view ever meets an article without a sentence
         if any(art.shown_text(s) for s in art.sentences):
+            if copies:
+                art = replace(art, copies=tuple((one_line(c.id), one_line(display_path(c.path)))
+                                                for c in copies))
+                more = f" and {len(copies) - 1} more" if len(copies) > 1 else ""
+                warnings.append(f"{display_path(copies[0].path)}{more}: the same text as "
+                                f"{display_path(src.path)}, read once")
             articles.append(art)
         else:
             warnings.append(f"{src.path}: empty, skipped")
@@ -62,6 +69,24 @@ def load_corpus(paths: list[str], *, refresh: bool = False) -> Corpus:
     opened = str(listed[0]) if len(paths) == 1 and listed and _same(listed[0], paths[0]) else None
     return Corpus(articles=tuple(articles), warnings=tuple(one_line(w) for w in warnings),
                   corrections=corrections, corpus_file=opened)
+
+
+def _distinct(sources: list[Source]) -> list[tuple[Source, list[Source]]]:
+    """Each source once, with the later ones that repeat it: the same text, format and
+    page metadata (a file given twice, wire copy saved under many names).  A copy has
+    nothing to compare, and would cost as much as its original in every stage and
+    every match listed: it is read once, and the article names it (Article.copies)."""
+    first: dict[tuple, int] = {}
+    out: list[tuple[Source, list[Source]]] = []
+    for src in sources:
+        k = (src.text, src.fmt, src.title, src.outlet, src.date, src.byline)
+        at = first.get(k)
+        if at is None:
+            first[k] = len(out)
+            out.append((src, []))
+        else:
+            out[at][1].append(src)
+    return out
 
 
 def read_corrections(files: list[Path]) -> tuple[tuple, list[str]]:

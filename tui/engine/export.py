@@ -41,6 +41,8 @@ def to_dict(an: Analysis) -> dict:
             "encoding": art.encoding, "format": art.fmt,
             "label": art.user_label, "sentences": sents,
         }
+        if art.copies:   # inputs with this very text, read once as this article
+            doc_art["copies"] = [{"id": i, "path": p} for i, p in art.copies]
         if art.is_web or art.fmt not in ("text", "markdown"):
             # not a local text file: carry the text the offsets index into, and its address
             doc_art["text"] = art.text

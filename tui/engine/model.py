@@ -65,6 +65,9 @@ class Article:
     fmt: str = "text"           # "text" | "markdown"
     sentences: tuple[Sentence, ...] = ()
     user_label: str | None = None   # the name the editor gave the source (a correction)
+    # other inputs with this very text (and page metadata), read once as this article:
+    # (id, path) of each, in the order given
+    copies: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_web(self) -> bool:

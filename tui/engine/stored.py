@@ -174,7 +174,8 @@ def corpus_from_dict(data: dict) -> Corpus:
                     raise ValueError("a sentence outside its article")
                 sents.append(Sentence(text=text[kw["start"]:kw["end"]], **kw))
             articles.append(Article(text=text, shown=shown, sentences=tuple(sents),
-                                    **dict(zip(_ARTICLE, a["meta"], strict=True))))
+                                    **{k: _frozen(v) for k, v in
+                                       zip(_ARTICLE, a["meta"], strict=True)}))
         return Corpus(articles=tuple(articles), warnings=tuple(data["warnings"]))
     except ValueError:
         raise
