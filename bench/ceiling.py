@@ -1,10 +1,10 @@
-"""How far can the alignment evidence go?  A measurement against the seeds' gold, not a test.
+"""How far can the alignment evidence go?  A measurement against a gold set, not a test.
 
-    python bench/ceiling.py [--gold ../shared/gold/seeds]
+    python bench/ceiling.py [--set seeds|newswcl50-event2-...]  (a prefix is enough)
     python bench/ceiling.py --dump-sentences seeds_sents.json
     python bench/ceiling.py --embeddings seeds_emb.npy      (needs numpy)
 
-Over every cross-article pair of seed sentences it prints:
+Over every cross-article pair of the set's sentences it prints:
 
 1. pairwise: the best F1 any single threshold on the engine's pair score reaches
    (precision against every gold pair, recall against the full ones, as the scorer counts);
@@ -35,13 +35,16 @@ sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
 
 
 def _gold(gold: Path):
-    """The scorer's reading of the gold, plus its clusters' members."""
+    """The scorer's reading of the gold (optional pairs left out of `full` and `every`),
+    its optional pairs and neutral sentences, plus its clusters' members."""
     import score_export as S
 
     units, by_file, full, every, unique = S.load_gold(gold)
+    optional = S.load_optional(gold)
+    neutral = S.neutral_units(full, every, optional)
     passages = json.loads((gold / "passages.json").read_text(encoding="utf-8"))
     clusters = [[m["id"] for m in c["members"]] for c in passages["clusters"]]
-    return units, by_file, full, every, unique, clusters
+    return units, by_file, full, every, unique, optional, neutral, clusters
 
 
 def _gold_ids(articles, units, by_file) -> dict[tuple[int, int], str]:
@@ -118,24 +121,27 @@ def _engine_f1(corpus, gold, combine=None) -> tuple[float, float, float, float]:
         doc = to_dict(analyse_corpus(corpus, annotate=False))
     finally:
         A.pair_score, A._candidates = saved[0], saved[1]
-    r = S.score_align(doc, *gold[:5])
+    r = S.score_align(doc, *gold[:7])
     return r["align"]["f1"], r["align"]["p"], r["align"]["r_full"], r["unique"]["all"]["f1"]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--gold", default=str(ROOT.parent / "shared" / "gold" / "seeds"))
+    ap.add_argument("--set", default="seeds", help="a gold set name (bench/quality.py)")
     ap.add_argument("--dump-sentences", default=None, help="write the sentences (JSON) and stop")
     ap.add_argument("--embeddings", default=None, help=".npy, one unit row per sentence")
     a = ap.parse_args()
-    gold = Path(a.gold)
-    if not gold.is_dir():
-        print(f"ceiling: gold not found ({gold}); skipped")
+    from bench.quality import gold_sets
+
+    found = gold_sets([a.set])
+    if not found:
+        print(f"ceiling: gold set {a.set!r} not found; skipped")
         return 0
+    _, gold, corpus_dir = found[0]
     import tui.engine.align as A
     from tui.engine.corpus import load_corpus
 
-    corpus = load_corpus([str(ROOT / "seeds")])
+    corpus = load_corpus([str(corpus_dir)])
     arts = corpus.articles
     if a.dump_sentences:
         rows = [{"article": k, "i": s.i, "text": art.shown_text(s)}
@@ -144,7 +150,7 @@ def main() -> int:
         print(f"{len(rows)} sentences written to {a.dump_sentences}")
         return 0
     gold_data = _gold(gold)
-    units, by_file, full, every, unique, clusters = gold_data
+    units, by_file, full, every, unique, optional, neutral, clusters = gold_data
     gid = _gold_ids(arts, units, by_file)
     sents = A._prepare(arts)
     pairs = []   # (x, y, lexical score, gold key)
@@ -158,7 +164,8 @@ def main() -> int:
             pairs.append((x, y, lex, frozenset((gid[(sx.a, sx.i)], gid[(sy.a, sy.i)]))))
 
     def report(name: str, value) -> None:
-        f1, t, p, r = _best_f1([(v, k in every, k in full) for *_, v, k in value], len(full))
+        f1, t, p, r = _best_f1([(v, k in every, k in full) for *_, v, k in value
+                                if k not in optional], len(full))
         print(f"{name}: best single threshold F1 {f1:.3f} (P {p:.3f} R {r:.3f} at {t:.2f})")
 
     print(f"{len(sents)} sentences, {len(pairs)} cross-article pairs, {len(every)} gold pairs "
@@ -182,6 +189,8 @@ def main() -> int:
         if st.furniture:
             continue
         g = gid[(st.a, st.i)]
+        if g in neutral:
+            continue
         if g in unique:
             kinds["gold additions"].append(partner[x])
         elif links.is_unique(st.a, st.i):
@@ -203,7 +212,8 @@ def main() -> int:
     best = (0.0, 0.0)
     for w in [i / 20 for i in range(21)]:
         f1 = _best_f1([(w * v + (1 - w) * c, k in every, k in full)
-                       for (_, _, v, k), (_, _, c, _) in zip(pairs, cpairs)], len(full))[0]
+                       for (_, _, v, k), (_, _, c, _) in zip(pairs, cpairs)
+                       if k not in optional], len(full))[0]
         best = max(best, (f1, w))
     print(f"fitted on the gold, w*pair score + (1-w)*cosine, pairwise: F1 {best[0]:.3f} at w={best[1]:.2f}")
     for c0 in (0.5, 0.6):
