@@ -144,3 +144,143 @@ def test_one_word_sentence_does_not_bridge_groups(tmp_path):
     b = an.articles[1]
     short = next(s.i for s in b.sentences if s.text.startswith("Our assessment"))
     assert an.is_unique(1, short)
+
+
+# ---------------------------------------------------------------- pair scores by shape
+# Each test below scores invented sentence pairs of one shape inside a small corpus whose
+# other sentences give the words their rarity, as a real corpus would.
+
+_FILLER = [
+    "Heavy rain is expected across the region tomorrow.",
+    "The museum will extend its opening hours in the summer.",
+    "Local schools reported record enrolment this autumn.",
+    "A new cycling lane was painted along the river road.",
+    "The football club signed two young players.",
+    "Fuel prices fell slightly over the past month.",
+]
+
+
+def _scores(tmp_path, pairs):
+    """pair_score of each (a, b) pair of texts, the texts put in two articles with filler."""
+    import tui.engine.align as A
+    from tui.engine.corpus import load_corpus
+
+    left = [a for a, _ in pairs] + _FILLER[:3]
+    right = [b for _, b in pairs] + _FILLER[3:]
+    _write(tmp_path, "a.txt", "\n\n".join(left) + "\n")
+    _write(tmp_path, "b.txt", "\n\n".join(right) + "\n")
+    corpus = load_corpus([str(tmp_path)])
+    sents = A._prepare(corpus.articles)
+    by_text = {}
+    for st in sents:
+        art = corpus.articles[st.a]
+        by_text[(st.a, art.shown_text(art.sentences[st.i]))] = st
+    out = []
+    for a, b in pairs:
+        sx, sy = by_text[(0, a)], by_text[(1, b)]
+        out.append(A.pair_score(sx, sy, A.overlap(sx, sy)))
+    return out
+
+
+def test_a_shared_speaker_tag_does_not_carry_a_match(tmp_path):
+    tag = ", said Chairwoman Ann Smith, R-Ohio, and Chairman Bo Lee, D-Iowa."
+    different, same = _scores(tmp_path, [
+        ("Farm subsidies will double next year" + tag, "The new bridge opens to traffic in May" + tag),
+        ("The ministry said the border crossing will reopen on Monday.",
+         "The border crossing will reopen on Monday, a ministry spokesman told reporters."),
+    ])
+    threshold = __import__("tui.engine.align", fromlist=["PARAMS"]).PARAMS["threshold"]
+    assert different < threshold
+    assert same >= threshold
+
+
+def test_news_synonyms_meet(tmp_path):
+    import tui.engine.align as A
+
+    pairs = [("Protesters blasted the pension deal on Tuesday.",
+              "Demonstrators criticised the pension agreement on Tuesday."),
+             ("The regulator halted flights to the island.",
+              "Flights to the island were suspended by the regulator."),
+             ("The company pulled out of the merger talks.",
+              "The company withdrew from the merger talks.")]
+    with_syn = _scores(tmp_path, pairs)
+    try:
+        A.SYNONYMS = False
+        A._family.cache_clear()
+        A._read.cache_clear()
+        without = _scores(tmp_path, pairs)
+    finally:
+        A.SYNONYMS = True
+        A._family.cache_clear()
+        A._read.cache_clear()
+    for w, wo in zip(with_syn, without):
+        assert w > wo
+        assert w >= A.PARAMS["threshold"]
+
+
+def test_dateline_and_discourse_marker_are_not_content(tmp_path):
+    plain, marked = _scores(tmp_path, [
+        ("LISBON, Portugal — The central bank raised interest rates by half a point.",
+         "The central bank raised interest rates by half a point."),
+        ("First, the tunnel was never inspected by engineers.",
+         "The tunnel was never inspected by engineers."),
+    ])
+    assert plain > 0.95 and marked > 0.95
+
+
+def test_a_heading_matches_a_main_clause_better_than_a_later_one(tmp_path):
+    main, later = _scores(tmp_path, [
+        ("Officials are monitoring a second gas leak near the harbour.",
+         "Officials are monitoring a second gas leak near the harbour, the company said."),
+        ("Officials are monitoring a second gas leak near the harbour.",
+         "Residents are safe and the company is taking steps to protect the town, "
+         "including monitoring a second gas leak near the harbour."),
+    ])
+    import tui.engine.align as A
+
+    assert main >= A.PARAMS["threshold"] > later
+
+
+def test_first_names_join_their_surname():
+    import tui.engine.align as A
+
+    texts = [A._read(t, False) for t in (
+        "Prime Minister Jane Holloway visited the flooded mine.",
+        "Holloway promised aid to the miners.",
+        "Jane Holloway met union leaders on Friday.",
+        "The unions thanked Holloway.",
+        "The State Department issued a warning about Oslo.",
+        "Secretary of State Tom Brandt flew to Oslo.",
+        "Tom Brandt said the state of the roads was poor.",
+        "Brandt left on Sunday, and Brandt returned on Monday.",
+        "The South China Sea was calm; China sent ships; China said so.")]
+    join = A._surnames(texts)
+    assert join[A._family("Jane")] == A._family("Holloway")
+    assert join[A._family("Tom")] == A._family("Brandt")
+    # "State" is also written in lower case: a word, not a name; a place is no one's name
+    assert A._family("State") not in join
+    assert A._family("South") not in join and A._family("Sea") not in join
+
+
+def test_a_link_needs_content_beyond_names(tmp_path):
+    import tui.engine.align as A
+
+    names_only, with_content = _scores(tmp_path, [
+        ("Sirens sounded in Harbor Town at dawn.",
+         "The rocket fell in a field near Harbor Town."),
+        ("Sirens sounded in Harbor Town at dawn.",
+         "Sirens sounded across Harbor Town shortly after dawn."),
+    ])
+    assert names_only < A.PARAMS["threshold"] <= with_content
+
+
+def test_a_question_is_not_a_statement(tmp_path):
+    import tui.engine.align as A
+
+    question, statement = _scores(tmp_path, [
+        ("Did the council hide the flood reports from residents?",
+         "The council hid the flood reports from residents."),
+        ("The council hid the flood reports from residents, critics say.",
+         "The council hid the flood reports from residents."),
+    ])
+    assert question < A.PARAMS["threshold"] <= statement

@@ -28,7 +28,7 @@ def to_dict(an: Analysis) -> dict:
                 "role": s.role,
                 "status": "unique" if al.unique else "shared",
                 "matches": [_user({"article": arts[m.article].id, "i": m.i, "score": m.score,
-                                   "relation": m.relation,
+                                   "confidence": m.confidence, "relation": m.relation,
                                    "changed": [list(c) for c in m.changed]}, m)
                             for m in al.matches],
                 "added": [list(x) for x in al.added],

@@ -45,9 +45,25 @@ _CREDIT = re.compile(
     r"(?:\bcontributed to this (?:report|story|article)\b|^(?:additional )?reporting by\b|"
     r"^(?:editing|writing|compiled|produced) by\b)", re.I)
 _VIDEO = re.compile(r"(?:video player|please use chrome|enable javascript|watch the video|"
-                    r"your browser does not support)", re.I)
+                    r"your browser does not support|"
+                    r"\b(?:has|have) (?:that|the|this|more on (?:this|that)) (?:story|report)\b)", re.I)
+# a line that only introduces what follows (an embedded tweet, a quoted report):
+# "Jennifer Doe of Daily News tweeted", "As Example.com reported:", "The senator said in a tweet."
+_LEAD_IN = re.compile(
+    r"^(?:as\s+)?(?:[\w.'’&-]+\s+){0,8}?(?:tweeted|tweets|wrote|writes|posted|posts|said|says|"
+    r"reported|reports|added|announced|noted|explained)"
+    r"(?:\s+(?:on|in|via)\s+(?:twitter|a\s+tweet|a\s+statement|facebook|instagram|a\s+post|"
+    r"social\s+media))?\s*[:.]?$", re.I)
+# a note left by whoever collected the text: "[Paragraph missing]", "(Photo removed.)"
+_NOTE = re.compile(
+    r"^\[[^\]]{2,80}\]\.?$|^\(?(?:[\w'’-]+\s+){0,5}?(?:paragraph|text|image|photo|video|section|"
+    r"sentence|graphic|chart)s?\s+(?:\([^()]*\)\s+)?(?:is\s+|was\s+|are\s+|were\s+|has\s+been\s+)?"
+    r"(?:missing|removed|omitted|unavailable|not\s+available|cut)\b[^()]{0,20}\)?\.?$", re.I)
 _CAPTION_CUE = re.compile(
     r"(?:\bpictured\b|\bin this (?:picture|photo|image|handout)\b|\bphoto(?:graph)?:|"
+    r",\s*(?:left|right|center|centre|second from (?:left|right))\s*,|"
+    r"\((?:left|right|center|centre)\)|"
+    r"^(?:a |an |the |this )?(?:photo(?:graph)?|picture|image|handout)\b[^.]{0,120}\bshows?\b|"
     r"/\s*(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|PA)\s*\)?\s*$|\((?:[^()]*/)?(?:via )?"
     r"(?:AP|AFP|Reuters|Getty Images|EPA|PA|Shutterstock)[^()]*\)\s*$|\bGetty Images\b)",
     re.I)
@@ -58,6 +74,16 @@ _WIRE = re.compile(r"\b([A-Z][\w&.]+(?:\s+[A-Z][\w&.]+){0,3})\s+contributed to t
 
 
 _HAS_DIGITS4 = re.compile(r"\d{4}")
+
+
+_CAPTION_HINTS = ("pictur", "photo", "image", "handout", "left", "right", "center", "centre",
+                  "getty", "/", "(")
+
+
+def _maybe_caption(t: str) -> bool:
+    """Cheap test before the caption regex: one of its words is there."""
+    low = t.lower()
+    return any(h in low for h in _CAPTION_HINTS)
 
 
 def _maybe_credit(t: str, low: str) -> bool:
@@ -99,6 +125,25 @@ def is_date_line(s: str) -> bool:
     # what is left may be a section tag ("WORLD") or separators
     words = re.findall(r"[^\W\d_]+", rest)
     return all(w.isupper() for w in words) and len(words) <= 3
+
+
+_SENTENCE_END = re.compile(r"[a-z0-9)]{2}[.!?][\"'”’]?\s+[\"“‘']?[A-Z]")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def headline_shaped(t: str, rest: int) -> bool:
+    """A first paragraph that reads as a headline although it ends like prose ("Storm
+    Closes Port." / "Port closes as storm hits."): short, and one sentence (two in Title
+    Case: "Storm Closes Port. Here's What Comes Next."), with the article still to come."""
+    words = t.split()
+    if rest < 4 or len(words) > 22:
+        return False
+    ends = len(_SENTENCE_END.findall(t))
+    if ends == 0:
+        return True
+    long_words = _TITLE_WORD.findall(t)
+    title_case = bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
+    return ends == 1 and title_case
 
 
 def ends_like_prose(para: str) -> bool:
@@ -147,11 +192,13 @@ def describe(shown: str, paras: list[tuple[int, int]], units: list[tuple[int, in
     for k, t in enumerate(ptext):
         if is_date_line(t) or _SEPARATOR.match(t) or not t:
             continue
-        if k <= 3 and not ends_like_prose(t):
+        if k <= 3 and (not ends_like_prose(t) or headline_shaped(t, n - k)):
             title_k = k
         break
     if title_k is not None:
         title, suffix = split_title_suffix(ptext[title_k])
+        if ends_like_prose(title):
+            title = title.rstrip(".")
         meta["title"] = title
         if suffix and not is_section(suffix):     # "| US News" is a section, not a site
             meta["outlet"] = suffix
@@ -178,6 +225,10 @@ def describe(shown: str, paras: list[tuple[int, int]], units: list[tuple[int, in
             role = "headline (repeated)"
         elif prev_video and len(t.split()) <= 14:
             role = "video title"
+        elif len(t) < 100 and _LEAD_IN.match(t):
+            role = "lead-in"
+        elif len(t) < 120 and _NOTE.match(t):
+            role = "note"
         elif not ends_like_prose(t) or k in header:
             words = t.split()
             if _CAPTION_CUE.search(t):
@@ -192,8 +243,9 @@ def describe(shown: str, paras: list[tuple[int, int]], units: list[tuple[int, in
                 role = "subheading"
             else:
                 role = "caption"
-        elif t.rstrip().endswith(")") and len(t) < 300 and _CAPTION_CUE.search(t):
-            role = "caption"
+        elif len(t) < 300 and _maybe_caption(t) and _CAPTION_CUE.search(t) and (
+                t.rstrip().endswith(")") or len(_SENTENCE_END.findall(t)) <= 1):
+            role = "caption"  # a caption runs to two sentences ("X, left, and Y. X briefed Y.")
         proles[k] = role
         prev_video = role == "video notice"
 

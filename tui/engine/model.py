@@ -101,6 +101,16 @@ class Match:
     relation: str               # "verbatim" | "edited" | "paraphrase"
     changed: tuple[Span, ...] = ()   # words of THIS sentence that the match words differently
     source: str = "engine"      # who linked them: "engine", or "user" (a correction)
+    confidence: float = 1.0     # 0..1: how likely the link is right (a user's link: 1)
+
+    @property
+    def confident(self) -> bool:
+        """Sure enough to act on (sync panes on it); below, a weak link."""
+        return self.confidence >= CONFIDENT
+
+
+# A link at or above this confidence is confident; below, weak (align.confidence).
+CONFIDENT = 0.6
 
 
 @dataclass(frozen=True, slots=True)

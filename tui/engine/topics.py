@@ -473,7 +473,11 @@ class _Phrases:
         for j, t in enumerate(toks):
             in_name = named[j] and j > 0 and run[j - 1] == run[j]
             ends_name = not (named[j] and j + 1 < n and run[j + 1] == run[j])
-            if fams[j] is not None and not in_name and (
+            # a name right after a capitalised possessive ("Iran's Atomic Energy ...") is
+            # not cut out of it: no phrase starts there
+            after_owner = named[j] and j > 0 and t.joined and toks[j - 1].cap \
+                and toks[j - 1].low.endswith("'s")
+            if fams[j] is not None and not in_name and not after_owner and (
                     named[j] or not t.stop and not self._verbish(t)):
                 start[j] = True
             if ends_name and (named[j] or not t.stop) and self._can_end(

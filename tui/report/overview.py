@@ -20,7 +20,7 @@ from weakref import WeakKeyDictionary
 
 from ..engine.chars import fold
 from ..engine.differences import quote_spans, substitutions
-from ..engine.model import Analysis, Match
+from ..engine.model import CONFIDENT, Analysis, Match
 from .view import ReportView, additions, columns, kept, title_of
 
 Place = tuple[int, int]                 # (article, sentence)
@@ -36,8 +36,8 @@ KIND_ORDER = ("number", "name", "title", "speaker", "quote")
 def confident(m: Match) -> bool:
     """Whether a link is sure enough to call its differences disagreements."""
     conf = getattr(m, "confidence", None)
-    if conf is not None:
-        return bool(conf)
+    if conf is not None and conf < CONFIDENT:
+        return False  # a weak link (engine.model.Match.confident)
     return m.relation in ("verbatim", "edited") or m.score >= CONFIDENT_SCORE
 
 
