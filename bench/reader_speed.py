@@ -56,6 +56,10 @@ ALIGNED = (["a"] + ["j"] * 20 + ["k"] * 6 + ["n"] * 4 + ["right_square_bracket"]
            + ["G", "g", "a"])
 VIEWS = ["v", "j", "j", "j", "escape", "v", "escape", "d", "j", "d", "plus", "j", "minus"]
 VIEW_KEYS = {"a", "v", "d", "plus", "minus"}
+# pickers: a speaker, a topic, a source; opened, narrowed by typing, moved in, closed
+PICKERS = ["s", "m", "down", "escape", "t", "down", "down", "escape", "o", "down", "escape"]
+PICKER_KEYS = {"s", "t", "o"}
+PICKER_SCREENS = {"PickerScreen", "SourcesScreen"}
 
 
 def search_keys(analysis) -> list[str]:
@@ -121,7 +125,7 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                     counts[q.speaker] = counts.get(q.speaker, 0) + 1
             speaker = max(counts, key=counts.get) if counts else None
             for r in range(rounds):
-                session = list(SESSION) + ALIGNED + VIEWS
+                session = list(SESSION) + ALIGNED + VIEWS + PICKERS
                 if speaker is not None:
                     session += ["filter", *FILTERED, "unfilter"]
                 session += search_keys(analysis)
@@ -143,6 +147,7 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                     frame_ms.clear()
                     handler_ms.clear()
                     on_overview = app.screen is not reader
+                    in_picker = type(app.screen).__name__ in PICKER_SCREENS
                     if key.startswith("wheel"):
                         cls = events.MouseScrollDown if key == "wheel-down" else events.MouseScrollUp
                         t = time.perf_counter()
@@ -152,7 +157,10 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                         await pilot.press(key)
                     await pilot.pause()
                     work = sum(handler_ms) + sum(frame_ms)
-                    if key in VIEW_KEYS or on_overview or app.screen is not reader:
+                    if key in PICKER_KEYS and not on_overview or in_picker or (
+                            type(app.screen).__name__ in PICKER_SCREENS):
+                        kind = "picker"
+                    elif key in VIEW_KEYS or on_overview or app.screen is not reader:
                         kind = "views"
                     elif reader.searching or key in ("slash", "enter", "escape") or (
                             reader.lens.query and key == "n"):
@@ -307,7 +315,7 @@ def main() -> None:
     analysis = analyse(a.paths or [str(bundled_seeds())])
     w, h = (int(x) for x in a.size.split("x"))
     res = asyncio.run(session(analysis, (w, h), a.rounds, a.pace))
-    for kind in ("cursor", "scroll", "filter", "search", "aligned", "views"):
+    for kind in ("cursor", "scroll", "filter", "search", "picker", "aligned", "views"):
         xs = res.get(kind, [])
         if not xs:
             continue
@@ -315,7 +323,7 @@ def main() -> None:
               f"p95 {sorted(xs)[int(len(xs) * .95)]:5.1f} ms  worst {max(xs):5.1f} ms")
     keys = sorted((k for k in res if k.startswith("key:")), key=lambda k: -max(res[k]))
     print("slowest inputs: " + ", ".join(f"{k[4:]} {max(res[k]):.1f} ms" for k in keys[:4]))
-    every = [x for kind in ("cursor", "scroll", "filter", "search", "aligned", "views")
+    every = [x for kind in ("cursor", "scroll", "filter", "search", "picker", "aligned", "views")
              for x in res.get(kind, [])]
     wall = res["wall"]
     print(f"reader_speed size={w}x{h} pace={a.pace}s clock={a.clock} "
