@@ -165,8 +165,8 @@ def _scores(tmp_path, pairs):
     import tui.engine.align as A
     from tui.engine.corpus import load_corpus
 
-    left = [a for a, _ in pairs] + _FILLER[:3]
-    right = [b for _, b in pairs] + _FILLER[3:]
+    left = ["Harbour news"] + [a for a, _ in pairs] + _FILLER[:3]
+    right = ["Around the harbour"] + [b for _, b in pairs] + _FILLER[3:]
     _write(tmp_path, "a.txt", "\n\n".join(left) + "\n")
     _write(tmp_path, "b.txt", "\n\n".join(right) + "\n")
     corpus = load_corpus([str(tmp_path)])
@@ -229,15 +229,17 @@ def test_dateline_and_discourse_marker_are_not_content(tmp_path):
 
 
 def test_a_heading_matches_a_main_clause_better_than_a_later_one(tmp_path):
-    main, later = _scores(tmp_path, [
-        ("Officials are monitoring a second gas leak near the harbour.",
-         "Officials are monitoring a second gas leak near the harbour, the company said."),
-        ("Officials are monitoring a second gas leak near the harbour.",
-         "Residents are safe and the company is taking steps to protect the town, "
-         "including monitoring a second gas leak near the harbour."),
-    ])
     import tui.engine.align as A
 
+    heading = "Engineers monitor second gas leak"
+    main, later = _scores(tmp_path, [
+        (heading, "Engineers are monitoring a second gas leak near the harbour, where the first "
+                  "leak forced hundreds of families from their homes last week, and the town "
+                  "council has opened two shelters."),
+        (heading, "The town council has opened two shelters for hundreds of families forced from "
+                  "their homes by the first leak near the harbour last week, and engineers are "
+                  "monitoring a second gas leak."),
+    ])
     assert main >= A.PARAMS["threshold"] > later
 
 
@@ -266,8 +268,8 @@ def test_a_link_needs_content_beyond_names(tmp_path):
     import tui.engine.align as A
 
     names_only, with_content = _scores(tmp_path, [
-        ("Sirens sounded in Harbor Town at dawn.",
-         "The rocket fell in a field near Harbor Town."),
+        ("Governor Ada Quist toured Harbor Town on Monday.",
+         "Ada Quist was born in Harbor Town."),
         ("Sirens sounded in Harbor Town at dawn.",
          "Sirens sounded across Harbor Town shortly after dawn."),
     ])
@@ -284,3 +286,27 @@ def test_a_question_is_not_a_statement(tmp_path):
          "The council hid the flood reports from residents."),
     ])
     assert question < A.PARAMS["threshold"] <= statement
+
+
+def test_another_date_is_another_occasion(tmp_path):
+    import tui.engine.align as A
+
+    other_day, same_day = _scores(tmp_path, [
+        ("On March 3 the carmaker also recalled its electric van over faulty brakes.",
+         "The carmaker recalled its electric van over faulty brakes on April 21."),
+        ("On April 21 the carmaker recalled its electric van over faulty brakes.",
+         "The carmaker recalled its electric van over faulty brakes on April 21."),
+    ])
+    assert other_day < A.PARAMS["threshold"] <= same_day
+
+
+def test_a_denial_is_not_the_claim_it_denies(tmp_path):
+    import tui.engine.align as A
+
+    denied, restated = _scores(tmp_path, [
+        ("The ministry denied that the harbour crane had collapsed.",
+         "The harbour crane had collapsed, witnesses said."),
+        ("The ministry confirmed that the harbour crane had collapsed.",
+         "The harbour crane had collapsed, witnesses said."),
+    ])
+    assert denied < A.PARAMS["threshold"] <= restated

@@ -119,3 +119,27 @@ def test_as_starts_a_clause_only_before_a_subject():
         "Shares fell", "as it emerged the bank had lost money."]
     assert spans("Ports such as Antwerp and Hamburg reopened.") == [
         "Ports such as Antwerp and Hamburg reopened."]
+
+
+def test_occasions():
+    from tui.engine.claim import occasions, occasions_differ
+
+    def differ(a, b):
+        return occasions_differ(occasions(a), occasions(b))
+
+    assert differ("On March 3 the plant closed.", "The plant closed on April 21.")
+    assert differ("In 2015 the treaty was signed.", "The treaty signed in 2017.")
+    assert differ("In July the port reopened.", "The port reopened in August.")
+    assert not differ("The 2015 treaty", "the treaty, signed in July 2015")
+    assert not differ("the 1950-53 war", "the armistice of 1953")
+    assert not differ("a deadline of May 12", "by May 12")
+    assert not differ("It may 5 times double.", "on May 5")        # "may" is a verb
+    assert not differ("The plant closed.", "The plant closed on April 21.")  # one names none
+
+
+def test_denial():
+    from tui.engine.claim import denial
+
+    assert denial("The ministry denied that the crane collapsed.")
+    assert denial("Officials rebutted the report.")
+    assert not denial("The crane collapsed, the ministry said.")

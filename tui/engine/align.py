@@ -37,6 +37,7 @@ groups: the per-pair matches are built only for the sentences someone asks about
 from __future__ import annotations
 
 import heapq
+import re
 import math
 from functools import lru_cache
 from collections import defaultdict
@@ -45,7 +46,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from .claim import LOWER_WORD, NAME_RUN, clauses, is_question, preamble_end, tag_spans
+from .claim import (LOWER_WORD, NAME_RUN, clauses, denial, is_question, occasions,
+                    occasions_differ, preamble_end, tag_spans)
 from .places import PLACE, fold_places
 from .synonyms import SENSE, fold_phrases
 from .model import Article, Alignment, Match, Span, merge_spans
@@ -93,6 +95,8 @@ PARAMS = {
     "names": 1,          # first names join their surname's family (_surnames)
     "min_content": 1.5,  # shared claim weight beyond proper names a link needs ...
     "names_only": 0.25,  # ... else the pair scores at most this
+    "denial": 0.6,       # one main clause denies, the other does not: score times this
+    "occasion": 0.5,     # two sentences naming different dates: their score times this
     "question": 0.4,     # a question against a statement: its score times this
     "secondary": 0.5,    # containment credit for what only a later clause holds
     "attach": 0.3,       # a sentence in no group joins its best counterpart's from this score
@@ -117,6 +121,8 @@ class _Sent:
     main: frozenset = frozenset()  # families of its main clause, when it has more than one
     names: frozenset = frozenset()  # families that are proper names (people, places)
     question: bool = False
+    when: tuple | None = None      # the dates it names (claim.occasions), None: none
+    denies: bool = False
 
 
 @lru_cache(maxsize=65536)
@@ -168,7 +174,10 @@ class _Text:
     main: frozenset      # families of the claim's first clause (claim.clauses)
     runs: tuple          # families of each run of capitalised words (names), titles left out
     lowered: frozenset   # families also written in lower case (words, not only names)
+    capital: frozenset   # families capitalised inside the sentence (not its first word)
     question: bool       # a question (claim.is_question)
+    when: tuple          # the dates it names (claim.occasions)
+    denies: bool         # its main clause denies (claim.denial)
 
 
 @lru_cache(maxsize=32768)
@@ -209,18 +218,22 @@ def _read(text: str, headline: bool) -> _Text:
         hi = next((a for a, b in spans if a > lo), len(folded))
     # the main clause: the claim's first clause holding two content words or more
     main: set[str] = set()
+    main_spans: list[tuple[int, int]] = [(lo, hi)]
     if len(claim_words) > 2:
+        main_spans = []
         for clause in clauses(folded, lo, hi):
+            main_spans.extend(clause)
             for a, b in clause:
                 main.update(f for f, p, _ in claim_words if a <= p < b)
             if len(main) >= 2:
                 break
     if len(main) >= len({t[0] for t in words}):
         main = set()
+    denies = any(denial(folded, a, b) for a, b in main_spans)
     runs = []
     k = 0
     # a heading in Title Case capitalises every word: its runs are no names
-    for m in NAME_RUN.finditer(folded, skip) if not headline else ():
+    for m in NAME_RUN.finditer(folded, skip) if not (headline and _title_case(folded)) else ():
         a, b = m.span()
         fams = []
         while k < len(words) and words[k][1] < b:
@@ -230,8 +243,21 @@ def _read(text: str, headline: bool) -> _Text:
             k += 1
         if fams:
             runs.append(tuple(fams))
+    # capitalised inside the sentence, not as its first word: the mark of a name
+    capital = frozenset(f for f, p, w in words[1:] if w[0].isupper()) if runs else frozenset()
     return _Text(tuple(f for f, _, _ in words), frozenset(tagged), frozenset(main), tuple(runs),
-                 frozenset(f for f, _, w in words if w.islower()), is_question(folded[skip:]))
+                 frozenset(f for f, _, w in words if w.islower()), capital,
+                 is_question(folded[skip:]),
+                 occasions(folded), denies)
+
+
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case(text: str) -> bool:
+    """Most of its longer words capitalised ("Storm Closes Port Ahead of Holiday")."""
+    long_words = _LONG_WORD.findall(text)
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words)
 
 
 def _surnames(texts: list[_Text]) -> dict[str, str]:
@@ -280,10 +306,12 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
             sents.append(_Sent(a, s.i, {}, 0.0, loose(shown, words), normal(shown), {},
                                s.role in FURNITURE))
     join = _surnames(texts) if PARAMS["names"] else {}
-    # proper names: families only ever written capitalised, in runs of capitalised words,
-    # and places
+    # proper names: families only ever written capitalised, capitalised inside a sentence
+    # somewhere (not only as its first word), in runs of capitalised words; and places
     lowered = frozenset().union(*(t.lowered for t in texts)) if texts else frozenset()
-    names = {join.get(f, f) for t in texts for run in t.runs for f in run} - lowered
+    capital = frozenset().union(*(t.capital for t in texts)) if texts else frozenset()
+    names = {join.get(f, f) for t in texts for run in t.runs for f in run
+             if f in capital and f not in lowered}
     names |= PLACE_KEYS
     raw = []
     for t, st in zip(texts, sents):
@@ -316,6 +344,8 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
         st.main = frozenset(main)
         st.names = frozenset(f for f in st.fams if f in names)
         st.question = t.question
+        st.when = t.when if any(t.when) else None
+        st.denies = t.denies
     return sents
 
 
@@ -415,6 +445,12 @@ def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
     # a question asks; it does not state what a statement states
     if sx.question != sy.question:
         score *= PARAMS["question"]
+    # a claim and its denial are not one statement ("X denied that A" against "A")
+    if sx.denies != sy.denies and edit < 0.5:
+        score *= PARAMS["denial"]
+    # another day, another occasion ("on March 3 the company also recalled ...")
+    if sx.when and sy.when and occasions_differ(sx.when, sy.when):
+        score *= PARAMS["occasion"]
     return score if score < 1.0 else 1.0
 
 

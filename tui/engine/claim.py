@@ -255,3 +255,60 @@ def is_question(text: str) -> bool:
     """A question (it opens with a question word or an auxiliary and ends with "?"): it
     asks, and states nothing another sentence could repeat as a statement."""
     return bool(_QUESTION.match(text))
+
+
+_MONTH_RX = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+             r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WHEN = re.compile(
+    r"\b(?P<m1>" + _MONTH_RX + r")\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>" + _MONTH_RX + r")"
+    r"|\b(?:in|since|until|by|last|next|early|late|mid-?)\s+(?P<m3>" + _MONTH_RX + r")(?!\w)"
+    r"(?!\s+\d)"
+    r"|\b(?P<y>19[5-9]\d|20[0-4]\d)(?:[-–](?P<y2>(?:19|20)?\d\d))?\b", re.I)
+
+
+def occasions(text: str) -> tuple[frozenset, frozenset, frozenset]:
+    """The dates a sentence names: (month-days, months named alone, years), as ("mar", 3),
+    "mar", "2017".  "May" alone is a month only after "in"/"last"/... ("in May")."""
+    days, months, years = set(), set(), set()
+    for m in _WHEN.finditer(text):
+        if m.group("y"):
+            years.add(m.group("y"))
+            end = m.group("y2")
+            if end:  # a span of years, "1950-53", "2014-2016"
+                last = int(m.group("y")[:4 - len(end)] + end)
+                years.update(str(y) for y in range(int(m.group("y")) + 1, min(last, 2049) + 1))
+            continue
+        mon = m.group("m1") or m.group("m2")
+        if mon:
+            if mon[0].isupper() or mon.lower() != "may":  # "may 5" is no date
+                days.add((mon[:3].lower(), int(m.group("d1") or m.group("d2"))))
+            continue
+        mon = m.group("m3")
+        if mon[0].isupper():  # "in may" is no month
+            months.add(mon[:3].lower())
+    months -= {d[0] for d in days}
+    return frozenset(days), frozenset(months), frozenset(years)
+
+
+def occasions_differ(a: tuple, b: tuple) -> bool:
+    """Two sentences name different dates: both give a day (or a month alone, or a year),
+    and none of them agree ("on March 3" against "on April 21"; "in 2015" against "in 2017")."""
+    (da, ma, ya), (db, mb, yb) = a, b
+    if da and db and not da & db:
+        return True
+    if ya and yb and not ya & yb:
+        return True
+    months_a = ma | {d[0] for d in da}
+    months_b = mb | {d[0] for d in db}
+    return bool((ma or mb) and months_a and months_b and not months_a & months_b)
+
+
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ial|ials|ying)|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\b",
+                     re.I)
+
+
+def denial(text: str, lo: int = 0, hi: int | None = None) -> bool:
+    """text[lo:hi] denies (or refutes) what it is about: "China denied that the balloon
+    ...", "Officials rebutted the claim"."""
+    return bool(_DENIAL.search(text, lo, len(text) if hi is None else hi))
