@@ -27,8 +27,15 @@ def _err(msg: str) -> None:
     print(f"{PROG}: {one_line(msg)}", file=sys.stderr)
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """Usage errors as one line on standard error, exit 2 (for scripts reading stderr)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def export_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _OneLineParser(
         prog=f"{PROG} export",
         description="Analyse articles and write the result: JSON (the synopsis.export/1 "
                     "document), a self-contained HTML page, or a Markdown report.",
@@ -46,9 +53,9 @@ def export_parser() -> argparse.ArgumentParser:
     return p
 
 
-def reader_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog=PROG,
+def reader_parser(prog: str = PROG) -> argparse.ArgumentParser:
+    p = _OneLineParser(
+        prog=prog,
         description="Read several articles about one event side by side: what each source adds, "
                     "changes or leaves out.",
         epilog="Subcommands: 'synopsis export PATH... [--format json|html|md] [-o FILE]', "
@@ -68,7 +75,7 @@ def reader_parser() -> argparse.ArgumentParser:
 
 
 def serve_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _OneLineParser(
         prog=f"{PROG} serve",
         description="Serve the reader to web browsers (textual-serve): each browser tab that "
                     "opens the address runs its own reader on the same articles.",
@@ -88,13 +95,6 @@ def serve_parser() -> argparse.ArgumentParser:
     p.add_argument("--refresh", action="store_true",
                    help="fetch URLs again instead of reading them from the page cache")
     return p
-
-
-class _OneLineParser(argparse.ArgumentParser):
-    """Usage errors as one line on standard error, exit 2 (for scripts reading stderr)."""
-
-    def error(self, message: str):
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
 def _text_parser(name: str, description: str, least: int) -> argparse.ArgumentParser:
@@ -256,7 +256,7 @@ def _is_url(p: str) -> bool:
 def run_serve(argv: list[str]) -> int:
     args, extra = serve_parser().parse_known_args(argv)
     # what is not a serve option goes to the reader: check it now, not in each browser tab
-    reader = reader_parser()
+    reader = reader_parser(prog=f"{PROG} serve")
     reader_args = [a for a in extra if a.startswith("-")]
     paths = list(args.paths) + [a for a in extra if not a.startswith("-")]
     rargs = reader.parse_args(reader_args + ["--"] + paths)

@@ -47,6 +47,25 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, arg):
         main.run([path], headless=True, exit_after_first_frame=True)
 
 
+@pytest.mark.parametrize("args, prog", [
+    (["export", "--format", "pdf", "seeds"], "synopsis export"),
+    (["export", "--no-such-option"], "synopsis export"),
+    (["serve", "--port", "eighty"], "synopsis serve"),
+    (["serve", "--no-such-option"], "synopsis serve"),
+    (["--no-such-option"], "synopsis"),
+])
+def test_usage_errors_are_one_line_and_exit_2(args, prog, capsys):
+    """Bad usage of every command: one line naming the command, exit 2 (no usage block)."""
+    from tui.cli import main as cli
+
+    with pytest.raises(SystemExit) as e:
+        cli(args)
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith(f"{prog}: ")
+    assert "usage:" not in err
+
+
 def test_importing_the_entry_point_is_cheap():
     code = ("import sys, tui.app.main\n"
             "heavy = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', "
