@@ -90,3 +90,29 @@ def test_under_a_filter_the_keys_move_to_a_pane_with_sentences():
     st.lens = _filtered(an, "Engineers", None)
     st.follow_filter()
     assert st.shown == [0] and st.lead == 0              # the source with the most comes in
+
+
+def test_bring_gives_the_keys_to_the_pane_showing_it_else_brings_it_in():
+    st = ReaderState.start(5, 3)
+    st.bring(2)                            # shown: that pane gets the keys
+    assert st.shown == [0, 1, 2] and st.active == 2
+    st.bring(4)                            # not shown: it comes into the pane with the keys
+    assert st.shown == [0, 1, 4] and st.active == 2
+    st.toggle_zoom()
+    st.bring(0)                            # shown but hidden by the zoom: swapped in
+    assert st.shown == [4, 1, 0] and st.active == 2 and st.visible_articles() == [0]
+
+
+def test_the_search_walks_the_visible_panes_then_the_rest_and_wraps():
+    st = ReaderState.start(4, 2)
+    st.swap_in(0, 2)                       # panes show 2, 1; then 0, 3 unshown
+    st.lens = Lens(query="x", matches={(0, 5): [], (1, 3): [], (2, 1): [], (2, 4): [],
+                                       (3, 0): []})
+    hits = st.hits()
+    assert hits == [(2, 1), (2, 4), (1, 3), (0, 5), (3, 0)]
+    assert hits[st.next_hit(hits, (2, 1), 1)] == (2, 4)
+    assert hits[st.next_hit(hits, (2, 1), 1, inclusive=True)] == (2, 1)
+    assert hits[st.next_hit(hits, (2, 2), 1)] == (2, 4)          # between two matches
+    assert hits[st.next_hit(hits, (3, 0), 1)] == (2, 1)          # past the last: wraps
+    assert hits[st.next_hit(hits, (2, 1), -1)] == (3, 0)         # before the first: wraps
+    assert hits[st.next_hit(hits, (1, 0), -1)] == (2, 4)         # back across panes

@@ -56,6 +56,27 @@ class ReaderState:
         shown = self.visible_articles()
         return shown + [a for a in range(self.articles) if a not in shown]
 
+    def hits(self) -> list[tuple[int, int]]:
+        """The search's matches, (article, sentence), in the order it walks them."""
+        order = self.search_order()
+        rank = {a: k for k, a in enumerate(order)}
+        return sorted(((a, i) for a in order for i in self.lens.hits(a)),
+                      key=lambda h: (rank[h[0]], h[1]))
+
+    def next_hit(self, hits: list[tuple[int, int]], here: tuple[int, int], direction: int,
+                 inclusive: bool = False) -> int:
+        """Which of `hits` (non-empty, as hits() orders them) the search goes to from
+        `here`: the next (direction > 0; `inclusive`: or `here` itself) or the previous
+        one, wrapping round."""
+        rank = {a: k for k, a in enumerate(self.search_order())}
+        key = (rank[here[0]], here[1])
+        keys = [(rank[a], i) for a, i in hits]
+        if direction > 0:
+            k = bisect_left(keys, key if inclusive else (key[0], key[1] + 1))
+            return k if k < len(hits) else 0
+        k = bisect_left(keys, key) - 1
+        return k if k >= 0 else len(hits) - 1
+
     # -- changes ----------------------------------------------------------------------------
     def focus(self, slot: int) -> None:
         self.active = slot
@@ -66,6 +87,15 @@ class ReaderState:
         if article in self.shown:
             self.shown[self.shown.index(article)] = current
         self.shown[slot] = article
+
+    def bring(self, article: int) -> None:
+        """The keys to the visible pane that shows `article`; if none does, `article`
+        into the pane with the keys."""
+        slot = self.slot_showing(article)
+        if slot is None:
+            self.swap_in(self.active, article)
+        else:
+            self.focus(slot)
 
     def rotate(self, direction: int) -> None:
         """Every pane shows the next (previous) source."""

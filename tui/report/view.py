@@ -128,8 +128,17 @@ def topic_counts(an: Analysis, view: ReportView | None = None) -> dict[str, list
 
 # ------------------------------------------------------------------ the reader's view
 
-def _plural(n: int, noun: str) -> str:
+def plural(n: int, noun: str) -> str:
+    """'1 sentence', '2 sentences' (nouns whose plural takes an s)."""
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def topic_label(analysis: Analysis | None, topic: str) -> str:
+    """A topic's label, by its id (the id itself when the analysis has no such topic)."""
+    for t in analysis.topics if analysis is not None else ():
+        if t.id == topic:
+            return t.label
+    return topic
 
 
 def view_of(analysis: Analysis, shown, lens) -> tuple[ReportView | None, str]:
@@ -153,8 +162,7 @@ def view_of(analysis: Analysis, shown, lens) -> tuple[ReportView | None, str]:
         if lens.speaker:
             what.append(f"quotes of {lens.speaker}")
         if lens.topic:
-            label = next((t.label for t in analysis.topics if t.id == lens.topic), lens.topic)
-            what.append(f"topic “{label}”")
+            what.append(f"topic “{topic_label(analysis, lens.topic)}”")
         passing = sum(len(lens.passing[a]) for a in shown)
         sets = [frozenset(p) for p in lens.passing]
 
@@ -164,11 +172,11 @@ def view_of(analysis: Analysis, shown, lens) -> tuple[ReportView | None, str]:
         if lens.only:
             keep = passes
             parts.append(f"filter {' and '.join(what)}: only the "
-                         f"{_plural(passing, 'sentence')} that pass it")
+                         f"{plural(passing, 'sentence')} that pass it")
         else:
             marked = passes
             parts.append(f"filter {' and '.join(what)}: all sentences, the "
-                         f"{_plural(passing, 'sentence')} that pass it marked")
+                         f"{plural(passing, 'sentence')} that pass it marked")
     found = None
     if lens.query:
         hits = frozenset(lens.matches)
@@ -176,7 +184,7 @@ def view_of(analysis: Analysis, shown, lens) -> tuple[ReportView | None, str]:
 
         def found(a: int, i: int) -> bool:
             return (a, i) in hits
-        parts.append(f"the search /{lens.query}: the {_plural(n_hits, 'sentence')} it finds "
+        parts.append(f"the search /{lens.query}: the {plural(n_hits, 'sentence')} it finds "
                      "marked")
     scope = "; ".join(parts)
     return ReportView(articles=shown, keep=keep, marked=marked, found=found,

@@ -152,7 +152,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             self._rows.clear()
             self.refresh()
 
-    def _quote_spans(self):
+    def quote_spans(self):
+        """The article's quotation spans (for the facts-only differences), kept per analysis."""
         analysis = self.app.analysis
         key = (id(analysis), self.article)
         got = self._quotes.get(key)
@@ -311,6 +312,11 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             self.scroll_to_line(first - margin)
         elif last > top + h - 1 - margin:
             self.scroll_to_line(min(first - margin, last - h + 1 + margin))
+
+    @property
+    def cursor_row(self) -> int:
+        """The text row of the cursor's sentence's first line (negative: above the top)."""
+        return self.first_line(self.cursor) - self._top
 
     def sentence_at_row(self, row: int) -> int:
         """The sentence on text row `row` (0 = the first row below the header)."""
@@ -482,7 +488,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         if lines is None:
             lines = self._marked[i] = marked_lines(
                 analysis, self.article, i, lay.width, extra, self.app.corpus.articles[self.article],
-                self._quote_spans() if self.facts and analysis is not None else None)
+                self.quote_spans() if self.facts and analysis is not None else None)
         if len(lines) != lay.last[i] - lay.first[i] + 1:   # marks never move a break
             return lay.runs[n]
         return lines[n - lay.first[i]]

@@ -2,7 +2,7 @@
 pane, unlink it from one it matches, mark it page furniture or prose, name a source,
 rename or merge speakers, undo, the list of corrections in force.
 
-Mixed into ReaderScreen (its panes, cursor and notes).  What is in force, the undo history
+A part of ReaderScreen (see part.py).  What is in force, the undo history
 and the corpus file they are written to are the app's Editor (app/editing.py); the engine
 applies them (tui.engine.correct) to its own analysis, and the panes show the result."""
 from __future__ import annotations
@@ -11,20 +11,15 @@ from typing import Callable
 
 from textual.content import Content
 
-from ...engine.corrections import Correction, about_sentences, label_of, speaker_named
-from ..layout import truncate
+from ....engine.corrections import Correction, about_sentences, label_of, speaker_named
+from ...layout import truncate
+from .part import ReaderPart, needs_analysis
 
 
-class CorrectionKeys:
+class CorrectionKeys(ReaderPart):
     """Actions of the corrections keys (app/keys.py, group "Correct")."""
 
     linking: tuple[int, int] | None = None     # the sentence a link starts from
-
-    def _ready(self) -> bool:
-        if self.app.analysis is None:
-            self.go(self.lead.cursor, note="The analysis is still running")
-            return False
-        return True
 
     def _here(self) -> tuple[int, int]:
         return self.lead.article, self.lead.cursor
@@ -33,9 +28,8 @@ class CorrectionKeys:
         return f"§{i + 1} of {self.app.corpus.articles[a].label}"
 
     # -- link, unlink ---------------------------------------------------------------------
+    @needs_analysis
     def action_link(self) -> None:
-        if not self._ready():
-            return
         a, i = here = self._here()
         if self.linking is None:
             self.linking = here
@@ -69,9 +63,8 @@ class CorrectionKeys:
         return Content.from_markup("[reverse b] linking $s: L on its match, Esc cancels "
                                    "[/reverse b]", s=self._sentence_name(*self.linking))
 
+    @needs_analysis
     def action_unlink(self) -> None:
-        if not self._ready():
-            return
         a, i = here = self._here()
         matches = self.app.analysis.at(a, i).matches
         if not matches:
@@ -83,7 +76,7 @@ class CorrectionKeys:
             m = matches[0] if len(matches) == 1 else seen[0]
             self._unlink(here, (m.article, m.i))
             return
-        from .pickers import PickerScreen
+        from ..pickers import PickerScreen
 
         arts = self.app.corpus.articles
         items = []
@@ -108,9 +101,8 @@ class CorrectionKeys:
                       f"Unlinked {self._sentence_name(*x)} from {self._sentence_name(*y)}")
 
     # -- page furniture, a source's name --------------------------------------------------
+    @needs_analysis
     def action_furniture(self) -> None:
-        if not self._ready():
-            return
         a, i = here = self._here()
         arts = self.app.corpus.articles
         kind = "content" if arts[a].sentences[i].boilerplate else "furniture"
@@ -118,10 +110,9 @@ class CorrectionKeys:
         self._correct(lambda base: about_sentences(kind, arts, here, base=base),
                       f"{self._sentence_name(a, i)} marked as {what}")
 
+    @needs_analysis
     def action_label_source(self) -> None:
-        if not self._ready():
-            return
-        from .corrections import NameScreen
+        from ..corrections import NameScreen
 
         a = self.lead.article
         arts = self.app.corpus.articles
@@ -135,24 +126,9 @@ class CorrectionKeys:
                                         arts[a].label), named)
 
     # -- speakers ---------------------------------------------------------------------------
-    def _with_speaker(self, then: Callable[[str], None], title: str) -> None:
-        """The speaker quoted at the cursor (or filtered by), else one picked."""
-        name = self.lens.speaker or self.speaker_here()
-        if name is not None:
-            then(name)
-            return
-        if not self.app.analysis.speakers:
-            self.go(self.lead.cursor, note="No quoted speakers in these articles")
-            return
-        from .pickers import speaker_picker
-
-        self.app.push_screen(speaker_picker(self.app.analysis, None, title),
-                             lambda n: then(n) if n is not None else None)
-
+    @needs_analysis
     def action_rename_speaker(self) -> None:
-        if not self._ready():
-            return
-        from .corrections import NameScreen
+        from ..corrections import NameScreen
 
         def rename(old: str) -> None:
             def named(new: str | None) -> None:
@@ -163,12 +139,11 @@ class CorrectionKeys:
             self.app.push_screen(NameScreen(f"Rename {old}", old, "the name of another "
                                             "speaker merges the two · Esc: cancel"), named)
 
-        self._with_speaker(rename, "Rename which speaker?")
+        self.with_speaker(rename, "Rename which speaker?")
 
+    @needs_analysis
     def action_merge_speakers(self) -> None:
-        if not self._ready():
-            return
-        from .pickers import speaker_picker
+        from ..pickers import speaker_picker
 
         def first(old: str) -> None:
             picker = speaker_picker(self.app.analysis, None, f"Merge {old} into which speaker?",
@@ -181,12 +156,11 @@ class CorrectionKeys:
 
             self.app.push_screen(picker, second)
 
-        self._with_speaker(first, "Merge which speaker into another?")
+        self.with_speaker(first, "Merge which speaker into another?")
 
     # -- undo, the list ----------------------------------------------------------------------
+    @needs_analysis
     def action_undo(self) -> None:
-        if not self._ready():
-            return
         change, message = self.app.editor.undo()
         if change is None:
             self.go(self.lead.cursor, note="Nothing to undo")
@@ -195,7 +169,7 @@ class CorrectionKeys:
         self._after(message, f"Undone: {'' if change.added else 'taking out '}{c.line()}")
 
     def action_corrections(self) -> None:
-        from .corrections import CorrectionsScreen
+        from ..corrections import CorrectionsScreen
 
         analysis = self.app.analysis
         outcomes = analysis.corrections if analysis is not None else ()
@@ -227,7 +201,7 @@ class CorrectionKeys:
             ed.asked = True
             offer = app.corpus_file_offer()
             if offer is not None:
-                from .corrections import SaveOfferScreen
+                from ..corrections import SaveOfferScreen
 
                 def answered(yes: bool | None) -> None:
                     if yes:
@@ -241,7 +215,7 @@ class CorrectionKeys:
 
     def _after(self, message: str, note: str) -> None:
         """The corrections changed: the engine applies them, the panes show it."""
-        from ...engine.correct import apply
+        from ....engine.correct import apply
 
         app = self.app
         ed = app.editor

@@ -1,0 +1,200 @@
+"""The main screen: source panes side by side, synchronised by content.
+
+Here: the widgets (the source bar, the panes, the search field, the status line), the
+messages they post (@on), the size, the analysis arriving, and the one place where the
+state (a ReaderState) is made visible in the panes.  The actions are the parts'
+(see __init__.py)."""
+from __future__ import annotations
+
+import gc
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ...filters import Lens
+from ...keys import bindings
+from ...state import ReaderState
+from ...widgets.bars import SearchField, SourceBar, StatusBar
+from ...widgets.pane import PaneView
+from .aligned_rows import AlignedRows
+from .correcting import CorrectionKeys
+from .cursor import Cursor
+from .filtering import FilterKeys
+from .moving import MovingKeys
+from .panes import PaneKeys, slots_for
+from .searching import SearchKeys
+from .status import StatusLine
+from .views import ViewKeys
+
+
+class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, AlignedRows,
+                   ViewKeys, CorrectionKeys, StatusLine, Screen, inherit_bindings=False):
+    """Keys act on the focused pane (its cursor is drawn); every other shown pane scrolls so
+    that its sentence aligned with the cursor's sits on the cursor's row."""
+
+    BINDINGS = bindings()
+    AUTO_FOCUS = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.panes: list[PaneView] = []
+        self.state = ReaderState(0)       # what the panes show (see _present)
+        self.note = ""                    # one-off message for the status bar
+
+    # -- the state -----------------------------------------------------------------------
+    @property
+    def shown(self) -> list[int]:
+        return self.state.shown
+
+    @property
+    def active(self) -> int:
+        return self.state.active
+
+    @property
+    def zoomed(self) -> bool:
+        return self.state.zoomed
+
+    @property
+    def lens(self) -> Lens:
+        return self.state.lens
+
+    @property
+    def lead(self) -> PaneView:
+        """The pane with the keys."""
+        return self.panes[self.active]
+
+    def visible_panes(self) -> list[PaneView]:
+        return [self.panes[k] for k in self.state.visible_slots()]
+
+    def visible_articles(self) -> list[int]:
+        return self.state.visible_articles()
+
+    def _present(self) -> None:
+        """Make the panes show the state: each its source, the keys' pane, what is visible."""
+        st = self.state
+        for p, a in zip(self.panes, st.shown):
+            if p.article != a:
+                p.show(a)
+        for k, p in enumerate(self.panes):
+            p.set_active(k == st.active)
+            p.set_facts(st.facts)
+        visible = set(st.visible_slots())
+        for k, p in enumerate(self.panes):
+            p.display = k in visible
+
+    def set_lens(self, lens: Lens, *, move: bool = True, note: str = "") -> None:
+        """New filters or search for every pane; the cursor stays on (or moves to the
+        nearest of) the sentences shown, in a pane that has some."""
+        old, self.state.lens = self.lens, lens
+        changed: dict[int, set[int]] = {}      # article -> sentences whose marks changed
+        for o, n in ((old.quoted, lens.quoted), (old.matches, lens.matches)):
+            if o is not n:
+                for key in o.keys() | n.keys():
+                    if o.get(key) != n.get(key):
+                        changed.setdefault(key[0], set()).add(key[1])
+        empty = self._empty_note()
+        for p in self.panes:
+            p.set_lens(lens, empty, changed.get(p.article, set()))
+        if not move:
+            return
+        self.state.follow_filter()
+        self._present()
+        lead = self.lead
+        self.go(self.snap(lead.article, lead.cursor), center=True, note=note)
+
+    def _focus_slot(self, slot: int) -> None:
+        self.state.focus(slot)
+        self._present()
+
+    def _slot_of(self, view: PaneView) -> int:
+        for k, p in enumerate(self.panes):
+            if p is view:
+                return k
+        return self.active
+
+    # -- building ------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        k = slots_for(self.panes_width(self.app.size.width), self.n_articles)
+        self.state = ReaderState.start(self.n_articles, k)
+        self.panes = [self._new_pane(a) for a in self.shown]
+        self.source_bar = SourceBar(id="sources")
+        self.search_input = SearchField(id="search")
+        self.status = StatusBar(id="status")
+        yield self.source_bar
+        with Horizontal(id="body"):
+            with Horizontal(id="panes"):
+                yield from self.panes
+            if self.demo:
+                from ...widgets.keypanel import KeyPanel
+
+                yield KeyPanel(id="keypanel", classes="marks")
+        yield self.search_input
+        yield self.status
+        yield Footer(compact=True, show_command_palette=False)   # 80 columns: keys only
+
+    def on_mount(self) -> None:
+        self.search_input.focus()     # inert until / (see SearchField)
+        self._present()
+        self.update_status()
+        if self.app.analysis is None:     # the spinner turns until the analysis arrives
+            self.status.busy(self.describe)
+        self._warm_timer = self.set_interval(0.05, self._warm, pause=True)
+
+    def warm_up(self) -> None:
+        """When idle, build the lines of the shown articles not drawn yet (see PaneView.warm)."""
+        self._warm_timer.resume()
+
+    def _warm(self) -> None:
+        budget = 0.003
+        for p in self.visible_panes():
+            if p.warm(budget):
+                return
+        self._warm_timer.pause()
+        analysis = self.app.analysis
+        if analysis is not None:     # what the aligned view needs first, before it is asked
+            from ....report.overview import overview
+            from ....report.rows import band_order
+            from ... import aligned  # noqa: F401
+
+            band_order(analysis)
+            overview(analysis)
+        # the lines just built live as long as their pane: keep them out of the garbage
+        # collector's full collections (a pause of tens of ms once there are many)
+        gc.freeze()
+
+    # -- what arrives: the widgets' messages, the size, the analysis --------------------------
+    @on(SearchField.Changed)
+    def _typed(self, event: SearchField.Changed) -> None:
+        self.search_for(event.value)
+
+    @on(SearchField.Submitted)
+    def _submitted(self) -> None:
+        self.search_submitted()
+
+    @on(SearchField.Ended)
+    def _ended(self) -> None:
+        self.end_search()
+
+    @on(PaneView.Clicked)
+    def _clicked(self, event: PaneView.Clicked) -> None:
+        self.pane_clicked(event.pane, event.sentence, event.center)
+
+    @on(PaneView.Wheeled)
+    def _wheeled(self, event: PaneView.Wheeled) -> None:
+        self.pane_wheeled(event.pane, event.delta)
+
+    def on_resize(self, event: events.Resize) -> None:
+        k = self.slots(event.size.width)
+        if k != len(self.shown):
+            self._set_slots(k)
+        self.resync()
+
+    def analysis_ready(self) -> None:
+        """The engine's results arrived (worker): marks, counts, strips, alignment."""
+        for p in self.panes:
+            p.show(p.article, p.cursor)
+        self.resync()
+        self.update_status()
