@@ -121,6 +121,7 @@ async def test_panes_can_be_widened(seeds_analysis):
         await pilot.press("plus")
         assert len(reader.visible_panes()) == 4
         await pilot.press("plus")
+        await pilot.pause()     # the sizes are the next layout's (a press waits for less)
         panes = reader.visible_panes()
         assert len(panes) == 3 and all(p.size.width >= 60 for p in panes)
         await pilot.press("greater_than_sign")         # the others come in as before
