@@ -32,3 +32,37 @@ def test_back_match():
     a, b = m.changed[0]
     assert art.text[a:b] == "eight"
     assert an.match(1, 3, 0, 2) is None
+
+
+class _Stub:
+    """An analysis whose sentence (0, 0) links to article 1 with given confidences."""
+
+    def __init__(self, links):
+        from tui.engine.model import Alignment, Match
+
+        self._al = {(0, k): Alignment(matches=tuple(
+            Match(article=1, i=j, score=score, relation="paraphrase", confidence=conf)
+            for j, score, conf in links.get(k, ()))) for k in range(3)}
+
+    def at(self, a, i):
+        from tui.engine.model import Alignment
+
+        return self._al.get((a, i), Alignment())
+
+
+def test_only_confident_links_move_a_pane():
+    from tui.app.sync import weak_in
+
+    an = _Stub({0: [(4, 80.0, 0.9)], 2: [(7, 90.0, 0.4), (5, 50.0, 0.7)]})
+    # the weak link scores higher, but the pane follows the confident one
+    assert best_match(an, 0, 2, 1).i == 5
+    assert weak_in(an, 0, 2, 1) == (7,) and matches_in(an, 0, 2, 1) == (5, 7)
+    an = _Stub({0: [(4, 80.0, 0.9)], 2: [(7, 90.0, 0.4)]})
+    assert best_match(an, 0, 2, 1) is None
+    assert anchor(an, 0, 2, 1) == (0, 4)   # the pane holds the last confident pair
+
+
+def test_a_weak_peer_has_its_own_bar():
+    from tui.app.widgets.styles import PEER, WEAK, bar_char
+
+    assert bar_char(PEER) != bar_char(PEER | WEAK)

@@ -3,7 +3,9 @@
 Panes are synchronised by content: the pane showing article b puts its match of
 the cursor's sentence on the cursor's screen row.  When the cursor's sentence has
 no match in b, b holds the position of the nearest preceding sentence that has
-one (the "anchor").  No Textual here, so this is tested on its own.
+one (the "anchor").  Only confident links move a pane (Match.confident); a weak link
+is shown as one (weak_in) but leaves the panes where they are.  No Textual here, so
+this is tested on its own.
 """
 from __future__ import annotations
 
@@ -16,12 +18,13 @@ Keep = Callable[[int], bool] | None     # which sentences of an article count (a
 
 def best_match(analysis: Analysis, a: int, i: int, b: int, keep: Keep = None
                ) -> Match | None:
-    """The highest-scoring match of sentence (a, i) in article b (ties: the earlier one);
-    with `keep`, among the sentences of b it keeps."""
+    """The highest-scoring confident match of sentence (a, i) in article b (ties: the
+    earlier one); with `keep`, among the sentences of b it keeps."""
     best = None
     for m in analysis.at(a, i).matches:
-        if (m.article == b and (best is None or m.score > best.score
-                                or (m.score == best.score and m.i < best.i))
+        if (m.article == b and m.confident
+                and (best is None or m.score > best.score
+                     or (m.score == best.score and m.i < best.i))
                 and (keep is None or keep(m.i))):
             best = m
     return best
@@ -34,10 +37,18 @@ def matches_in(analysis: Analysis, a: int, i: int, b: int, keep: Keep = None
                          if m.article == b and (keep is None or keep(m.i))}))
 
 
+def weak_in(analysis: Analysis, a: int, i: int, b: int, keep: Keep = None
+            ) -> tuple[int, ...]:
+    """The sentences of article b that sentence (a, i) is only weakly aligned with."""
+    return tuple(sorted({m.i for m in analysis.at(a, i).matches
+                         if m.article == b and not m.confident
+                         and (keep is None or keep(m.i))}))
+
+
 def anchor(analysis: Analysis, a: int, i: int, b: int, keep_a: Keep = None,
            keep_b: Keep = None) -> tuple[int, int] | None:
-    """(k, j): the nearest sentence k <= i of article a with a match j in article b; with
-    a filter, k among the sentences of a it keeps and j among those of b."""
+    """(k, j): the nearest sentence k <= i of article a with a confident match j in
+    article b; with a filter, k among the sentences of a it keeps and j among those of b."""
     for k in range(i, -1, -1):
         if keep_a is not None and not keep_a(k):
             continue

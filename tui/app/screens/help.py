@@ -8,7 +8,7 @@ from textual.screen import ModalScreen
 from ..keys import KEYS, PALETTE_HELP
 from ..layout import ADDED, ADDITION, CHANGED, GLYPHS, KEYCAP, LABEL, MATCH, QUOTED
 from ..widgets.document import Block, DocumentView, runs_words, text_words
-from ..widgets.styles import CURSOR, FOUND, HIT, PEER, QUOTES
+from ..widgets.styles import CURSOR, FOUND, HIT, PEER, QUOTES, WEAK
 
 def help_blocks() -> list[Block]:
     """The help: what the reader does, every key by group, then the legend of its marks."""
@@ -50,6 +50,9 @@ def help_blocks() -> list[Block]:
               glyph=GLYPHS["verbatim"], state=CURSOR),
         Block(text_words("in the other panes, the sentences aligned with the cursor's"),
               kind="verbatim", glyph=GLYPHS["verbatim"], state=PEER),
+        Block(text_words("┆ a weak link (the engine is not sure): shown, but no pane moves "
+                         "for it"), kind="paraphrase", glyph=GLYPHS["paraphrase"],
+              state=PEER | WEAK),
         Block(runs_words([("❝ in the gutter: a quote of the speaker you filter by; its words",
                            0), ("in italics", QUOTED)]), kind="verbatim", glyph="=",
               state=QUOTES),

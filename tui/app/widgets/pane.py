@@ -23,7 +23,7 @@ from textual.widget import Widget
 from ..filters import Lens
 from ..layout import (CONTINUED, GLYPHS, MUTED, Layout, Run, aligned_layout, cells, kind,
                       layout, marked_lines, truncate, wrap)
-from .styles import CURSOR, FOUND, GUTTER, HIT, MARK_CLASSES, PEER, PLAIN, QUOTES, MarkStyles
+from .styles import CURSOR, FOUND, GUTTER, HIT, MARK_CLASSES, PEER, PLAIN, QUOTES, WEAK, MarkStyles
 
 HEADER = 2          # rows of the pane's header
 MOVED = "↕"         # the aligned view's gutter mark of a sentence told out of the others' order
@@ -68,6 +68,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self.cursor = 0
         self.active = False          # the pane the keys act on: its cursor is drawn
         self.peers: tuple[int, ...] = ()
+        self.weak: tuple[int, ...] = ()   # peers only weakly aligned with the cursor's
         self._top = 0
         self._known = Size(0, 0)     # the size as of the last layout (Widget.size is not cheap)
         self._layout: Layout | None = None
@@ -99,6 +100,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self.article = article
         self.cursor = cursor
         self.peers = ()
+        self.weak = ()
         self._layout = None
         self._header.clear()
         self._top = 0
@@ -338,10 +340,12 @@ class PaneView(MarkStyles, Widget, can_focus=False):
                 self._refresh_sentence(old)
                 self._refresh_sentence(i)
 
-    def set_peers(self, peers: tuple[int, ...]) -> None:
-        if peers != self.peers:
+    def set_peers(self, peers: tuple[int, ...], weak: tuple[int, ...] = ()) -> None:
+        """The sentences aligned with the cursor's; `weak`: those only weakly aligned."""
+        if peers != self.peers or weak != self.weak:
             old, self.peers = self.peers, peers
-            for i in (*old, *peers):
+            old_weak, self.weak = self.weak, weak
+            for i in {*old, *peers, *old_weak, *weak}:
                 self._refresh_sentence(i)
 
     def state(self, i: int) -> int:
@@ -350,7 +354,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         if self.active and i == self.cursor:
             s = CURSOR
         elif i in self.peers:
-            s = PEER
+            s = PEER | WEAK if i in self.weak else PEER
         else:
             s = PLAIN
         lens = self.lens

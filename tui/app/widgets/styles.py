@@ -24,6 +24,7 @@ PLAIN, CURSOR, PEER = 0, 1, 2
 HIT = 4            # passes the filter (the filter marks rather than hides)
 QUOTES = 8         # holds a quote of the chosen speaker
 FOUND = 16         # holds a search match
+WEAK = 32          # a peer only weakly aligned with the cursor's sentence (engine confidence)
 BASE = 3
 BARS = {PLAIN: " ", CURSOR: "▌", PEER: "▎"}
 STATE_CLASS = {CURSOR: "marks--cursor", PEER: "marks--peer"}
@@ -31,9 +32,11 @@ BAR_CLASS = {CURSOR: "marks--bar-cursor", PEER: "marks--bar-peer"}
 
 
 def bar_char(state: int) -> str:
-    """The first gutter cell: the cursor, a peer, else a search hit (/), a quote of the
-    chosen speaker (❝), a sentence the filter marks (┃)."""
+    """The first gutter cell: the cursor, a peer (a weakly aligned one: ┆), else a search
+    hit (/), a quote of the chosen speaker (❝), a sentence the filter marks (┃)."""
     base = state & BASE
+    if base == PEER and state & WEAK:
+        return "┆"  # a weak link: a broken bar, not a colour alone
     if base:
         return BARS[base]
     if state & FOUND:

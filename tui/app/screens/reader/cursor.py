@@ -50,8 +50,9 @@ class Cursor(ReaderPart):
             for view in self.visible_panes():     # the bands line up: one scroll for all
                 if view is not lead:
                     view.scroll_to_line(lead.top, free=True)
-                    view.set_peers(sync.matches_in(analysis, a, i, view.article,
-                                                   self.keep(view.article)))
+                    keep_b = self.keep(view.article)
+                    view.set_peers(sync.matches_in(analysis, a, i, view.article, keep_b),
+                                   sync.weak_in(analysis, a, i, view.article, keep_b))
             return
         for view in self.visible_panes():
             if view is lead:
@@ -75,7 +76,8 @@ class Cursor(ReaderPart):
                 # the top, the pane shows it on its first row (not a screenful of blank)
                 row = max(0, lead.first_line(k) - lead.top)
                 view.scroll_to_line(view.first_line(j) - row, free=True)
-            view.set_peers(sync.matches_in(analysis, a, i, b, keep_b))
+            view.set_peers(sync.matches_in(analysis, a, i, b, keep_b),
+                           sync.weak_in(analysis, a, i, b, keep_b))
 
     def resync(self) -> None:
         """Re-align after sizes changed (resize, zoom): at most once per frame."""
