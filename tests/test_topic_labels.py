@@ -47,6 +47,32 @@ def test_no_verbs_or_adverbs():
             assert w not in p.lower().split(), (w, p)
 
 
+def test_a_word_before_an_object_pronoun_is_a_verb():
+    # "walk them", "escort him": no phrase holds the verb ("stray goats and walk")
+    got = noun_phrases([
+        "The rebels seized the envoys and marched them to the border crossing.",
+        "Villagers found the stray goats and walk them home each evening.",
+        "Guards escort him past the palace gates.",
+    ])
+    assert "stray goats" in got and "palace gates" in got
+    for p in got:
+        for w in ("walk", "escort", "marched"):
+            assert w not in p.lower().split(), (w, p)
+
+
+def test_a_day_or_month_alone_is_no_phrase():
+    got = noun_phrases([
+        "Officials met on Thursday in the capital after a March 5 rally.",
+        "The summit was set for October at the request of the Security Council.",
+        "Prime Minister May met the Foreign Secretary on Friday.",
+        "Good Friday crowds filled the old harbour.",
+    ])
+    assert "Security Council" in got and "Prime Minister May" in got
+    for bad in ("Thursday", "March", "October", "Friday"):
+        assert bad not in got, (bad, got)
+    assert any(p.startswith("Good Friday") for p in got), got
+
+
 def test_phrases_end_on_a_head_noun():
     got = noun_phrases([
         "The nuclear talks resumed after the nuclear plant closed.",
