@@ -310,3 +310,39 @@ def test_a_denial_is_not_the_claim_it_denies(tmp_path):
          "The harbour crane had collapsed, witnesses said."),
     ])
     assert denied < A.PARAMS["threshold"] <= restated
+
+
+def test_a_lead_in_before_a_colon_is_not_the_claim(tmp_path):
+    lead_in, = _scores(tmp_path, [
+        ('"Tonight I am here to tell the nation one simple thing: the harbour wall collapsed."',
+         "The harbour wall has collapsed."),
+    ])
+    assert lead_in > 0.95
+
+
+def test_dateline_with_a_two_word_country_is_not_content(tmp_path):
+    # the dateline is found on the text as written, before "South Africa" folds to one key
+    dateline, = _scores(tmp_path, [
+        ("CAPE TOWN, South Africa — The port authority closed the harbour to cargo ships.",
+         "The port authority closed the harbour to cargo ships."),
+    ])
+    assert dateline > 0.95
+
+
+def test_a_claim_resumes_after_a_tag_in_its_middle(tmp_path):
+    import tui.engine.align as A
+
+    resumed, = _scores(tmp_path, [
+        ("Thieves forced the lock.",
+         "The security camera tapes from the loading dock, the inspector said, showed that "
+         "thieves forced the lock."),
+    ])
+    assert resumed >= A.PARAMS["threshold"]
+
+
+def test_a_tag_quoting_someone_is_not_the_claim(tmp_path):
+    quoting, = _scores(tmp_path, [
+        ('"The ferry will resume sailing on Monday," the harbour authority said, quoting its '
+         "director.", "The ferry will resume sailing on Monday."),
+    ])
+    assert quoting > 0.95

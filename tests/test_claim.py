@@ -33,6 +33,13 @@ def tags(text: str, headline: bool = False) -> list[str]:
      "Chairman Bo Lee, D-Iowa.",
      "said Chairwoman Ann Smith, R-Ohio, and Chairman Bo Lee, D-Iowa"),
     ("The deal is dead, said the senior negotiator.", "said the senior negotiator"),
+    # a trailing tag that names whom the speaker quotes
+    ('"The dam will hold through the winter," the water board said, quoting its engineer.',
+     '" the water board said, quoting its engineer'),
+    # a lead-in that announces the point after a colon
+    ('"This morning I am here to tell you one thing: the dam failed."',
+     '"This morning I am here to tell you one thing:'),
+    ("Let me be clear: nobody will lose their pension.", "Let me be clear:"),
 ])
 def test_tags_found(text, tag):
     assert tags(text) == [tag]
@@ -56,6 +63,9 @@ def test_middle_tag():
     "Prices continued to rise through the winter.",
     # nothing but a tag is left: no claim, no tag
     "The senator said so.",
+    # a colon before a list, or a lead-in that neither tells nor addresses anyone
+    "The budget has three parts: roads, schools and water.",
+    "The cause of the blackout was simple: a squirrel in the substation.",
 ])
 def test_no_tag(text):
     assert tags(text) == []

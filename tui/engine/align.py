@@ -185,10 +185,13 @@ def _read(text: str, headline: bool) -> _Text:
     """Families of a sentence, its tags, main clause and name runs; the preamble is left
     out.  Kept per text: copies of a sentence (wire copy) are read once."""
     lower = set(LOWER_WORD.findall(text.lower()))
-    folded = fold_places(text)
+    # the preamble is found on the text as written ("SEOUL, South Korea — " is a dateline
+    # by its capitals, which folding the place names would lose) and kept as it is
+    skip = preamble_end(text)
+    folded = fold_places(text[skip:])
     if SYNONYMS:
         folded = fold_phrases(folded, lower)
-    skip = preamble_end(folded)
+    folded = text[:skip] + folded
     if skip:
         spans = [(a + skip, b + skip) for a, b in tag_spans(folded[skip:], headline, lower)]
     else:
@@ -215,7 +218,9 @@ def _read(text: str, headline: bool) -> _Text:
                 claim_words.append(t)
         tagged = in_tag - {t[0] for t in claim_words}
         lo = spans[0][1] if spans[0][0] <= skip else skip
-        hi = next((a for a, b in spans if a > lo), len(folded))
+        # the claim runs to a trailing tag; a tag in the middle ("The files, X said,
+        # showed ...") interrupts it, its words left out above
+        hi = next((a for a, b in spans if a > lo and b >= len(folded)), len(folded))
     # the main clause: the claim's first clause holding two content words or more
     main: set[str] = set()
     main_spans: list[tuple[int, int]] = [(lo, hi)]

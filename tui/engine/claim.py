@@ -48,7 +48,7 @@ _TRAIL = re.compile(
     r"(?:is|are|was|were|has|have|had|will|would|can|could|did|does)\b)(?:[\w'’-]+\s+){0,3}[\w'’-]+)"
     r"(?:,[^" + _Q + r";:]{0,140})?"
     r"|(?:[^\s" + _Q + r",;:]+\s+){0,7}?" + _VA + r"(?:\s+" + _ADJ + r"\b[^" + _Q + r";:]{0,70}|\s+[A-Z][^" + _Q + r";:]{0,50})?"
-    r")\s*[.!?]?[" + _Q + r"]?\s*$")
+    r")(?:,\s*(?:quoting|citing)\s[^" + _Q + r";:]{1,60})?\s*[.!?]?[" + _Q + r"]?\s*$")
 # ", X said," in the middle
 _MIDDLE = re.compile(r",\s*(?:[^\s,;:" + _Q + r"]+\s+){1,5}?" + _V + r"(?:\s+" + _ADJ + r"[^,;:]{0,30})?,", re.I)
 # a headline's "Source: claim" or "claim: Source" (the source at most three words)
@@ -85,6 +85,10 @@ def tag_spans(text: str, headline: bool = False, words: set | None = None
     text's lower-cased words (LOWER_WORD), when already found."""
     if words is None:
         words = set(LOWER_WORD.findall(text.lower()))
+    if ":" in text and not headline:
+        lead = _announcing_lead(text)
+        if lead:
+            return [lead]
     if CUES.isdisjoint(words):
         return _headline_source(text) if headline else []
     spans: list[tuple[int, int]] = []
@@ -116,6 +120,27 @@ def tag_spans(text: str, headline: bool = False, words: set | None = None
     if _words(rest) < 3:
         return []
     return spans
+
+
+# A lead-in that announces the point after a colon: "Tonight I'm here to tell you one
+# thing: the dam failed.", "Let me say this: we will rebuild."  It tells (a verb of
+# telling) or addresses (I, we, you) and holds at most twelve words; the point follows.
+_COLON_LEAD = re.compile(r"^[\"“‘']?([^\"“”«»:;]{3,90}?):\s+(?=[" + _Q + r"]?\w)")
+_TELLING = frozenset(SPEECH_VERBS + AMBIGUOUS_VERBS + """tell telling say saying announce
+announcing declare declaring""".split())
+_PERSONS = frozenset("i i'm i’m we we're we’re you let me".split())
+
+
+def _announcing_lead(text: str) -> tuple[int, int] | None:
+    m = _COLON_LEAD.match(text)
+    if not m:
+        return None
+    lead = m.group(1).lower().split()
+    if len(lead) > 12 or _words(text[m.end():]) < 2:
+        return None
+    if _TELLING.isdisjoint(lead) and _PERSONS.isdisjoint(lead):
+        return None
+    return (0, m.end())
 
 
 # "SEOUL, South Korea — ", "TEL AVIV (Reuters) - ", "Washington (AFP) – ": where and by
