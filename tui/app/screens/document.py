@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..widgets.document import DocumentView
+from ..widgets.footer import KeyFooter
 
 class DocumentScreen(Screen):
     """A full screen of stacked blocks: a title line, the document, the footer.
@@ -19,7 +20,7 @@ class DocumentScreen(Screen):
         self.doc.can_focus = False
         yield self.title_bar
         yield self.doc
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         self._fill()

@@ -12,12 +12,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ...filters import Lens
 from ...keys import bindings
 from ...state import ReaderState
 from ...widgets.bars import SearchField, SourceBar, StatusBar
+from ...widgets.footer import KeyFooter
 from ...widgets.pane import PaneView
 from .aligned_rows import AlignedRows
 from .correcting import CorrectionKeys
@@ -133,7 +133,7 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
                 yield KeyPanel(id="keypanel", classes="marks")
         yield self.search_input
         yield self.status
-        yield Footer(compact=True, show_command_palette=False)   # 80 columns: keys only
+        yield KeyFooter(compact=True, show_command_palette=False)   # 80 columns: keys only
 
     def on_mount(self) -> None:
         self.search_input.focus()     # inert until / (see SearchField)
