@@ -57,3 +57,19 @@ def test_an_entry_that_does_not_fit_is_refused(seeds_analysis, spoil):
     spoil(data)
     with pytest.raises(ValueError):
         from_dict(seeds_analysis.corpus, data)
+
+
+@pytest.mark.parametrize("spoil", [
+    lambda s: s["scores"][0].pop(),                  # columns of different lengths
+    lambda s: s["scores"].pop(),                     # a column missing
+    lambda s: s["scores"][1].__setitem__(0, 10**6),  # a pair outside the corpus
+])
+def test_a_state_that_does_not_fit_is_refused(seeds_analysis, monkeypatch, spoil):
+    import tui.engine.stored as stored
+
+    monkeypatch.setattr(stored, "MATERIALISE", 0)
+    data = json.loads(json.dumps(to_dict(seeds_analysis)))
+    assert len(data["links"]["state"]["scores"]) == 3      # the pair scores in columns
+    spoil(data["links"]["state"])
+    with pytest.raises(ValueError):
+        from_dict(seeds_analysis.corpus, data)
