@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import time
 
 from textual._context import active_app
 
@@ -13,26 +14,81 @@ from reader_story import story
 
 @pytest.fixture(autouse=True, scope="session")
 def quick_keys():
-    """Pilot's key presses, without the wait for an idle CPU.  Textual's press sends a key,
-    then twice waits until the process looks idle, sleeping in 20 ms steps (the app's
-    timers rarely let it look idle sooner): 50-70 ms a key, most of the reader tests' time.
-    Here a press waits instead until the app and the screen have handled what is queued
-    (the key, then what handling it posted; Textual calls this twice a key): the key's
-    work and no more.  `pilot.pause()` still waits for idle, where a test needs a refresh to pass."""
+    """Pilot's waits, for the app's work and no longer.  Textual's press sends a key, then
+    twice waits until the process looks idle, sleeping in 20 ms steps (the app's timers
+    rarely let it look idle sooner), and Pilot waits for the screen by posting a callback
+    to every widget and waiting for them all (over 100 messages a key, more work than the
+    key's own).  Here a press waits until the app and its screen's widgets have handled
+    all that is queued: the key and whatever handling it posted, however long the chain (a
+    message counts until its handler returns), then for the screen's next idle (its
+    layout).  `pilot.pause()` waits the same way for a running worker (up to a second, as
+    the idle wait did), then draws a frame, as idle time would have, and waits for what
+    the frame posted (after-refresh callbacks)."""
     import textual.app
+    import textual.pilot
+    from textual.message_pump import MessagePump
     from textual.pilot import Pilot
+    from textual.worker import WorkerState
+
+    handling = [0]
+    dispatch = MessagePump._dispatch_message
+
+    async def counted(self, message):
+        handling[0] += 1
+        try:
+            return await dispatch(self, message)
+        finally:
+            handling[0] -= 1
+
+    def quiet(app) -> bool:
+        if handling[0]:
+            return False
+        for node in (app, *app.screen.walk_children(with_self=True)):
+            if node._message_queue.qsize() or node._next_callbacks:
+                return False
+        return True
+
+    async def until_quiet(app, timeout: float = 30.0) -> None:
+        calm, k = 0, 0
+        end = time.monotonic() + timeout
+        while calm < 3:
+            # a key is posted a few loop turns after it is sent; a long handler: let it run
+            await asyncio.sleep(0 if k < 100 else 0.001)
+            k += 1
+            calm = calm + 1 if quiet(app) else 0
+            if k % 1000 == 0 and time.monotonic() > end:
+                raise TimeoutError("the app's messages were not handled in time")
 
     async def settle(min_sleep: float = 0, max_sleep: float = 1) -> None:
         app = active_app.get()
-        pilot = Pilot(app)
-        for _ in range(2):        # the key, then what handling it posted
-            await asyncio.sleep(0)
-            await pilot._wait_for_screen()
+        await until_quiet(app)
+        done = asyncio.Event()
+        if app.screen.call_later(done.set):     # the screen's idle after it
+            await done.wait()
+            await until_quiet(app)
 
-    saved = textual.app.wait_for_idle
+    async def wait_for_screen(self, timeout: float = 30.0) -> bool:
+        await settle()
+        return True
+
+    async def idle(min_sleep: float = 0, max_sleep: float = 1) -> None:
+        app = active_app.get()
+        end = time.monotonic() + max_sleep
+        while time.monotonic() < end and any(
+                w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
+            await asyncio.sleep(0.005)
+        await settle()
+        app.screen._on_timer_update()      # a frame, as idle time would have drawn
+        await settle()
+
+    saved = (textual.app.wait_for_idle, textual.pilot.wait_for_idle, Pilot._wait_for_screen)
+    MessagePump._dispatch_message = counted
     textual.app.wait_for_idle = settle
+    textual.pilot.wait_for_idle = idle
+    Pilot._wait_for_screen = wait_for_screen
     yield
-    textual.app.wait_for_idle = saved
+    textual.app.wait_for_idle, textual.pilot.wait_for_idle, Pilot._wait_for_screen = saved
+    MessagePump._dispatch_message = dispatch
 
 
 @pytest.fixture
