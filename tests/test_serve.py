@@ -75,10 +75,11 @@ def serving(tmp_path, *extra, cwd=ROOT):
         proc.stderr.close()
 
 
-@pytest.fixture
-def served(tmp_path):
-    """Start `synopsis serve` on a free loopback port; stop it after the test."""
-    with serving(tmp_path) as got:
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """`synopsis serve` on a free loopback port, one for the module's tests (they only ask
+    it questions; the one session a test opens ends with it); stopped after them."""
+    with serving(tmp_path_factory.mktemp("served")) as got:
         yield got
 
 
