@@ -480,25 +480,39 @@ def _lexical(overlap: float, held: float, wx: float, wy: float, nx: int, ny: int
 
 
 class _Groups:
-    """Agglomerative grouping by summed evidence."""
+    """Agglomerative grouping by summed evidence, the sums carried along as groups merge.
 
-    def __init__(self, ids: list[int]):
+    The evidence of two groups is, over their cross-article pairs, (score - threshold)
+    for a pair that was scored and -threshold * missing for one that was not, each pair
+    counted copies(u) * copies(v) times.  Kept as two parts that merging only adds up:
+    per group, its copies in each article (the unscored part is -threshold * missing
+    times the cross-article count, from those), and per two groups that share scored
+    pairs, the sum of (score - threshold + threshold * missing) over them.  A merge costs
+    the smaller group's links, never the pairs of its members."""
+
+    def __init__(self, ids: list[int], arts, copies, scores: dict, threshold: float):
         self.members: dict[int, list[int]] = {x: [x] for x in ids}
         self.where = {x: x for x in ids}
+        self.missing = threshold * PARAMS["missing"]
+        self.by_art: dict[int, dict[int, int]] = {x: {arts[x]: copies[x]} for x in ids}
+        self.total: dict[int, int] = {x: copies[x] for x in ids}
+        self.links: dict[int, dict[int, float]] = {x: {} for x in ids}
+        lift = self.missing - threshold
+        for (x, y), sc in scores.items():
+            v = copies[x] * copies[y] * (sc + lift)
+            lx, ly = self.links[x], self.links[y]
+            lx[y] = lx.get(y, 0.0) + v
+            ly[x] = ly.get(x, 0.0) + v
 
-    def evidence(self, ga: int, gb: int, score, arts, threshold: float, copies) -> float:
+    def evidence(self, ga: int, gb: int) -> float:
         """Summed evidence over the cross-article pairs of two groups; a representative
         counts as many times as the copies it stands for."""
-        tot = 0.0
-        for u in self.members[ga]:
-            cu = copies[u]
-            for v in self.members[gb]:
-                if arts[u] == arts[v]:
-                    continue
-                v_ = score(u, v)
-                tot += cu * copies[v] * ((v_ - threshold) if v_ > 0
-                                         else -threshold * PARAMS["missing"])
-        return tot
+        pa, pb = self.by_art[ga], self.by_art[gb]
+        if len(pa) > len(pb):
+            pa, pb = pb, pa
+        same = sum(c * pb.get(a, 0) for a, c in pa.items())
+        cross = self.total[ga] * self.total[gb] - same
+        return self.links[ga].get(gb, 0.0) - self.missing * cross
 
     def merge(self, ga: int, gb: int) -> None:
         if len(self.members[ga]) < len(self.members[gb]):
@@ -506,6 +520,20 @@ class _Groups:
         for u in self.members[gb]:
             self.where[u] = ga
         self.members[ga].extend(self.members.pop(gb))
+        self.total[ga] += self.total.pop(gb)
+        pa = self.by_art[ga]
+        for a, c in self.by_art.pop(gb).items():
+            pa[a] = pa.get(a, 0) + c
+        la = self.links[ga]
+        la.pop(gb, None)
+        for h, v in self.links.pop(gb).items():
+            if h == ga:
+                continue
+            lh = self.links[h]
+            del lh[gb]
+            w = la.get(h, 0.0) + v
+            la[h] = w
+            lh[ga] = w
 
 
 def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
@@ -614,16 +642,13 @@ def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
             sc = sc - rival * (2.0 - rx - ry)
         scores[(x, y)] = 0.001 if sc < 0.001 else 1.0 if sc > 1.0 else sc
 
-    def score(x: int, y: int) -> float:
-        return scores.get((x, y) if x < y else (y, x), 0.0)
-
-    groups = _Groups(ids)
+    groups = _Groups(ids, art, copies, scores, threshold)
     heap = [(-sc, x, y) for (x, y), sc in scores.items() if sc >= threshold]
     heapq.heapify(heap)
     while heap:
         _, x, y = heapq.heappop(heap)
         ga, gb = groups.where[x], groups.where[y]
-        if ga != gb and groups.evidence(ga, gb, score, art, threshold, copies) > 0:
+        if ga != gb and groups.evidence(ga, gb) > 0:
             groups.merge(ga, gb)
     if PARAMS["attach"]:
         _attach(sents, base, overlaps, groups, art)
