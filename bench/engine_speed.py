@@ -121,16 +121,17 @@ def recall(n: int) -> str:
         return (f"{what} on {n} articles: recall {rec:.4f} of {len(ref)} matches "
                 f"({len(got - ref)} extra); {tg:.2f} s vs {tr:.2f} s")
 
-    limit = A.ALL_PAIRS_LIMIT
+    work = A.PAIR_WORK
     try:
-        A.ALL_PAIRS_LIMIT = 0          # force the candidate index
+        A.PAIR_WORK = 0                # force the candidate index
         blocked, tb = run()
-        A.ALL_PAIRS_LIMIT = 10 ** 9    # score every pair of representatives that shares a word
-        every_rep, te = run()
-        A.COLLAPSE = False             # ... and of every sentence, copies included
-        exact, tx = run()
+        A.PAIR_WORK = work
+        with A.exhaustive():           # score every pair of representatives that shares a word
+            every_rep, te = run()
+            A.COLLAPSE = False         # ... and of every sentence, copies included
+            exact, tx = run()
     finally:
-        A.ALL_PAIRS_LIMIT = limit
+        A.PAIR_WORK = work
         A.COLLAPSE = True
     return (line("candidate index vs every pair (copies collapsed in both)", blocked, tb,
                  every_rep, te) + "\n"

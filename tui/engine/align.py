@@ -10,9 +10,9 @@ The method combines evidence; no single similarity decides.
    words of attribution tags ("X said", "according to X"), its main clause, and a
    dateline or discourse marker before it, which counts for nothing.
 2. Candidates (blocking).  An inverted index over the families yields, for
-   each sentence, the sentences of other articles that share any family rarer
-   than a cap; the accumulated weights are the weighted overlap itself.  On a
-   small corpus the cap is off, so every pair with a shared word is scored.
+   each sentence, the sentences of other articles that share a family; the
+   accumulated weights are the weighted overlap itself.  When that is too much
+   pair work, a sentence is indexed by its rarer families only.
 3. Pair score in 0..1, from several signals: weighted Dice, weighted
    containment (for a sentence merged into, or split out of, a longer one; what only
    a later clause of the longer one holds counts less), a rapidfuzz scorer on the word
@@ -30,8 +30,9 @@ The method combines evidence; no single similarity decides.
 
 Scale.  Near-verbatim copies (the bulk of a large corpus of re-run wire copy) are
 collapsed first, found through an index over each sentence's rarest families; steps
-2-5 run over one representative per set of copies, and above ALL_PAIRS_LIMIT of those
-the candidate index leaves out the commonest words.  Groups are kept as
+2-5 run over one representative per set of copies.  Blocking is chosen by the amount of
+pair work (PAIR_WORK): above it, each sentence is indexed by its rarer families only
+(_candidates); grouping carries its evidence sums along as groups merge.  Groups are kept as
 groups: the per-pair matches are built only for the sentences someone asks about.
 """
 from __future__ import annotations
@@ -39,6 +40,8 @@ from __future__ import annotations
 import heapq
 import re
 import math
+from bisect import bisect_right
+from contextlib import contextmanager
 from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass
@@ -65,10 +68,12 @@ told added announced confirmed stated tweeted wrote posted reported reportedly a
 conference interview spokesman anonymity condition""".split()
 _HEADINGS = frozenset({"headline", "headline (repeated)", "subheading", "standfirst"})
 FAMILY = 5            # letters kept of a stem: a word family
-# Up to this many distinct sentences (copies collapsed) every pair that shares a word is
-# scored; above it the candidate index leaves out the commonest words.
-ALL_PAIRS_LIMIT = 6000
-CAP_SQRT = 16         # above it, a word in more than CAP_SQRT * sqrt(n) sentences proposes no pair
+# Up to this many pairs of sentences (copies collapsed) that share a family, counted family
+# by family, every one is weighed; above it, a sentence is indexed by its rarer families
+# (see _candidates).
+PAIR_WORK = 16_000_000
+PREFIX = 0.1         # ... all but its commonest that together weigh less than this share
+ALL_PAIRS_LIMIT = 6000  # above this many sentences, word spans are not kept once used
 LATE_LIMIT = 200_000  # pair scores and relations computed on demand that are kept
 SYNONYMS = True       # fold news synonyms to one family (synonyms.py)
 COLLAPSE = True       # collapse copies first (off only to measure what blocking loses)
@@ -356,31 +361,108 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
 
 def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]
                 ) -> dict[tuple[int, int], float]:
-    """(x, y), x < y, in different articles -> weighted overlap of their families.
+    """(x, y), x < y, in different articles -> weighted overlap of their families, for
+    the pairs that share enough to be scored at all (pair_score's cheap filter, on the
+    claims' weight: a lower bound; most pairs share one common word).
 
-    Families whose posting list is longer than a cap (common words) are left out of
-    the index on large inputs and added back to the overlap of the pairs found."""
+    Blocking is chosen by the amount of pair work: when the pairs that share a family,
+    counted family by family, number at most PAIR_WORK, every one of them is weighed.
+    Above, each sentence is indexed by its rarer families only: all but its commonest
+    ones that together weigh less than PREFIX of it.  Two sentences whose rarest shared
+    family is in neither's index share less than PREFIX of each: a pair that shares at
+    least PREFIX of both (a weighted Dice of 2 * PREFIX) is always proposed.  A pair
+    proposed is weighed on all its shared families.  `ids` ascend, an article's together;
+    each sentence's pairs are found, filtered and kept in turn (no pair list of the
+    whole corpus is ever built)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for x in ids:
         for f in sents[x].fams:
             postings[f].append(x)
-    n = len(ids)
-    cap = n if n <= ALL_PAIRS_LIMIT else max(50, int(CAP_SQRT * math.sqrt(n)))
-    acc: dict[tuple[int, int], float] = defaultdict(float)
-    for f, post in postings.items():
-        if len(post) < 2 or len(post) > cap:
+    last: dict[int, int] = {}        # article -> its last sentence in ids
+    for x in ids:
+        last[art[x]] = x
+    claim_w = {x: sents[x].weight - sents[x].tag_weight for x in ids}
+    out: dict[tuple[int, int], float] = {}
+    work = sum(len(p) * (len(p) - 1) // 2 for p in postings.values())
+    if work <= PAIR_WORK:
+        # families in the order they were first met: each pair's weights add up in it
+        order = {f: k for k, f in enumerate(postings)}
+        for x in ids:
+            fams = sents[x].fams
+            end = last[art[x]]
+            acc: dict[int, float] = {}
+            get = acc.get
+            for f in sorted(fams, key=order.__getitem__):
+                post = postings[f]
+                k = bisect_right(post, end)
+                if k < len(post):
+                    w = fams[f]
+                    for y in post[k:]:
+                        acc[y] = get(y, 0.0) + w
+            _keep(x, acc, claim_w, out)
+        return out
+    del postings
+    index: dict[str, list[int]] = defaultdict(list)
+    keyed: dict[int, list[str]] = {}
+    spared: dict[int, float] = {}    # the weight of the families it is not indexed by
+    for x in ids:
+        fams = sents[x].fams
+        spare = PREFIX * sents[x].weight
+        mine = keyed[x] = []
+        for f in sorted(fams, key=lambda f: (fams[f], f)):     # commonest first
+            w = fams[f]
+            if w < spare and not mine:
+                spare -= w
+            else:
+                mine.append(f)
+                index[f].append(x)
+        spared[x] = PREFIX * sents[x].weight - spare
+    for x in ids:
+        fx = sents[x].fams
+        end = last[art[x]]
+        acc: dict[int, float] = {}
+        get = acc.get
+        for f in keyed[x]:
+            post = index[f]
+            k = bisect_right(post, end)
+            if k < len(post):
+                w = fx[f]
+                for y in post[k:]:
+                    acc[y] = get(y, 0.0) + w
+        # what the index saw, plus at most what either leaves out: pairs that cannot
+        # pass the filter even so are dropped before their whole overlap is summed
+        wx, sx = claim_w[x], spared[x]
+        whole: dict[int, float] = {}
+        for y, o in acc.items():
+            top = o + sx + spared[y]
+            wy = claim_w[y]
+            if 2 * top >= 0.12 * (wx + wy) or top >= 0.3 * (wx if wx < wy else wy):
+                whole[y] = sum(map(fx.__getitem__, fx.keys() & sents[y].fams.keys()))
+        _keep(x, whole, claim_w, out)
+    return out
+
+
+def _keep(x: int, acc: dict[int, float], claim_w: dict[int, float],
+          out: dict[tuple[int, int], float]) -> None:
+    """The pairs (x, y) of `acc` (y -> overlap) that share enough to be scored, into out."""
+    wx = claim_w[x]
+    for y, o in acc.items():
+        wy = claim_w[y]
+        if 2 * o < 0.12 * (wx + wy) and o < 0.3 * (wx if wx < wy else wy):
             continue
-        w = sents[post[0]].fams[f]
-        for p, x in enumerate(post):
-            ax = art[x]
-            for y in post[p + 1:]:
-                if art[y] != ax:
-                    acc[(x, y) if x < y else (y, x)] += w
-    if cap < n:
-        for (x, y) in acc:
-            fx, fy = sents[x].fams, sents[y].fams
-            acc[(x, y)] += sum(w for f, w in fx.items() if f in fy and len(postings[f]) > cap)
-    return acc
+        out[(x, y)] = o
+
+
+@contextmanager
+def exhaustive():
+    """Blocking off while inside: every pair that shares a word is weighed (to measure
+    what blocking loses; slow on large corpora)."""
+    global PAIR_WORK
+    saved, PAIR_WORK = PAIR_WORK, 1 << 62
+    try:
+        yield
+    finally:
+        PAIR_WORK = saved
 
 
 def overlap(sx: _Sent, sy: _Sent) -> float:
@@ -583,13 +665,7 @@ def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
     pair scores that decided them."""
     overlaps = _candidates(sents, ids, art)
     base: dict[tuple[int, int], float] = {}
-    claim_w = {x: sents[x].weight - sents[x].tag_weight for x in ids}
     for (x, y), o in overlaps.items():
-        # the cheap filter of pair_score, inlined (on the claims' weight, a lower bound):
-        # most candidates share one common word
-        wx, wy = claim_w[x], claim_w[y]
-        if 2 * o < 0.12 * (wx + wy) and o < 0.3 * (wx if wx < wy else wy):
-            continue
         sc = pair_score(sents[x], sents[y], o)
         if sc > 0.05:
             base[(x, y)] = sc
@@ -641,6 +717,7 @@ def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
         else:
             sc = sc - rival * (2.0 - rx - ry)
         scores[(x, y)] = 0.001 if sc < 0.001 else 1.0 if sc > 1.0 else sc
+    del ctx, best, before, after      # intermediates freed once used
 
     groups = _Groups(ids, art, copies, scores, threshold)
     heap = [(-sc, x, y) for (x, y), sc in scores.items() if sc >= threshold]

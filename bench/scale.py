@@ -1,0 +1,201 @@
+"""Scale: a day's coverage.  Wall time per stage, peak RSS, growth exponent, blocking recall.
+
+    python bench/scale.py [--kind real,synth] [--sizes 100,500,1000,2000,5000]
+                          [--rounds 3] [--recall 500,2000] [--timeout 600]
+
+Two kinds of corpus, made once per size in a temporary folder:
+  real   ../shared/bench/scale_corpus.py: the 262 real articles in ../shared, then lightly
+         edited copies of them (many stories on one beat: common names everywhere);
+  synth  bench/synth.py: articles drawn from the seeds' sentences in runs, lightly edited.
+Each size runs `--rounds` times, each in a fresh process (so peak RSS is its own): load +
+segment + every engine stage (align, quotes, topics), as `synopsis export --no-cache` does
+before it writes.  Prints min/median/max of the wall time and peak RSS, the stages' median
+times, and the growth exponent (least squares slope of log median time over log articles,
+over all sizes, and between the first and the last size).
+
+Recall (`--recall`): the matching pairs found as the product runs (blocking chosen by the pair
+work, align.PAIR_WORK) and with the candidate index forced, against scoring every pair of
+sentences that shares a word (align.exhaustive()), all on the same corpus; the exhaustive run
+is slow (it is the reference, not the product).  Wall times are noisy on a shared machine:
+compare runs made back to back.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SCALE_CORPUS = ROOT.parent / "shared" / "bench" / "scale_corpus.py"
+
+
+def make_corpus(kind: str, n: int, out: Path) -> None:
+    if kind == "real":
+        subprocess.run([sys.executable, str(SCALE_CORPUS), str(n), str(out)], check=True,
+                       capture_output=True)
+    else:
+        from bench.synth import make
+
+        make(out, n)
+
+
+def child(folder: str) -> dict:
+    """In a fresh process: the whole analysis of the folder, each stage timed."""
+    import resource
+
+    from tui.engine.corpus import load_corpus
+    from tui.engine.stages import CORRECTIONS, STAGES, start
+
+    t0 = time.perf_counter()
+    corpus = load_corpus([folder])
+    stages = {"load": time.perf_counter() - t0}
+    an = start(corpus)
+    for st in STAGES:
+        if st.name == CORRECTIONS:
+            continue
+        ts = time.perf_counter()
+        an = st.run(an, lambda _f: None)
+        stages[st.name] = time.perf_counter() - ts
+    total = time.perf_counter() - t0
+    return {"total": total, "stages": stages,
+            "sentences": sum(len(a.sentences) for a in corpus.articles),
+            "groups": len(an.links.groups()),
+            "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def recall_child(folder: str) -> dict:
+    """In a fresh process: the matching pairs (two sentences of different articles in one
+    group) found as the product runs (blocking chosen by the pair work), and with the
+    candidate index forced (blocking on, whatever the work), against scoring every pair of
+    sentences that shares a word (align.exhaustive())."""
+    from tui.engine.corpus import load_corpus
+    from tui.engine.stages import align_stage, start
+    import tui.engine.align as A
+
+    corpus = load_corpus([folder])
+
+    def pairs() -> tuple[set, float]:
+        for f in (A._read, A._family):
+            f.cache_clear()               # each run from cold caches: a fair time
+        t0 = time.perf_counter()
+        an = align_stage(start(corpus), lambda _f: None)
+        out = set()
+        for g in an.links.groups():
+            for p, (a, i) in enumerate(g):
+                for (b, j) in g[p + 1:]:
+                    if a != b:
+                        out.add((a, i, b, j) if (a, i) < (b, j) else (b, j, a, i))
+        return out, time.perf_counter() - t0
+
+    product, tp = pairs()
+    saved, A.PAIR_WORK = A.PAIR_WORK, 0
+    try:
+        blocked, tb = pairs()
+    finally:
+        A.PAIR_WORK = saved
+    with A.exhaustive():
+        ref, tr = pairs()
+
+    def recall(got: set) -> float:
+        return len(got & ref) / len(ref) if ref else 1.0
+    return {"recall": recall(product), "extra": len(product - ref), "product_s": tp,
+            "index_recall": recall(blocked), "index_extra": len(blocked - ref),
+            "index_s": tb, "reference": len(ref), "exhaustive_s": tr}
+
+
+def run_child(mode: str, folder: str, timeout: float) -> dict | None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    try:
+        r = subprocess.run([sys.executable, __file__, f"--{mode}", folder], capture_output=True,
+                           text=True, cwd=ROOT, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+    if r.returncode != 0:
+        print(r.stderr[-1500:], file=sys.stderr)
+        return None
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def mmm(xs: list[float], fmt: str) -> str:
+    return "/".join(format(v, fmt) for v in (min(xs), statistics.median(xs), max(xs)))
+
+
+def slope(points: list[tuple[int, float]]) -> float:
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(t) for _, t in points]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    den = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / den if den else float("nan")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kind", default="real,synth")
+    ap.add_argument("--sizes", default="100,500,1000,2000,5000")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--recall", default="500,2000")
+    ap.add_argument("--timeout", type=float, default=600, help="per run, seconds")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--recall-child", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        print(json.dumps(child(a.child)))
+        return 0
+    if a.recall_child:
+        print(json.dumps(recall_child(a.recall_child)))
+        return 0
+    sizes = [int(x) for x in a.sizes.split(",") if x]
+    recall_sizes = [int(x) for x in a.recall.split(",") if x]
+    summary = []
+    for kind in [k for k in a.kind.split(",") if k]:
+        points = []
+        for n in sorted(set(sizes) | set(recall_sizes)):
+            with tempfile.TemporaryDirectory() as tmp:
+                make_corpus(kind, n, Path(tmp))
+                if n in sizes:
+                    runs = [r for r in (run_child("child", tmp, a.timeout)
+                                        for _ in range(a.rounds)) if r]
+                    if not runs:
+                        print(f"{kind} {n}: no run finished within {a.timeout:.0f} s", flush=True)
+                    else:
+                        wall = [r["total"] for r in runs]
+                        rss = [r["rss_mib"] for r in runs]
+                        st = {k: statistics.median(r["stages"][k] for r in runs)
+                              for k in runs[0]["stages"]}
+                        points.append((n, statistics.median(wall)))
+                        print(f"{kind} {n} articles ({runs[0]['sentences']} sentences, "
+                              f"{runs[0]['groups']} groups): wall s min/med/max "
+                              f"{mmm(wall, '.2f')}, peak RSS MiB {mmm(rss, '.0f')}; stages "
+                              + ", ".join(f"{k} {v:.2f}" for k, v in st.items()), flush=True)
+                if n in recall_sizes:
+                    r = run_child("recall-child", tmp, a.timeout * 4)
+                    if r is None:
+                        print(f"{kind} {n}: recall run did not finish", flush=True)
+                    else:
+                        print(f"{kind} {n} recall of {r['reference']} matching pairs (every "
+                              f"pair scored: {r['exhaustive_s']:.1f} s): as run "
+                              f"{r['recall']:.4f} ({r['extra']} extra, {r['product_s']:.1f} s),"
+                              f" index forced {r['index_recall']:.4f} ({r['index_extra']} "
+                              f"extra, {r['index_s']:.1f} s)", flush=True)
+                        summary.append(f"{kind} recall@{n} {r['recall']:.4f} "
+                                       f"(index {r['index_recall']:.4f})")
+        if len(points) >= 2:
+            (n0, t0), (n1, t1) = points[0], points[-1]
+            pair = math.log(t1 / t0) / math.log(n1 / n0)
+            print(f"{kind} growth exponent: {slope(points):.2f} (fit), {pair:.2f} "
+                  f"({n0} -> {n1})", flush=True)
+            summary.append(f"{kind} exponent {pair:.2f}")
+    print("scale: " + "; ".join(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
