@@ -95,7 +95,7 @@ def one(mb: float, only: str | None, kind: str, profile: str | None) -> dict:
     prof = None
     if profile:
         import cProfile
-        prof = cProfile.Profile()
+        prof = cProfile.Profile(time.process_time)
     with tempfile.TemporaryDirectory() as tmp:
         path = make(Path(tmp), mb, kind)
         out: dict = {"mb": mb}

@@ -37,6 +37,7 @@ groups: the per-pair matches are built only for the sentences someone asks about
 """
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 import math
@@ -81,6 +82,8 @@ BRIDGE_LIMIT = 50     # members tried as a bridge when reporting a pair's score
 TWIN_KEYS = 6         # rarest families a sentence is indexed and looked up by, for copies
 TWIN_DICE = 0.8       # a copy shares this much weighted vocabulary ...
 TWIN_RATIO = 85.0     # ... and this much of its characters
+TWIN_WINDOW = 2000    # a copy within one article is looked for this many sentences back
+_TWIN_SPAN = TWIN_DICE / (2 - TWIN_DICE)   # lighter / heavier weight of a copy, at least
 
 PARAMS = {
     "threshold": 0.45,   # evidence threshold: above speaks for "same", below against
@@ -306,6 +309,11 @@ def _surnames(texts: list[_Text]) -> dict[str, str]:
 
 
 def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
+    if sum(1 for art in articles if art.sentences) < 2:
+        # one article: nothing to align it with, its sentences are not read (a long one
+        # would cost seconds for no link)
+        return [_Sent(a, s.i, {}, 0.0, "", "", {}, s.role in FURNITURE)
+                for a, art in enumerate(articles) for s in art.sentences]
     sents: list[_Sent] = []
     texts: list[_Text] = []
     for a, art in enumerate(articles):
@@ -626,16 +634,28 @@ def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
     keeps the expensive alignment to one representative per set of copies."""
     rep_of = list(range(len(sents)))
     postings: dict[str, list[int]] = defaultdict(list)
+    first = 0                   # the first sentence of x's article
     for x, st in enumerate(sents):
         if progress is not None and x % 2000 == 0:
             progress(x, len(sents))
+        if st.a != sents[first].a:
+            first = x
         if st.furniture:
             continue
         rare = heapq.nlargest(TWIN_KEYS, st.fams, key=st.fams.__getitem__)
         seen: set[int] = set()
         best, best_s = -1, 0.0
+        # weights within this ratio of each other, or no copy (the overlap is at most the
+        # lighter weight); a hair of slack for the order of the float sums
+        lo, hi = st.weight * _TWIN_SPAN - 1e-9, st.weight / _TWIN_SPAN + 1e-9
         for f in rare:
-            for r in postings.get(f, ()):
+            post = postings.get(f, ())
+            if post and post[-1] >= first and x - first > TWIN_WINDOW:
+                # a copy in the same article is looked for among its last TWIN_WINDOW
+                # sentences (postings are in sentence order, this article's last)
+                cut = bisect.bisect_left(post, first)
+                post = post[:cut] + post[bisect.bisect_left(post, x - TWIN_WINDOW, cut):]
+            for r in post:
                 if r in seen:
                     continue
                 seen.add(r)
@@ -643,6 +663,8 @@ def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
                 if sr.normal == st.normal:
                     best, best_s = r, 2.0
                     break
+                if not lo <= sr.weight <= hi:
+                    continue
                 o = overlap(st, sr)
                 if 2 * o < TWIN_DICE * (st.weight + sr.weight):
                     continue

@@ -504,10 +504,16 @@ class People:
         self.lone_roles: dict[tuple[int, str], list[tuple[int, str]]] = {}   # role -> (offset, word)
         self.lone_role_names: dict[int, set[str]] = {}
         self.named: dict[tuple[str, str], list[tuple[int, Person]]] = {}     # (attr, word) -> people
+        self._roled: dict[int, list[Person]] = {}                 # by_role's index
+        self._by_role: dict[tuple[int, str], list[tuple[int, int]]] = {}
+        self._given: dict[int, dict[str, list[int]]] = {}           # role -> ranks
 
     def read(self, a: int, text: str) -> None:
         """Collect the names of article a from its masked text."""
         table = self.by_article.setdefault(a, {})
+        self._roled.clear()
+        self._by_role.clear()
+        self._given.clear()
         starts = [0] + [m.end() for m in re.finditer("\n", text)]
         titled: dict[int, bool] = {}      # line -> is it a Title Case Headline?
         for mm in _RUN.finditer(text):
@@ -611,17 +617,43 @@ class People:
                 return None
         return None
 
+    def _role_index(self, a: int, role: str) -> list[tuple[int, int]]:
+        """(offset, rank) where article a names a person it gave this role (their full
+        name, or their surname alone), sorted; rank: the person's place in the article's
+        table (self._roled[a]).  Built once per article and role, after reading."""
+        held = self._by_role.get((a, role))
+        if held is None:
+            if a not in self._roled:
+                self._roled[a] = [p for p in self.by_article.get(a, {}).values() if p.roles]
+                given: dict[str, list[int]] = {}
+                for rank, p in enumerate(self._roled[a]):
+                    for r in p.roles:
+                        given.setdefault(r, []).append(rank)
+                self._given[a] = given
+            ranks = sorted({rank for r, rs in self._given[a].items() if same_role(role, r)
+                            for rank in rs})
+            held = []
+            for rank in ranks:
+                p = self._roled[a][rank]
+                held.extend((o, rank) for o in p.seen)
+                held.extend((o, rank) for o in self.lone_at.get((a, p.surname), []))
+            held.sort()
+            self._by_role[(a, role)] = held
+        return held
+
     def by_role(self, a: int, role: str, pos: int) -> Person | None:
         """The person article a last named, before pos, among those it gave this role (a
         full name, or a lone name with that title: "President Trump")."""
         best, best_pos = None, -1
-        for p in self.by_article.get(a, {}).values():
-            if not p.roles or not any(same_role(role, r) for r in p.roles):
-                continue
-            last = max(_last_before(p.seen, pos),
-                       _last_before(self.lone_at.get((a, p.surname), []), pos))
-            if last > best_pos:
-                best, best_pos = p, last
+        held = self._role_index(a, role)
+        k = bisect.bisect_left(held, (pos, -1))
+        if k:
+            best_pos, at = held[k - 1][0], held[k - 1][1]
+            # the first person in article order named at that offset
+            while k > 1 and held[k - 2][0] == best_pos:
+                k -= 1
+                at = held[k - 1][1]
+            best = self._roled[a][at]
         for r in self.lone_role_names.get(a, ()):
             if not same_role(role, r):
                 continue
