@@ -231,25 +231,34 @@ def _families(text: str) -> list[tuple[str, str, int, bool]]:
     for m in WORD.finditer(folded):
         w = m.group()
         first = last_end < 0
-        if first or folded[last_end:m.start()].strip(" -"):
+        start = m.start()
+        # a single space parts the words of a run (the common case, without slicing)
+        if first or not (start - last_end == 1 and folded[last_end] == " ") and \
+                folded[last_end:start].strip(" -"):
             run += 1
         last_end = m.end()
-        lw = w.lower()
-        place = PLACE.get(lw)
-        if place:
-            out.append((place, w, run, first))
-            continue
-        if lw in STOPWORDS:
+        fam, surface = _content(w)
+        if fam is None:
             run += 1
             continue
-        k = key(w)
-        if k.isdigit() or k in STOPWORDS or len(k) < 2:
-            run += 1
-            continue  # numbers differ between outlets and say little about a theme
-        if w.endswith(("'s", "’s")):
-            w = w[:-2]
-        out.append((k, w, run, first))
+        out.append((fam, surface, run, first))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _content(w: str) -> tuple[str | None, str]:
+    """(family, surface) of a word for _families; family None for a function word or a
+    number (numbers differ between outlets and say little about a theme)."""
+    lw = w.lower()
+    place = PLACE.get(lw)
+    if place:
+        return place, w
+    if lw in STOPWORDS:
+        return None, w
+    k = key(w)
+    if k.isdigit() or k in STOPWORDS or len(k) < 2:
+        return None, w
+    return k, w[:-2] if w.endswith(("'s", "’s")) else w
 
 
 class _Words:

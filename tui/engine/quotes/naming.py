@@ -227,6 +227,7 @@ def resolve_metonymy(recs: list[QRec], reg: Registry, articles) -> None:
         return reg.entities[reg.find(e.id)]
 
     for level in (1, 0):
+        voices: dict[int, list[Entity]] = {}
         mine_of: dict[int, list[tuple[QRec, str]]] = {}
         for r, t in texts:
             mine_of.setdefault(reg.find(r.entity.id), []).append((r, t))
@@ -258,10 +259,16 @@ def resolve_metonymy(recs: list[QRec], reg: Registry, articles) -> None:
             if votes:
                 target = max(votes, key=lambda k: (votes[k], reg.entities[k].level))
             elif e.country:
-                cands = {root(o).id: root(o) for o in ents_of.get(e.article, ())}
-                cands = [o for o in cands.values() if o.level > level and o.article == e.article
-                         and (o.kind == "organisation" or o.kind == "person" and _speaks_for(o))
-                         and not o.parts and compatible_country(o, e.country) and o.spoke]
+                # the article's sources above this level: the same whatever is merged in
+                # this loop (only roots of this level are merged, into roots above it)
+                speakers = voices.get(e.article)
+                if speakers is None:
+                    cands = {root(o).id: root(o) for o in ents_of.get(e.article, ())}
+                    speakers = voices[e.article] = [
+                        o for o in cands.values() if o.level > level and o.article == e.article
+                        and (o.kind == "organisation" or o.kind == "person" and _speaks_for(o))
+                        and not o.parts and o.spoke]
+                cands = [o for o in speakers if compatible_country(o, e.country)]
                 if len(cands) == 1:
                     target = cands[0].id
             if target is not None:
@@ -630,8 +637,12 @@ class People:
                     for r in p.roles:
                         given.setdefault(r, []).append(rank)
                 self._given[a] = given
-            ranks = sorted({rank for r, rs in self._given[a].items() if same_role(role, r)
-                            for rank in rs})
+            given = self._given[a]
+            if role.rsplit(" ", 1)[-1] == "leader":
+                keys = [r for r in given if same_role(role, r)]
+            else:                 # any other role names only its own holders
+                keys = [role] if role in given else []
+            ranks = sorted({rank for r in keys for rank in given[r]})
             held = []
             for rank in ranks:
                 p = self._roled[a][rank]

@@ -184,6 +184,8 @@ NICKNAMES = {
 @lru_cache(maxsize=8192)
 def fold(s: str) -> str:
     """Lower-case, accents off, ’ -> '."""
+    if s.isascii():
+        return s.lower()          # nothing to decompose (most words: no NFKD pass)
     s = unicodedata.normalize("NFKD", s.replace("’", "'"))
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
