@@ -1,7 +1,7 @@
 """One very long article: analysis time per stage at 1, 5 and 20 MB (issue: no quadratic stage).
 
     python bench/big_article.py [--sizes 1,5,20] [--only quotes] [--source prose|seeds]
-                                [--repeat N] [--profile OUT.prof]
+                                [--with-seeds] [--repeat N] [--profile OUT.prof]
 
 --source prose (the default): real news copy, every distinct article at hand (the shared
 attribution set, the shared corpora, the seeds: about 1.1 MB of quotations, cues, names,
@@ -13,7 +13,8 @@ times: the case of many identical sentences).  Written to a temporary folder.  E
 runs in a fresh process (--repeat N times; min and median shown): load + segment, then
 every stage of tui.engine.stages (align, quotes, topics), each timed in CPU seconds
 (steadier than wall time on a shared machine); the total, the wall time, and the peak RSS.
---only NAME times load and that stage alone.  Target: a 5 MB article analysed in <= 10 s;
+--only NAME times load and that stage alone; --with-seeds puts the five seeds
+beside the long article (alone, an article is not aligned: nothing to align it with).  Target: a 5 MB article analysed in <= 10 s;
 every stage near-linear (20 MB about four times 5 MB).  Compare runs made back to back.
 """
 from __future__ import annotations
@@ -88,7 +89,7 @@ def make(folder: Path, mb: float, kind: str = "prose") -> Path:
     return path
 
 
-def one(mb: float, only: str | None, kind: str, profile: str | None) -> dict:
+def one(mb: float, only: str | None, kind: str, profile: str | None, seeds: bool) -> dict:
     from tui.engine.corpus import load_corpus
     from tui.engine.stages import STAGES, start
 
@@ -103,7 +104,7 @@ def one(mb: float, only: str | None, kind: str, profile: str | None) -> dict:
             prof.enable()
         wall = time.perf_counter()
         t = time.process_time()
-        corpus = load_corpus([str(path)])
+        corpus = load_corpus([str(path)] + ([str(ROOT / "seeds")] if seeds else []))
         out["load"] = time.process_time() - t
         out["sentences"] = sum(len(a.sentences) for a in corpus.articles)
         an = start(corpus)
@@ -135,16 +136,19 @@ def main() -> int:
                     help="distinct real prose (default) or the seeds repeated verbatim")
     ap.add_argument("--repeat", type=int, default=1, help="runs per size (min and median)")
     ap.add_argument("--profile", default=None, help="cProfile stats of the (single) run here")
+    ap.add_argument("--with-seeds", action="store_true",
+                    help="the five seeds beside the long article (it is then aligned)")
     ap.add_argument("--child", type=float, default=None, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child is not None:
-        print(json.dumps(one(a.child, a.only, a.source, a.profile)))
+        print(json.dumps(one(a.child, a.only, a.source, a.profile, a.with_seeds)))
         return 0
     for mb in (float(x) for x in a.sizes.split(",")):
         runs = []
         for _ in range(max(1, a.repeat)):
             args = [sys.executable, __file__, "--child", str(mb), "--source", a.source]
             args += (["--only", a.only] if a.only else []) + (
+                ["--with-seeds"] if a.with_seeds else []) + (
                 ["--profile", a.profile] if a.profile else [])
             r = subprocess.run(args, capture_output=True, text=True)
             if r.returncode != 0:
@@ -160,7 +164,8 @@ def main() -> int:
             return f"{k} {v[0]:.1f}/{statistics.median(v):.1f}s"
 
         stages = "  ".join(fig(k) for k in STAGE_KEYS if k in res)
-        print(f"{mb:>5g} MB {a.source} ({res['sentences']} sentences)  CPU"
+        print(f"{mb:>5g} MB {a.source}{' +seeds' if a.with_seeds else ''}"
+              f" ({res['sentences']} sentences)  CPU"
               f"{' min/median' if len(runs) > 1 else ''}: {stages}"
               f"  (wall {min(x['wall'] for x in runs):.1f}s)  quotations {res['quotes_found']}"
               f"  peak RSS {max(x['rss_mb'] for x in runs):.0f} MB", flush=True)
