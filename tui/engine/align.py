@@ -859,6 +859,8 @@ class Links:
         self._late: dict[tuple[int, int], float] = {}    # pair scores computed on demand
         self._relations: dict[tuple[int, int], str] = {}
         self._ops: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
+        self._runs: dict[int, list[tuple[int, int, int]]] = {}   # group -> article runs
+        self._bridges: dict[int, list[int]] = {}                 # group -> its sorted reps
         self._added = self._all_added()
 
     def state(self) -> dict:
@@ -985,9 +987,12 @@ class Links:
         sc = self._direct(x, y)
         if sc >= PARAMS["threshold"]:
             return sc
-        reps = {self._rep_of[z] for z in self._members[self._group_of[x]]} - {
-            self._rep_of[x], self._rep_of[y]}
-        for z in sorted(reps)[:BRIDGE_LIMIT]:
+        g = self._group_of[x]
+        reps = self._bridges.get(g)
+        if reps is None:      # once per group (a group of many copies has few of them)
+            reps = self._bridges[g] = sorted({self._rep_of[z] for z in self._members[g]})
+        ends = (self._rep_of[x], self._rep_of[y])
+        for z in [z for z in reps[:BRIDGE_LIMIT + 2] if z not in ends][:BRIDGE_LIMIT]:
             sc = max(sc, min(self._direct(x, z), self._direct(z, y)))
         return max(sc, 0.01)
 
@@ -999,17 +1004,37 @@ class Links:
         mine = self._spans_of(x)
         ka = [k for _, _, k in mine]
         matches = []
-        for y in self._members[self._group_of[x]]:
-            sy = self._sents[y]
-            if sy.a == sx.a:
-                continue
-            theirs = self._spans_of(y)
-            kb = [k for _, _, k in theirs]
-            matches.append(Match(article=sy.a, i=sy.i, score=round(100 * self.score(x, y), 1),
-                                 relation=self._relation(x, y, ka, kb),
-                                 changed=_changed(mine, self._replaced(x, y, ka, kb)),
-                                 confidence=confidence(self._direct(x, y))))
+        g = self._group_of[x]
+        members = self._members[g]
+        for a2, lo, hi in self._article_runs(g):
+            if a2 == sx.a:
+                continue          # a run of its own article's members (copies) skipped whole
+            for y in members[lo:hi]:
+                self._match(x, y, mine, ka, matches)
         return Alignment(matches=tuple(matches), added=self._added.get(x, ()))
+
+    def _article_runs(self, g: int) -> list[tuple[int, int, int]]:
+        """(article, from, to): the group's members in runs of one article, in order."""
+        runs = self._runs.get(g)
+        if runs is None:
+            runs = []
+            members = self._members[g]
+            for k, y in enumerate(members):
+                a = self._sents[y].a
+                if runs and runs[-1][0] == a:
+                    runs[-1][2] = k + 1
+                else:
+                    runs.append([a, k, k + 1])
+            runs = self._runs[g] = [tuple(r) for r in runs]
+        return runs
+
+    def _match(self, x: int, y: int, mine, ka, matches: list) -> None:
+        sy = self._sents[y]
+        kb = [k for _, _, k in self._spans_of(y)]
+        matches.append(Match(article=sy.a, i=sy.i, score=round(100 * self.score(x, y), 1),
+                             relation=self._relation(x, y, ka, kb),
+                             changed=_changed(mine, self._replaced(x, y, ka, kb)),
+                             confidence=confidence(self._direct(x, y))))
 
 
 def confidence(own: float) -> float:
