@@ -141,3 +141,19 @@ def test_copies_in_one_article_are_not_walked_per_sentence(tmp_path):
     small = _expansion_reads(tmp_path, 100)
     large = _expansion_reads(tmp_path, 400)
     assert large < 6 * small
+
+
+def test_the_same_text_deep_in_a_long_article_is_a_copy(tmp_path, monkeypatch):
+    """Past the copy window, the very same sentence is still a copy of its first telling
+    (one representative per text, however long the article)."""
+    monkeypatch.setattr(A, "TWIN_WINDOW", 20)
+    para = ("The harbour bridge will close for repairs on Monday, the council said. "
+            "Ferries will run every hour while the work lasts. "
+            "Shops near the bridge expect fewer customers until June.")
+    _article(tmp_path, "a.txt", "\n\n".join([para] * 60))
+    _article(tmp_path, "b.txt", "Ferries will run every hour while the work lasts.")
+    arts = load_corpus([str(tmp_path)]).articles
+    sents = A._prepare(arts)
+    rep_of = A._collapse_twins(sents)
+    assert len(arts[0].sentences) == 180
+    assert {rep_of[x] for x in range(180)} == {0, 1, 2}

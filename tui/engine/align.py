@@ -634,6 +634,7 @@ def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
     keeps the expensive alignment to one representative per set of copies."""
     rep_of = list(range(len(sents)))
     postings: dict[str, list[int]] = defaultdict(list)
+    by_normal: dict[str, int] = {}   # the first representative of each text
     first = 0                   # the first sentence of x's article
     for x, st in enumerate(sents):
         if progress is not None and x % 2000 == 0:
@@ -643,6 +644,10 @@ def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
         if st.furniture:
             continue
         rare = heapq.nlargest(TWIN_KEYS, st.fams, key=st.fams.__getitem__)
+        if x - first > TWIN_WINDOW and st.normal in by_normal:
+            # deep in a long article: the very same text is a copy however far back
+            rep_of[x] = by_normal[st.normal]
+            continue
         seen: set[int] = set()
         best, best_s = -1, 0.0
         # weights within this ratio of each other, or no copy (the overlap is at most the
@@ -678,6 +683,8 @@ def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
         else:
             for f in rare:
                 postings[f].append(x)
+            if rare:
+                by_normal.setdefault(st.normal, x)
     return rep_of
 
 
