@@ -99,6 +99,40 @@ def test_inverted_order(tmp_path, sentence, who):
     assert speaker_of(tmp_path, sentence) == who
 
 
+@pytest.mark.parametrize("sentence, who", [
+    ("“The pier was closed,” her oldest friend told the Harwick Gazette.", "oldest friend"),
+    ("“We were shocked,” one Harwick Mills employee told local radio.", "Harwick Mills employee"),
+    ("“We were shocked,” one B&Q Harwick employee told local radio.", "B & Q Harwick employee"),
+    ("“The figures are wrong,” a Kerr campaign spokesman said.", "Kerr campaign spokesman"),
+    ("“The trains never come,” commuters said on the platform.", "commuters"),
+    ("Fares will rise, “perhaps twice,” according to the local news outlet.", "local news outlet"),
+    ("“It was stolen,” the alleged buyer told police.", "alleged buyer"),
+])
+def test_descriptions_with_plain_words_before_their_head(tmp_path, sentence, who):
+    # a description may hold any plain words between its determiner and its head noun; a
+    # person is also named by the agent ending of a noun ("employee", "commuters")
+    assert speaker_of(tmp_path, sentence) == who
+
+
+def test_agent_endings_need_a_determiner_or_plural(tmp_path):
+    # "do better to say": no one called "better" speaks
+    quotes, speakers = run(tmp_path, LEAD + "Critics said Ivo Dane “misread the tide” and "
+                           "that he would do better to say “sorry” now.\n")
+    assert all(s.name.lower() not in ("better", "critics said") for s in speakers)
+
+
+def test_number_words_name_no_one(tmp_path):
+    text = ("Forty-six percent of riders blamed the council. Ivo Dane disagreed. "
+            "“It was the weather,” he said.")
+    assert speaker_of(tmp_path, text) == "Ivo Dane"
+
+
+def test_an_indefinite_description_is_someone_new(tmp_path):
+    quotes, speakers = run(tmp_path, LEAD + "“He loved boats,” a childhood friend said.\n\n"
+                           "“He hated trains,” a friend wrote on Facebook.\n")
+    assert [q.speaker for q in quotes] == ["childhood friend", "friend"]
+
+
 @pytest.mark.parametrize("sentence", [
     "Ivo Dane, chief engineer at Northgate Rail, told reporters the line was “beyond repair”.",
     "“The line is beyond repair,” Ivo Dane, Chief Engineer at Northgate Rail, told reporters.",
@@ -142,6 +176,11 @@ def test_continuation_sentence_and_paragraph(tmp_path):
     assert [q.speaker for q in quotes] == ["Ivo Dane"] * 3
 
 
+def test_a_spaced_straight_mark_after_an_inner_quote_closes(tmp_path):
+    text = "\"She told us it was 'beyond repair,' \" said Ivo Dane, a lawyer."
+    assert speaker_of(tmp_path, text) == "Ivo Dane"
+
+
 # ---------------------------------------------------------------- pronouns and groups
 
 def test_pronoun_takes_the_last_subject_not_the_last_speaker(tmp_path):
@@ -178,6 +217,34 @@ def test_organisation_pronoun_takes_the_organisation_that_spoke(tmp_path):
 ])
 def test_no_cue_no_speaker(tmp_path, sentence):
     assert speaker_of(tmp_path, sentence) is None
+
+
+def test_labels_and_titles_are_things_words_in_a_sentence_are_words(tmp_path):
+    from tui.engine.quotes.marks import RawQuote, names_a_thing
+
+    def thing(line: str) -> bool:
+        a = line.index("“")
+        b = line.index("”")
+        return names_a_thing(line, RawQuote(a + 1, b, 0, 0, a, b))
+
+    assert thing("Fans wore “We Are Harwick” shirts to the match.")
+    assert thing("She won the “Star Power” award in May.")
+    assert thing("Her roles in “The Night Ferry” won praise.")
+    assert not thing("Harwick Probes “Second Collapse” Linked To Old Pier")   # a headline
+    assert not thing("Harwick is monitoring a “second collapse” linked to the pier.")
+    assert not thing("“The pier is finished,” she said.")
+    assert not thing("“Second Collapse”")                                     # a pulled quote
+
+
+def test_same_words_elsewhere_give_a_speaker_but_not_to_a_label(tmp_path):
+    quotes, _ = run(tmp_path,
+                    LEAD + "“Save Our Pier,” Ada Kerr told the crowd on Friday.\n",
+                    LEAD + "Hundreds wore “Save Our Pier” badges at the rally.\n",
+                    LEAD + "Kerr's slogan came up again.\n\n“Save Our Pier.”\n")
+    by = {(q.article, q.text): q.speaker for q in quotes}
+    assert by[(0, "Save Our Pier,")] == "Ada Kerr"
+    assert by[(1, "Save Our Pier")] is None
+    assert by[(2, "Save Our Pier.")] == "Ada Kerr"
 
 
 def test_no_person_named_inside_a_reported_clause(tmp_path):

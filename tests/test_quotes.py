@@ -148,6 +148,7 @@ def test_pronouns_point_back(tmp_path):
                "The Harbour Authority issued a statement. “Services resume today,” it added.\n")
     t = by_text(q)
     assert t["It is a mess,"].speaker == "Lena Moor"
+    # "they" is the group the sentence before made its subject
     assert t["We are fixing it,"].speaker == "officials"
     assert t["Services resume today,"].speaker == "Harbour Authority"
     assert {x.text: (x.cue, x.mention, x.attribution) for x in q} == {
@@ -156,6 +157,17 @@ def test_pronouns_point_back(tmp_path):
         "Services resume today,": ("added", "it", "explicit")}
     assert {sp.name: sp.kind for sp in s} == {"Lena Moor": "person", "officials": "anonymous",
                                               "Harbour Authority": "organisation"}
+
+
+def test_group_pronoun_takes_the_nearest_group_not_the_last_that_spoke(tmp_path):
+    # a pronoun points to the salient subject next to it, not to a group that spoke
+    # paragraphs ago
+    q, _ = run(tmp_path, BODY +
+               "“The buses never come,” residents said.\n\n"
+               "Officials at the depot were less sure. “We are fixing it,” they said.\n")
+    t = by_text(q)
+    assert t["The buses never come,"].speaker == "residents"
+    assert t["We are fixing it,"].speaker == "officials"
 
 
 def test_pronoun_skips_names_inside_quotes(tmp_path):

@@ -16,7 +16,7 @@ from typing import Callable
 
 from .article import Ctx, Event, outlets_of, sentence_of, tok_at
 from .cues import clause_subjects, cue_text
-from .marks import RawQuote
+from .marks import RawQuote, names_a_thing
 from .naming import Entity, Registry, role_key
 from .subjects import Mention, analyse_np, np_back, np_fwd
 from .subjects import BRACKETS, clause_start
@@ -33,9 +33,10 @@ _PERSONAL = {"he": ("person", "anonymous"), "she": ("person", "anonymous"),
 def _resolve_pronoun(ctx: Ctx, m: Mention, pos: int, reg: Registry, depth: int = 0) -> Entity | None:
     """he / she: the person the passage last introduced as the subject of a clause, or last
     gave words to, before pos (this sentence, then up to five before it, within three
-    paragraphs); it / they: the organisation or group that last spoke, else the last fitting
-    subject.  A pronoun subject stands for what that pronoun stood for.  None when nothing
-    fits."""
+    paragraphs); it / they: the nearest subject or speaker (this sentence or the two before),
+    when it is an organisation or a group ("Officials were less sure. “...,” they said"), else
+    the organisation or group that last spoke.  A pronoun subject stands for what that
+    pronoun stood for.  None when nothing fits."""
     kinds = _PERSONAL.get(m.name)
     if not kinds or depth > 3:
         return None
@@ -43,15 +44,11 @@ def _resolve_pronoun(ctx: Ctx, m: Mention, pos: int, reg: Registry, depth: int =
     para = ctx.para_of_sent[s]
     sents = ctx.art.sentences
     spoke = list(ctx.history.before(pos, 40))
-    if m.name in ("it", "they"):
-        for off, e in spoke:
-            if para - ctx.para_of_sent[sentence_of(ctx, off)] > 3:
-                break
-            e = reg.entities[reg.find(e.id)]
-            if _fits_pronoun(m.name, e.kind, e.plural):
-                return e
+    group = m.name in ("it", "they")
     k = s
-    while k >= 0 and para - ctx.para_of_sent[k] <= 3 and s - k < 6:
+    nearest_only = False
+    while not nearest_only and k >= 0 and para - ctx.para_of_sent[k] <= (1 if group else 3) \
+            and s - k < (3 if group else 6):
         lo_off = sents[k].start
         cands: list[tuple[int, Mention | Entity]] = [(off, e) for off, e in spoke
                                                      if lo_off <= off < pos]
@@ -66,21 +63,24 @@ def _resolve_pronoun(ctx: Ctx, m: Mention, pos: int, reg: Registry, depth: int =
                 if c.kind == "pronoun":
                     if c.name == m.name or c.name in ("he", "she") and m.name in ("he", "she"):
                         return _resolve_pronoun(ctx, c, off, reg, depth + 1)
-                    continue
-                if c.kind == "anonymous" and m.name in ("he", "she"):
-                    c = _named(ctx, c, off, lambda: recent_entities(ctx, off, reg))
-                if not _fits_pronoun(m.name, c.kind, c.plural):
-                    continue
-                e = entity_for(ctx, c, off, reg)
-                if e is not None:
-                    return e
+                elif _fits_pronoun(m.name, c.kind, c.plural) or c.kind == "anonymous" \
+                        and not group:
+                    if c.kind == "anonymous" and not group:
+                        c = _named(ctx, c, off, lambda: recent_entities(ctx, off, reg))
+                    if _fits_pronoun(m.name, c.kind, c.plural):
+                        e = entity_for(ctx, c, off, reg)
+                        if e is not None:
+                            return e
             else:
                 e = reg.entities[reg.find(c.id)]
                 if _fits_pronoun(m.name, e.kind, e.plural):
                     return e
+            if group:          # it / they: the nearest subject or speaker, or none of them
+                nearest_only = True
+                break
         k -= 1
     for off, e in spoke:           # no subject fits: the last who spoke, six paragraphs back
-        if para - ctx.para_of_sent[sentence_of(ctx, off)] > 6:
+        if para - ctx.para_of_sent[sentence_of(ctx, off)] > (3 if group else 6):
             break
         e = reg.entities[reg.find(e.id)]
         if _fits_pronoun(m.name, e.kind, e.plural):
@@ -420,7 +420,7 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
     toks = ctx.toks
     lo = tok_at(ctx, sent_lo)
     q = tok_at(ctx, opos)
-    if q <= lo or _names_a_thing(ctx, r):
+    if q <= lo or names_a_thing(ctx.art.shown, r.raw):
         return
     c = lo
     for k in range(q - 1, lo - 1, -1):
@@ -476,23 +476,6 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
     if m is None or m.kind not in _SPEAKER_KINDS + ("pronoun",) or m.start <= opos < m.end:
         return
     _give(ctx, r, reg, m, opos, toks[v].text)
-
-
-def _names_a_thing(ctx: Ctx, r: QRec) -> bool:
-    """A quotation used as a name, not as anyone's words: a title in capitals ("her roles in
-    “The Night Ferry”") or a label on the noun that follows it (“Star Power” award, "We are
-    Here" T-shirts)."""
-    q = r.raw
-    words = ctx.art.shown[q.start:q.end].split()
-    if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words) \
-            and not ctx.art.shown[q.start:q.end].rstrip().endswith(("!", "?", ".")):
-        return True
-    if q.close_pos < 0:
-        return False
-    k = tok_at(ctx, q.close_pos + 1)
-    nxt = ctx.toks[k] if k < len(ctx.toks) and ctx.toks[k].start <= q.close_pos + 2 else None
-    return nxt is not None and nxt.word and nxt.low not in PREPS and nxt.low not in COORD \
-        and nxt.low not in SUBORDINATORS and nxt.low not in _EMBED and not is_cue_word(nxt.low)
 
 
 def _parenthetical(toks: list[Tok], k: int, q: int, lo: int) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..chars import DOUBLE, SINGLE
 from ..model import Article
+from .words import COORD, PREPS, PRONOUNS, SUBORDINATORS, is_cue_word
 
 MARKS = DOUBLE + SINGLE
 _OPEN_CTX = set("([{—–-/:;…") | set(MARKS)
@@ -51,6 +52,9 @@ def _classify(p: str, i: int) -> tuple[str, bool, bool, bool]:
                 left = right = True
         elif not left and not right:
             if prev.isspace() and nxt.isspace():
+                back = p[:i].rstrip()[-1:]
+                if ch == '"' and back and back in "’'”,.!?":
+                    return "d", False, True, False   # 'above the board,' " said: a closer
                 return "", False, False, False
             left, right = ch in "“„«‟\"", ch in "”»\""
         return "d", left, right, False
@@ -157,6 +161,41 @@ def scan_article(art: Article, paras: list[tuple[int, int]], boiler: set[int]) -
                 q.depth -= 1
     return keep
 
+
+
+def title_case(line: str) -> bool:
+    """A line set in title case: most of its longer words capitalised."""
+    long = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
+
+
+_NEXT_WORD = re.compile(r"[ \t]?([A-Za-z][\w’'\-]*)")
+_GO_ON = PREPS | COORD | SUBORDINATORS | frozenset("that what which who whom whose".split())
+
+
+def names_a_thing(shown: str, q: RawQuote) -> bool:
+    """A quotation used as a name, not as anyone's words: a title in capitals ("her roles in
+    “The Night Ferry”") or a label on the noun that follows it (“Star Power” award, "We are
+    Here" T-shirts), not a word that goes on with the sentence (“Q” said Kerr, “Q” and)."""
+    inner = shown[q.start:q.end].rstrip()
+    if inner.endswith(("!", "?", ".", ",", ";", ":")):
+        return False      # a sentence, or words the sentence goes on from
+    words = inner.split()
+    if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
+        a = shown.rfind("\n", 0, q.start) + 1
+        b = shown.find("\n", q.end)
+        line = shown[a:max(a, q.start - 1)] + " " + shown[q.end + 1:b if b >= 0 else len(shown)]
+        if line.strip(" \t.,:;!?—–-") and not title_case(line):
+            return True   # (alone on its line, or in a Title Case Headline: a pulled quote)
+    if q.close_pos < 0:
+        return False
+    m = _NEXT_WORD.match(shown, q.close_pos + 1)
+    if m is None or not m.group(1).islower():
+        return False
+    low = m.group(1)
+    if low.endswith(("ed", "ing", "ly")):
+        return False      # "‘second incident’ linked to": the sentence goes on
+    return low not in _GO_ON and low not in PRONOUNS and not is_cue_word(low)
 
 
 def mask_quotes(shown: str, raws: list[RawQuote], paras: list[tuple[int, int]]) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
+from .marks import names_a_thing, title_case
 from .subjects import Mention, singular
 from .words import (ANON_HEADS, DAYS, FUNC_CAP, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY, ROLE_LOWER,
                     TITLES, bare, fold, place_key, places_in, role_noun, words_of)
@@ -149,7 +150,8 @@ class Registry:
                 return same[0]
             return self.new(article, m)
         if m.kind == "anonymous":
-            if m.definite or (m.name and fold(m.name) == m.head):
+            indefinite = m.text.split(" ", 1)[0].lower() in ("a", "an", "another", "one")
+            if m.definite or (m.name and fold(m.name) == m.head and not indefinite):
                 for e in recent():
                     if e.kind == "anonymous" and e.head == m.head and e.plural == m.plural:
                         return e
@@ -444,7 +446,7 @@ def inherit_same_words(recs: list[QRec], articles) -> None:
         if r.entity is not None or r.raw.depth:
             continue
         t = norm_q(articles[r.a].shown[r.raw.start:r.raw.end])
-        if len(t.split()) < 2 or t not in keyed:
+        if len(t.split()) < 2 or t not in keyed or names_a_thing(articles[r.a].shown, r.raw):
             continue
         src = keyed[t]
         same = [x for x in src if x.a == r.a] or src
@@ -527,7 +529,7 @@ class People:
             li = bisect.bisect_right(starts, mm.start()) - 1
             if li not in titled:
                 end = starts[li + 1] if li + 1 < len(starts) else len(text)
-                titled[li] = _title_case(text[starts[li]:end])
+                titled[li] = title_case(text[starts[li]:end])
             if titled[li]:
                 continue                  # a Title Case Headline: its capitals name nothing
             words = mm.group().split()
@@ -683,9 +685,6 @@ def _last_before(offsets: list[int], pos: int) -> int:
     return offsets[k - 1] if k else -1
 
 
-def _title_case(line: str) -> bool:
-    long = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
-    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
 
 
 def name_key(full: str) -> str:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .article import outlets_of, tok_at
-from .words import (ANON_HEADS, CONNECT_OF, COORD, DAYS, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
+from .words import (NUMBER_WORDS, ANON_HEADS, CONNECT_OF, COORD, DAYS, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
                     MEDIA_HEADS, MEDIA_WORDS, ORG_HEADS, ORG_WORDS, PARTICLES, PARTY, PASSIVE,
                     OBJECT_PRONOUNS, PRONOUNS, ROLE_LOWER, SKIP, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
-                    fold, is_cue_word, is_name_tok, is_poss, np_word, place_key, role_noun, words_of)
+                    fold, head_noun, is_cue_word, is_name_tok, is_poss, modifier, np_word, place_key,
+                    role_noun, words_of)
 
 if TYPE_CHECKING:
     from .article import Ctx
@@ -42,8 +43,30 @@ def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
         return (k, end)
     i = k
     first = None
+    if head_noun(t) and not np_word(t):
+        # "one factory employee told", "commuters said": a person by the agent ending of
+        # the noun, plural or after a determiner, possessive or name ("would do better to")
+        m = k - 1
+        while m >= lo and k - m <= 3 and modifier(toks[m]) and not np_word(toks[m]):
+            m -= 1
+        if t.low.endswith("s") or m >= lo and toks[m].word and (
+                toks[m].low in DETERMINERS or is_poss(toks[m]) or is_name_tok(toks[m])):
+            first = k
+            i -= 1
     while i >= lo:
         t = toks[i]
+        if first is not None and modifier(t) and not np_word(t):
+            # "the news outlet", "her oldest friend", "a Kerr campaign spokesman": plain
+            # words between a determiner, possessive or name and the head
+            m = i
+            while m >= lo and i - m < 3 and modifier(toks[m]) and not np_word(toks[m]):
+                m -= 1
+            if m >= lo and toks[m].word and (toks[m].low in DETERMINERS or is_poss(toks[m])
+                                             or is_name_tok(toks[m])):
+                first = m + 1
+                i = m
+                continue
+            break
         if t.word and t.low in DETERMINERS and first is not None:
             first = i
             # "a spokesman for the Dutch foreign ministry": go on past the preposition
@@ -58,7 +81,7 @@ def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
             first = i
             i -= 1
             continue
-        if first is not None and t.word and t.low in ("and", "&") and i - 1 >= lo \
+        if first is not None and (t.word and t.low == "and" or t.text == "&") and i - 1 >= lo \
                 and is_name_tok(toks[i - 1]) and is_name_tok(toks[i + 1]):
             first = i
             i -= 1
@@ -95,17 +118,30 @@ def np_fwd(toks: list[Tok], i: int, hi: int) -> tuple[int, int] | None:
     if t.word and t.low in PRONOUNS:
         return (i, i)
     k = i
-    if t.word and t.low in DETERMINERS:
+    det = t.word and t.low in DETERMINERS
+    if det:
         k += 1
+
+    def is_head(x: Tok) -> bool:      # after a determiner: "the shooter", "a commuter"
+        return np_word(x) or det and head_noun(x)
+
     last = None
     while k < hi:
         t = toks[k]
-        if np_word(t):
+        if is_head(t):
             last = k
             k += 1
             continue
-        if last is not None and t.word and (t.low in CONNECT_OF or t.low in PARTICLES
-                                            or t.low in ("and", "&")) and k + 1 < hi:
+        if modifier(t) and (last is not None or k > i):
+            # "the news outlet", "a Kerr campaign spokesman": plain words before the head
+            m = k
+            while m < hi and m - k < 3 and modifier(toks[m]) and not is_head(toks[m]):
+                m += 1
+            if m < hi and is_head(toks[m]) and not is_name_tok(toks[m]):
+                k = m
+                continue
+        if last is not None and (t.word and (t.low in CONNECT_OF or t.low in PARTICLES
+                                             or t.low == "and") or t.text == "&") and k + 1 < hi:
             nxt = toks[k + 1]
             if t.low in ("and", "&"):
                 if is_name_tok(toks[last]) and is_name_tok(nxt):
@@ -156,6 +192,8 @@ def _person_like(ts: list[Tok]) -> bool:
         b = bare(t.low)
         if t.low in PARTICLES:
             continue
+        if all(w in NUMBER_WORDS for w in b.split("-")):
+            return False  # "Forty-six percent said", "Two of them said"
         if not t.cap or b in ORG_WORDS or b in MEDIA_WORDS or b in TITLES or b in PARTY \
                 or not is_name_tok(t):
             return False

@@ -125,6 +125,15 @@ legislator legislators strategist pollster commentator columnist editor reporter
 pilot driver worker workers farmer farmers nurse surgeon man woman men women candidate
 candidates nominee nominees hopeful hopefuls front-runner frontrunner contender contenders
 challenger incumbent delegate delegates advocate advocates voter voters supporters
+friend friends colleague colleagues wife husband son daughter mother father brother sister
+neighbour neighbor neighbours neighbors relative relatives cousin uncle aunt partner fiance
+fiancee boyfriend girlfriend boss employee employees student students teacher teachers parent
+parents child children boy girl kid kids widow survivor survivors victim victims fan fans
+protester protesters demonstrator demonstrators commuter commuters passenger passengers
+shopper shoppers customer customers owner owners spectator spectators marcher marchers crowd
+audience attendee attendees volunteer volunteers organizer organizers organiser organisers
+participant participants classmate coworker co-worker employer landlord tenant tenants citizen
+citizens veteran veterans soldier soldiers guy guys
 """)
 DOC_HEADS = words_of("""
 statement statements announcement report document documents letter memo filing complaint
@@ -159,6 +168,12 @@ PARTY = words_of("republican republicans democrat democrats democratic conservat
            "labour liberal liberals communist communists socialist tory tories green greens gop")
 PARTICLES = words_of("von van der den de la le da di du bin al el ibn ben dos das")
 CONNECT_OF = words_of("of for on at in")
+NUMBER_WORDS = words_of("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+hundreds thousand thousands million millions billion percent per cent half third quarter dozen
+dozens
+""")
 DAYS = words_of("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
           "thurs fri sat sun january february march april may june july august september "
           "october november december jan feb mar apr jun jul aug sep sept oct nov dec")
@@ -256,6 +271,52 @@ def is_name_tok(t: Tok) -> bool:
         return False
     b = bare(t.low)
     return b not in FUNC_CAP and b not in DAYS and not _SHOUTED.fullmatch(t.text)
+
+
+_AGENT = ("er", "or", "ist", "ee", "ian")
+# common nouns with an agent's ending that name no one
+NOT_AGENT = words_of("""
+number matter border center centre corner factor sector manner answer rather whether together
+however better quarter chapter winter summer computer register cancer career trigger finger
+dinner danger shower flower silver filter letter mirror monitor motor harbor harbour honor
+honour labor labour rumor rumour terror horror interior exterior favor favour flavor behavior
+behaviour theater parameter character disaster weather leather feather shelter banner poster
+sticker trailer thriller headquarter meter liter litre error mentor anchor sponsor vendor
+debtor creditor tractor reactor sensor scanner printer container folder counter
+further earlier latter order offer cover power water paper layer
+""")
+
+
+def head_noun(t: Tok) -> bool:
+    """Can this word end a speaker's noun phrase: a name, a known role, document or
+    organisation word, or a lower-case noun of a person by its agent ending ("employee",
+    "commuters")?"""
+    if np_word(t):
+        return True
+    if not t.word or t.cap:
+        return False
+    w = singular_word(t.low)
+    return len(w) > 5 and w.endswith(_AGENT) and not w.endswith(("ed", "ing")) \
+        and w not in NOT_AGENT
+
+
+def singular_word(w: str) -> str:
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def modifier(t: Tok) -> bool:
+    """A plain lower-case word that may stand between a determiner and its head noun ("the
+    news outlet", "her oldest friend", "a fundraising email"): no verb of the clause, no
+    preposition, pronoun, conjunction or adverb."""
+    if not t.word or t.cap or not t.low.replace("-", "").isalpha():
+        return False
+    low = t.low
+    return not (low in MODIFIER_STOP or low.endswith("ly") or is_cue_word(low)
+                or low in DETERMINERS or low in PRONOUNS or low in OBJECT_PRONOUNS)
 
 
 def np_word(t: Tok) -> bool:
@@ -370,4 +431,6 @@ OBJ_VERBS = words_of("told tell tells telling asked ask urged urge called")
 
 
 LOWER_WORD = re.compile(r"[a-z]+")
+MODIFIER_STOP = PREPS | COORD | SUBORD | AUX | PASSIVE | SKIP | words_of(
+    "has have had do does did can may must shall not no nor so than then there here as")
 
