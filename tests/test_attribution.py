@@ -133,6 +133,40 @@ def test_an_indefinite_description_is_someone_new(tmp_path):
     assert [q.speaker for q in quotes] == ["childhood friend", "friend"]
 
 
+@pytest.mark.parametrize("text, who", [
+    ("Columnist Jo Will wrote about the pier. “It is a relic,” Will wrote.", "Jo Will"),
+    ("Columnist Jo Will wrote about the pier. Will described the pier as “a relic”.", "Jo Will"),
+    ("Chief executive Ian Read spoke last. “We priced the risk,” Read said.", "Ian Read"),
+    ("“The minutes show it,” Harbour Watch added.", "Harbour Watch"),
+])
+def test_common_words_that_are_names(tmp_path, text, who):
+    # "Will", "Read", "Watch": names when capitalised inside a sentence or before a
+    # past-tense verb, never the auxiliary or the imperative
+    assert speaker_of(tmp_path, text) == who
+
+
+def test_will_as_an_auxiliary_is_no_name(tmp_path):
+    text = "Will voters turn out? “Maybe,” said Ivo Dane."
+    assert speaker_of(tmp_path, text) == "Ivo Dane"
+
+
+@pytest.mark.parametrize("text, who", [
+    ("“Is the pier safe?” Ivo Dane pressed. “Tell us.”", "Ivo Dane"),
+    ("“We had a plan,” Ivo Dane started.", "Ivo Dane"),
+    ("“It happens, right?” Ada Kerr went on, as if nobody had spoken.", "Ada Kerr"),
+    ("“How deep is the harbour?” asked the boy, who wore a red cap and said he was nine.",
+     "boy"),
+])
+def test_any_verb_in_the_place_of_a_cue(tmp_path, text, who):
+    # right after a quotation that ends on a comma or a question, a subject and a verb that
+    # ends its clause: whatever the verb, the subject speaks
+    assert speaker_of(tmp_path, text) == who
+
+
+def test_a_verb_with_an_object_after_a_quotation_is_no_cue(tmp_path):
+    assert speaker_of(tmp_path, "“The pier is old,” Ivo Dane painted it red.") is None
+
+
 @pytest.mark.parametrize("sentence", [
     "Ivo Dane, chief engineer at Northgate Rail, told reporters the line was “beyond repair”.",
     "“The line is beyond repair,” Ivo Dane, Chief Engineer at Northgate Rail, told reporters.",

@@ -41,6 +41,9 @@ def find_events(ctx: Ctx) -> None:
                     _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, m, noun=True))
                     continue
             if not is_cue_word(low) and low != "according":
+                m = _after_quote_verb(ctx, j, lo, hi)
+                if m is not None:      # "“...?” Kerr pressed.", "“...,” Kerr went on"
+                    _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, m))
                 continue
             if low == "according" and j + 1 < hi and toks[j + 1].low == "to":
                 span = np_fwd(toks, j + 2, hi)
@@ -110,7 +113,8 @@ def find_events(ctx: Ctx) -> None:
                                                           "document", "anonymous"):
                             m, how = m2, "np"
             if form in ("ed", "s") and k >= lo and toks[k].text in (",", "\x03") \
-                    and base in INVERTIBLE and j + 1 < hi and (
+                    and (base in INVERTIBLE or base == "ask" and toks[k].text == "\x03") \
+                    and j + 1 < hi and (
                         toks[j + 1].cap or toks[j + 1].low in ("a", "an", "the", "one", "another")):
                 inv = inverted_subject(ctx, j + 1, hi)
                 if inv is not None and _closes(ctx, inv, hi):
@@ -131,7 +135,9 @@ def find_events(ctx: Ctx) -> None:
                 ev.mention = m
             else:
                 # "said X" (inverted), only right after a quotation or at a clause start
-                if (k < lo or toks[k].text in (",", "\x03", ":", "\x02")) and base not in OBJ_VERBS:
+                if (k < lo or toks[k].text in (",", "\x03", ":", "\x02")) and (
+                        base not in OBJ_VERBS or base == "ask" and k >= lo
+                        and toks[k].text == "\x03"):   # "“...?” asked the boy"
                     ev.mention = inverted_subject(ctx, j + 1, hi)
                 if ev.mention is None:
                     continue
@@ -141,6 +147,44 @@ def find_events(ctx: Ctx) -> None:
                 if a0 >= lo and toks[a0].word and toks[a0].low in SUBORD:
                     ev.main = False
             _add(ctx, ev)
+
+
+_GOES_ON = words_of("went carried pressed")
+_VERB_TAIL = frozenset((".", ",", ";", "!", "?", "—"))
+
+
+def _after_quote_verb(ctx: Ctx, j: int, lo: int, hi: int) -> Mention | None:
+    """A verb of any kind in the place of a cue, right after a quotation that ends on a
+    comma or a question: "“...?” Kerr pressed.", "“...,” Kerr started.", "“...,” Kerr went
+    on, as if ..." -- its subject speaks.  The verb ends its clause (or takes a
+    preposition); the subject stands between the closing mark and the verb."""
+    toks = ctx.toks
+    t = toks[j]
+    if t.cap or not (t.low.endswith("ed") and len(t.low) > 4 or t.low in _GOES_ON) or j == lo:
+        return None
+    if j + 1 < hi:
+        nxt = toks[j + 1]
+        if not (nxt.text in _VERB_TAIL or nxt.word and nxt.low in PREPS):
+            return None
+    span = np_back(toks, j - 1, lo)
+    if span is None or toks[span[0]].low in PRONOUNS:
+        return None
+    q = span[0] - 1
+    text = ctx.art.shown
+    if q >= lo:
+        if toks[q].text == ",":
+            q -= 1
+        if q < lo or toks[q].text != "\x03" or text[toks[q].start - 1:toks[q].start] not in (
+                ",", "?", "!", "") and toks[q + 1].text != ",":
+            return None
+    else:                      # the sentence opens with the subject: after "...?”" or "...!”"
+        before = text[:toks[span[0]].start].rstrip()
+        if not before.endswith(("?”", "!”", '?"', '!"', ",”", ',"')):
+            return None
+    m = analyse_np(text, toks, span[0], span[1], outlets_of(ctx))
+    if m is not None and m.kind in ("person", "organisation", "media", "anonymous"):
+        return m
+    return None
 
 
 _INV_STOP = words_of("who which whose whom that in on at during after before while when as "
@@ -308,7 +352,7 @@ _CUE_TAIL = re.compile(
     r"\s+(?:in an? (?:\w+ )?(?:statement|interview|briefing|post|tweet|video|letter|speech)"
     r"|on (?:Twitter|X|Facebook|Instagram|Telegram|Weibo|Threads|Truth Social|social media"
     r"|(?:his|her|their) \w+(?: \w+)? (?:account|platform|page|channel))"
-    r"|(?:to )?reporters)\b")
+    r"|(?:to )?reporters|on(?=[,.;]))\b")
 _CUE_HEAD = re.compile(r"(?:went on to|going on to|also|later|then)\s+$")
 
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Callable
 
 from .marks import names_a_thing, title_case
 from .subjects import Mention, singular
-from .words import (ANON_HEADS, DAYS, FUNC_CAP, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY, ROLE_LOWER,
-                    TITLES, bare, fold, place_key, places_in, role_noun, words_of)
+from .words import (ANON_HEADS, DAYS, FUNC_CAP, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY,
+                    ROLE_LOWER, SURNAME_WORDS, TITLES, bare, fold, place_key, places_in, role_noun, words_of)
 
 if TYPE_CHECKING:
     from .attribution import QRec
@@ -537,13 +537,17 @@ class People:
             words = words[cut:]          # "North Korea’s Kim Jong Un": the name after the ’s
             k = 0
             titles = []
-            while k < len(words) - 1 and fold(words[k].rstrip(".")) in TITLES:
-                titles.append(fold(words[k].rstrip(".")))
+            while k < len(words) - 1 and (fold(words[k].rstrip(".")) in TITLES
+                                          or fold(words[k]) in ROLE_LOWER):
+                titles.append(fold(words[k].rstrip(".")))   # "Columnist Ada Kerr"
                 k += 1
             name = [w for w in words[k:]]
-            while name and not _name_word(name[-1]):
-                name.pop()
-            bad = [i for i, w in enumerate(name) if not _name_word(w)]
+            while name and not _name_word(name[-1]) and not (
+                    len(name) > 1 and fold(bare_word(name[-1])) in SURNAME_WORDS
+                    and _name_word(name[-2]) and not name[-2].endswith(".")):
+                name.pop()        # (but "George Will", "Ian Read": a surname)
+            bad = [i for i, w in enumerate(name) if not _name_word(w) and not (
+                i == len(name) - 1 and fold(bare_word(w)) in SURNAME_WORDS)]
             if bad:                       # "Secretary of State Mike Pompeo": the name at the end
                 name = name[bad[-1] + 1:]
             while len(name) > 2 and place_key(" ".join(name[:2])):

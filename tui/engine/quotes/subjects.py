@@ -234,7 +234,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     if possessive:
         last = ts[-1]
         b = bare(last.text.replace("’", "'"))
-        ts = ts[:-1] + [Tok(b, last.start, last.start + len(b), fold(b), True, last.cap)]
+        ts = ts[:-1] + [Tok(b, last.start, last.start + len(b), fold(b), True, last.cap, last.proper)]
         end = ts[-1].end
         surface = " ".join(text[start:end].split())
     # parenthetical tags off
@@ -448,6 +448,8 @@ def skip_back(toks: list[Tok], j: int, lo: int) -> int:
     while j >= lo and toks[j].word:
         t = toks[j]
         low = t.low
+        if t.proper:
+            break              # "Will wrote": a name, not the auxiliary
         if low in SKIP or low in PASSIVE or low.endswith("ly") and len(low) > 4 and not t.cap:
             if low == "to" and j - 1 >= lo and toks[j - 1].word and not toks[j - 1].cap \
                     and toks[j - 1].low.endswith(("ed", "s")) and toks[j - 1].low not in SKIP:

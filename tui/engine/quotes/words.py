@@ -29,14 +29,22 @@ class Tok:
     low: str        # lower-cased, no trailing period, ’ -> '
     word: bool
     cap: bool
+    proper: bool = False   # a capitalised common word that is a name here ("Ian Read said")
 
 
 _PARTY_TAG = re.compile(r"[A-Za-z]-[A-Za-z]+")
 
 
+# common words that are also surnames ("George Will", "Ian Read") or end a name ("Human
+# Rights Watch"): a name when capitalised inside a sentence, or before a past-tense verb
+SURNAME_WORDS = frozenset("will read still watch more".split())
+_OPENERS = frozenset(("\x02", "“", '"', "‘", "'", "(", ":", "—", "-"))
+
+
 def tokenize(s: str, offset: int = 0) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
+    first_word: Tok | None = None
     for m in _TOKEN.finditer(s):
         t = m.group()
         a = m.start() + offset
@@ -59,7 +67,17 @@ def tokenize(s: str, offset: int = 0) -> list[Tok]:
             low = low.replace("’", "'")
         if low[-1] == ".":
             low = low.rstrip(".")
-        append(Tok(t, a, a + len(t), low, word, word and c.isupper()))
+        tok = Tok(t, a, a + len(t), low, word, word and c.isupper())
+        if tok.cap and low in SURNAME_WORDS:
+            if out and out[-1].text not in _OPENERS:
+                tok.proper = True          # "“...,” Read said", "Judicial Watch added"
+            elif not out:
+                first_word = tok
+        append(tok)
+    if first_word is not None and len(out) > 1 and first_word.low in ("will", "read"):
+        nxt = out[1]
+        if nxt.word and not nxt.cap and (nxt.low.endswith("ed") or cue_form(nxt.low)[1] == "s"):
+            first_word.proper = True       # "Will wrote", "Will claims" (not "Will voters")
     return out
 
 
@@ -106,7 +124,7 @@ homeland joint chiefs staff military armed air board authority center centre fou
 organization organisation cabinet presidency secretariat directorate house commons lords
 network airlines airline nations bureau fund reserve exchange coalition alliance front
 center centre institute ministry tower street square avenue road palace building plaza
-airport studies
+airport studies watch
 """)
 MEDIA_WORDS = words_of("""
 times post news daily journal herald gazette tribune telegraph guardian reuters ap afp xinhua
@@ -269,6 +287,8 @@ def is_name_tok(t: Tok) -> bool:
     """A capitalised word that can be part of a proper name."""
     if not t.word or not t.cap:
         return False
+    if t.proper:
+        return True
     b = bare(t.low)
     return b not in FUNC_CAP and b not in DAYS and not _SHOUTED.fullmatch(t.text)
 
