@@ -66,6 +66,78 @@ def test_speech_nouns(tmp_path, sentence, who):
     assert speaker_of(tmp_path, sentence) == who
 
 
+@pytest.mark.parametrize("sentence, who", [
+    ("Ada Kerr’s campaign slogan is “Pier for all.” Few remember it.", "Ada Kerr"),
+    ("And how about this headline from the Harwick Courier: “Ferries run late again.”",
+     "Harwick Courier"),
+    ("The remark by harbour commissioner Ivo Dane, “Nobody swims here,” drew laughs.",
+     "Ivo Dane"),
+])
+def test_speech_nouns_with_plain_words_or_a_source(tmp_path, sentence, who):
+    assert speaker_of(tmp_path, sentence) == who
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Ivo Dane issued a statement saying that the judge was “a fair man”.", "Ivo Dane"),
+    ("On Friday, Ivo Dane released a radio ad calling the toll “a scandal”.", "Ivo Dane"),
+    ("The Kerr campaign sent out a text message to supporters saying: “We won.”",
+     "Kerr campaign"),
+    ("Residents carried a banner reading “Nobody asked us.”", "banner"),
+    ("Dozens of commuters stood on the platform, chanting “Trains not buses!”", "commuters"),
+])
+def test_a_participle_after_a_text_or_a_group(tmp_path, sentence, who):
+    # "a statement saying", "an ad calling", "a banner reading": the text's words, spoken
+    # by whoever put the text out; "commuters chanting": the group's
+    assert speaker_of(tmp_path, sentence) == who
+
+
+def test_a_participle_after_the_object_of_a_preposition(tmp_path):
+    text = "Ivo Dane stood at the doors of the polls saying “Vote for me.”"
+    assert speaker_of(tmp_path, text) != "polls"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Comedians in Harwick are staging a play called “Sons of the Sea” this week.",
+    "The council set up a website titled “Move to Harwick” for newcomers.",
+    "The town's rescue plan, dubbed “Ark”, failed.",
+])
+def test_a_named_thing_is_nobody_s_words(tmp_path, sentence):
+    assert speaker_of(tmp_path, sentence) is None
+
+
+def test_a_verb_that_names_after_a_relative_clause_is_a_cue(tmp_path):
+    text = "Ivo Dane, who chairs the board, named “safety” as his first concern."
+    assert speaker_of(tmp_path, text) == "Ivo Dane"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry has classified 22 Kerr emails as “secret” and will not publish them.",
+    "Within an hour of initial reports of the collapse, the council opened a “help desk”.",
+    "The deal is a “pre-agreement” because some towns did not actually agree.",
+    "Only 21 percent who chose “honest” cast a vote for her.",
+])
+def test_nouns_that_look_like_cues(tmp_path, sentence):
+    quotes, speakers = run(tmp_path, LEAD + sentence + "\n")
+    assert all(s.name not in ("Ada Kerr", "Kerr", "hour", "towns", "vote") for s in speakers)
+    assert quotes[0].speaker in (None, "ministry", "council")
+
+
+# ---------------------------------------------------------------- a colon before the quotation
+
+@pytest.mark.parametrize("sentence, who", [
+    ("The delay did not surprise harbour pilot Ivo Dane: “Storms always win.”", "Ivo Dane"),
+    ("As if to answer the mayor, the Harwick Port Board was clear in its findings: "
+     "“No further study is needed.”", "Harwick Port Board"),
+    ("Former harbour master Ivo Dane:“We learned that from the port authority.”", "Ivo Dane"),
+    ("A spokesman for Ivo Dane could only quip: “I guess Sunday was booked.”",
+     "spokesman for Ivo Dane"),
+    ("Ada Kerr has since apologized for what happened: “I should have used the ferry.”",
+     "Ada Kerr"),
+])
+def test_a_colon_introduces_the_speaker_s_words(tmp_path, sentence, who):
+    assert speaker_of(tmp_path, sentence) == who
+
+
 def test_a_verb_governs_over_the_speech_noun_it_takes(tmp_path):
     text = "Ada Kerr called Ivo Dane’s remarks “a disgrace”."
     assert speaker_of(tmp_path, text) == "Ada Kerr"

@@ -20,7 +20,8 @@ from .marks import RawQuote, names_a_thing
 from .naming import Entity, Registry, role_key
 from .subjects import Mention, analyse_np, np_back, np_fwd
 from .subjects import BRACKETS, clause_start
-from .words import (COORD, DETERMINERS, PASSIVE, PREPS, SUBORDINATORS, Tok, is_cue_word,
+from .words import (COORD, DETERMINERS, PASSIVE, PREPS, ROLE_LOWER, SUBORDINATORS, TITLES, Tok,
+                    fold, is_cue_word,
                     is_name_tok, tokenize, words_of)
 
 FINITE_AUX = frozenset("has have had will would can could may might must should does did".split())
@@ -328,8 +329,8 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
             # object ("Kerr called Dane's remarks “absurd”")
             verbs = [e for e in pre if not e.noun]
             ev = verbs[-1] if verbs else pre[-1]
-        elif post:
-            ev = post[0]
+        elif post and post[0].main:
+            ev = post[0]     # (not "a “pre-deal” because some states did not agree")
         if ev is None and q.close_pos >= 0:
             ev = _next_sentence_cue(ctx, s_close, cpos, q.para)
         if ev is not None:
@@ -379,7 +380,9 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
                     if ent is not None:
                         r.entity, r.how, r.cue = ent, "explicit", cue_text(ctx, evs[-1])
                         r.mention = evs[-1].mention.text if evs[-1].mention else ""
-                elif evs and pp != last_para_with_quote and _last_sentence(ctx, evs[-1], paras[pp]):
+                elif evs and (pp != last_para_with_quote or all(
+                        x.entity is None for x in by_para.get(pp, ()))) \
+                        and _last_sentence(ctx, evs[-1], paras[pp]):
                     # an introducing paragraph whose last sentence reports someone speaking
                     # ("Kerr defended the plan on Tuesday, saying it was overdue."), then the
                     # quotation alone in the next: their words
@@ -434,6 +437,10 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
         if t.word and t.low != "as" and (t.low in SUBORDINATORS or t.low in COORD and k > lo
                                          and toks[k - 1].text == ","):
             c = k + 1         # ("heralded the deal as a “breakthrough”": no new clause)
+            if k <= lo + 1:   # an opening subordinate clause: the main clause follows it
+                comma = next((i for i in range(k + 1, q) if toks[i].text == ","), None)
+                if comma is not None:
+                    c = comma + 1    # "As if to answer him, the board was clear: “...”"
             break
     # an opening adverbial: "In a Fox interview later that day, Trump went further: ..."
     while c < q and toks[c].word and (toks[c].low in PREPS or toks[c].low.endswith("ly")
@@ -448,6 +455,16 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
         c += 1
     # Name: ‘...’, Name: Subject ‘...’ (a headline's last colon)
     colon = next((k for k in range(q - 1, c, -1) if toks[k].text == ":"), None)
+    if colon is not None and colon == q - 1:
+        # "... did not surprise pollster Ada Kerr: “...”": the person named right before
+        # the colon that introduces the quotation
+        span = np_back(toks, colon - 1, c)
+        if span:
+            m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+            if m is not None and m.kind == "person" and any(
+                    w in TITLES or w in ROLE_LOWER for w in fold(m.role).split()):
+                _give(ctx, r, reg, m, opos, ":")
+                return
     if colon is not None:
         span = np_back(toks, colon - 1, c)
         if span and (span[0] == c or toks[span[0] - 1].text == ":"):

@@ -12,9 +12,9 @@ import re
 from .article import Ctx, Event, outlets_of, tok_at
 from .subjects import (Mention, analyse_np, clause_start, np_back, np_fwd, skip_back,
                        subject_before)
-from .words import (AUX, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS, SKIP,
-                    SPEECH_NOUNS, SUBORD, SUBORDINATORS, Tok, cue_form, is_cue_word, is_name_tok,
-                    is_poss, words_of)
+from .words import (AUX, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS,
+                    SKIP, SPEECH_NOUNS, SUBORD, SUBORDINATORS, Tok, cue_form, is_cue_word,
+                    is_name_tok, is_poss, modifier, np_word, place_key, words_of)
 
 FINITE = words_of("have has had were are was is will would can could may might should must do did")
 
@@ -36,7 +36,12 @@ def find_events(ctx: Ctx) -> None:
             if not t.word:
                 continue
             if low in SPEECH_NOUNS and j > lo:
-                m = possessor(ctx, j - 1, lo)
+                p = j - 1      # "Kerr's campaign slogan is": past plain words to the owner
+                while p > lo and j - p <= 2 and modifier(toks[p]):
+                    p -= 1
+                m = possessor(ctx, p, lo)
+                if m is None:
+                    m = _speech_noun_source(ctx, j, lo, hi)
                 if m is not None:      # "Kerr's warning that “...”", "in her words, “...”"
                     _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, m, noun=True))
                     continue
@@ -65,8 +70,27 @@ def find_events(ctx: Ctx) -> None:
             if prev is not None and prev.word and (prev.low in DETERMINERS or is_poss(prev)
                                                    or form == "s" and prev.low in PREPS):
                 continue  # "the report", "a call", "Trump's claims", "for protests": nouns
+            if t.cap and prev is not None and place_key(prev.text + " " + t.text):
+                continue  # "United States"
+            if form == "s" and base in NOUNISH and (
+                    nxt is not None and nxt.low in ("of", "that", "about", "from")
+                    or t.cap or j - 2 >= lo and prev is not None and is_name_tok(prev)
+                    and (toks[j - 2].low in DETERMINERS or toks[j - 2].low.isdigit())):
+                continue  # "initial reports of", "22 Kerr emails", "Putin Remarks": nouns
+            if base in NAMING and form == "ed" and nxt is not None and nxt.text == "\x02" \
+                    and prev is not None and prev.word and not prev.cap \
+                    and prev.low not in SKIP and prev.low not in PASSIVE:
+                continue  # "a play called “Sons”", "a site titled “...”": a name, not words
+            if base == "cast" and not any(x.low == "as" for x in toks[j + 1:min(hi, j + 8)]):
+                continue  # "cast a vote" (but "cast him as “...”")
             if form == "s" and nxt is not None and nxt.word and nxt.low in FINITE:
                 continue  # "which reports have indicated": a noun before its verb
+            if form == "ing" and base in SAYING and prev is not None and prev.word \
+                    and not prev.cap and np_word(prev):
+                m = _what_says(ctx, j, lo)
+                if m is not None:      # "a statement saying", "an ad calling", "a sign reading"
+                    _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, m))
+                    continue
             if form == "ing" and prev is not None and prev.word and not (
                     prev.cap or prev.low in PASSIVE or prev.low in PREPS or prev.low in SUBORD
                     or prev.low in PRONOUNS or prev.low in SKIP
@@ -90,6 +114,13 @@ def find_events(ctx: Ctx) -> None:
                     if agent is not None:
                         _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, agent))
                 continue
+            if form == "base":
+                a = j - 1      # past adverbs: "could only quip", "would never say"
+                while a > lo and toks[a].word and not toks[a].cap and (
+                        toks[a].low in _ADVERBS or toks[a].low.endswith("ly") and len(toks[a].low) > 4):
+                    a -= 1
+                if a >= lo and a < j - 1 and toks[a].word and toks[a].low in AUX:
+                    prev = toks[a]
             if form == "base" and not (prev is not None and prev.word and (
                     prev.low in AUX or prev.low in ("they", "we", "i", "you")
                     or (prev.low.endswith("s") and len(prev.low) > 3
@@ -150,6 +181,12 @@ def find_events(ctx: Ctx) -> None:
 
 
 _GOES_ON = words_of("went carried pressed")
+# verbs whose s-form is also a plural noun ("the reports of", "22 Kerr emails")
+NOUNISH = words_of("email text post tweet report comment remark claim quote note call promise "
+                   "pledge vow question answer reply statement message warning")
+# verbs that give a name ("a play called “Sons”")
+NAMING = words_of("call title name dub label term brand")
+_ADVERBS = words_of("only also just never not still even ever then again simply merely")
 _VERB_TAIL = frozenset((".", ",", ";", "!", "?", "—"))
 
 
@@ -184,6 +221,60 @@ def _after_quote_verb(ctx: Ctx, j: int, lo: int, hi: int) -> Mention | None:
     m = analyse_np(text, toks, span[0], span[1], outlets_of(ctx))
     if m is not None and m.kind in ("person", "organisation", "media", "anonymous"):
         return m
+    return None
+
+
+# participles that carry a text's words after its noun: "a statement saying", "a sign reading"
+SAYING = words_of("say read call ask urge warn claim declare state proclaim announce accuse "
+                  "promise describe note tell demand insist argue")
+# verbs that put a text out: "issued a statement saying", "sent out a release calling"
+PUBLISH = words_of("issued issues released releases sent sends put puts posted posts published "
+                   "publishes ran runs aired airs tweeted wrote writes penned pens signed signs "
+                   "unveiled unveils launched launches distributed circulated")
+
+
+def _what_says(ctx: Ctx, j: int, lo: int) -> Mention | None:
+    """The text or people whose words a participle after a noun gives: "a sign reading “...”"
+    (the sign), "protesters chanting “...”" (the protesters), and for a text someone put out,
+    that someone: "Kerr issued a statement saying ...", "the campaign sent out an email
+    calling ..."."""
+    toks = ctx.toks
+    span = np_back(toks, j - 1, lo)
+    if span is None:
+        return None
+    m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+    p = span[0] - 1
+    if p > lo and toks[p].word and toks[p].low in PREPS and toks[p].low != "with":
+        # "a text message to supporters saying": the text before the preposition says it;
+        # "on their way into the polls saying": no one named here
+        span = np_back(toks, p - 1, lo)
+        m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx)) if span else None
+        if m is None or m.kind != "document":
+            return None
+    if m is None or m.kind not in ("document", "anonymous", "organisation", "media"):
+        return None
+    if m.kind == "document":
+        v = span[0] - 1
+        while v > lo and toks[v].word and toks[v].low in ("out", "up", "also", "then", "quickly"):
+            v -= 1
+        if v >= lo and toks[v].word and toks[v].low in PUBLISH:
+            who, how = subject_before(ctx, v - 1, lo)
+            if who is not None and how == "np" and who.kind in (
+                    "person", "organisation", "media", "pronoun"):
+                return who
+    return m
+
+
+def _speech_noun_source(ctx: Ctx, j: int, lo: int, hi: int) -> Mention | None:
+    """Whose words a noun of saying gives when no possessive names them: "a headline from the
+    Daily Courier", "that quote from commissioner Ivo Dane", "a warning by the agency"."""
+    toks = ctx.toks
+    if j + 1 < hi and toks[j + 1].word and toks[j + 1].low in ("from", "by"):
+        span = np_fwd(toks, j + 2, hi)
+        if span is not None:
+            m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+            if m is not None and m.kind in ("person", "organisation", "media", "anonymous"):
+                return m
     return None
 
 
@@ -322,7 +413,12 @@ def _verb_like(t: Tok) -> bool:
     """A lower-case finite verb form: "marched", "says", "has", "will"."""
     low = t.low
     return not t.cap and (low in FINITE or low.endswith("ed") and len(low) > 3
+                          or low in _IRREGULAR_PAST
                           or is_cue_word(low) and not low.endswith("ing"))
+
+
+_IRREGULAR_PAST = words_of("stood sat went came gave took made held ran met left began rose fell "
+                           "brought kept sent stayed got grew drew threw flew led lay")
 
 
 _CLAUSE_JOIN = words_of("but and while as although because when after since whereas so")

@@ -169,6 +169,11 @@ def title_case(line: str) -> bool:
     return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
 
 
+# "a play called", "the plan, dubbed": a participle that names, after a noun or a comma
+_NAMED = re.compile(r"(?:\b(?!(?:he|she|they|it|we|i|you|who|which|that|what)\b)[a-z][\w\-]*"
+                    r"[ \t]+(?:called|titled|entitled|named|dubbed|nicknamed|known[ \t]+as)"
+                    r"|,[ \t]+(?:called|titled|entitled|dubbed|nicknamed|known[ \t]+as))[ \t]*$")
+_SMALL = frozenset("a an the of and or in on at to for with by from".split())
 _NEXT_WORD = re.compile(r"[ \t]?([A-Za-z][\w’'\-]*)")
 _GO_ON = PREPS | COORD | SUBORDINATORS | frozenset("that what which who whom whose".split())
 
@@ -178,10 +183,12 @@ def names_a_thing(shown: str, q: RawQuote) -> bool:
     “The Night Ferry”") or a label on the noun that follows it (“Star Power” award, "We are
     Here" T-shirts), not a word that goes on with the sentence (“Q” said Kerr, “Q” and)."""
     inner = shown[q.start:q.end].rstrip()
+    if q.open_pos >= 0 and _NAMED.search(shown, max(0, q.open_pos - 40), q.open_pos):
+        return True       # "a play called “Sons of the Sea”", "the plan, dubbed “Ark”"
     if inner.endswith(("!", "?", ".", ",", ";", ":")):
         return False      # a sentence, or words the sentence goes on from
-    words = inner.split()
-    if len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
+    words = [w for w in inner.split() if w.lower() not in _SMALL]
+    if len(inner.split()) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words):
         a = shown.rfind("\n", 0, q.start) + 1
         b = shown.find("\n", q.end)
         line = shown[a:max(a, q.start - 1)] + " " + shown[q.end + 1:b if b >= 0 else len(shown)]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 from .marks import names_a_thing, title_case
 from .subjects import Mention, singular
 from .words import (ANON_HEADS, DAYS, FUNC_CAP, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY,
-                    ROLE_LOWER, SURNAME_WORDS, TITLES, bare, fold, place_key, places_in, role_noun, words_of)
+                    ROLE_LOWER, SURNAME_WORDS, TITLES, bare, singular_word, fold, place_key, places_in, role_noun, words_of)
 
 if TYPE_CHECKING:
     from .attribution import QRec
@@ -538,6 +538,7 @@ class People:
             k = 0
             titles = []
             while k < len(words) - 1 and (fold(words[k].rstrip(".")) in TITLES
+                                          or singular_word(fold(words[k])) in TITLES
                                           or fold(words[k]) in ROLE_LOWER):
                 titles.append(fold(words[k].rstrip(".")))   # "Columnist Ada Kerr"
                 k += 1
@@ -625,6 +626,8 @@ class People:
                     who.setdefault(k, p)
             if counts:
                 ranked = sorted(counts.values(), reverse=True)
+                if attr == "first" and ranked[0] < 2:
+                    return None     # a given name alone: only a person the corpus names often
                 if len(ranked) == 1 or ranked[0] >= 2 * ranked[1]:
                     return who[max(counts, key=lambda k: counts[k])]
                 return None
@@ -709,7 +712,7 @@ def bare_word(w: str) -> str:
 def _name_word(w: str) -> bool:
     b = fold(bare_word(w).rstrip("."))
     if not w[:1].isupper() or b in FUNC_CAP or b in DAYS or b in ORG_WORDS or b in MEDIA_WORDS \
-            or b in TITLES or b in PARTY:
+            or b in TITLES or b in PARTY or singular_word(b) in TITLES:
         return False
     if len(w) > 1 and w.isupper() and not w.endswith("."):
         return False          # acronyms

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .article import outlets_of, tok_at
-from .words import (NUMBER_WORDS, ANON_HEADS, CONNECT_OF, COORD, DAYS, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
+from .words import (NUMBER_WORDS, PREPS, ANON_HEADS, CONNECT_OF, COORD, DAYS, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
                     MEDIA_HEADS, MEDIA_WORDS, ORG_HEADS, ORG_WORDS, PARTICLES, PARTY, PASSIVE,
                     OBJECT_PRONOUNS, PRONOUNS, ROLE_LOWER, SKIP, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
                     fold, head_noun, is_cue_word, is_name_tok, is_poss, modifier, np_word, place_key,
@@ -132,7 +132,7 @@ def np_fwd(toks: list[Tok], i: int, hi: int) -> tuple[int, int] | None:
             last = k
             k += 1
             continue
-        if modifier(t) and (last is not None or k > i):
+        if modifier(t):
             # "the news outlet", "a Kerr campaign spokesman": plain words before the head
             m = k
             while m < hi and m - k < 3 and modifier(toks[m]) and not is_head(toks[m]):
@@ -281,7 +281,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     for i, t in enumerate(core):
         if i == 0 or not t.word:
             continue
-        if t.low in ("of", "for", "on", "at", "in"):
+        if t.low in ("of", "for", "on", "at", "in", "from", "with", "by", "about"):
             prev, nxt = core[i - 1], core[i + 1] if i + 1 < len(core) else None
             pb = singular(bare(prev.low))
             if t.low in ("of", "for") and is_name_tok(prev) and nxt is not None and (
@@ -299,8 +299,12 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                 country = country or pk
     last = head[-1]
     lastb = bare(last.low)
+    lastk = singular(lastb)      # "ads", "letters": the head's lexicon entry
+    doc_head = lastb in DOC_HEADS or lastk in DOC_HEADS
+    org_head = lastb in ORG_HEADS or lastk in ORG_HEADS
+    media_head = lastb in MEDIA_HEADS or lastk in MEDIA_HEADS
     common = len(head) == 1 and last.cap and not last.text.isupper() and (
-        lastb in ANON_HEADS or lastb in DOC_HEADS or lastb in MEDIA_HEADS
+        lastb in ANON_HEADS or doc_head or media_head
         or lastb in ("police", "prosecutors", "authorities"))  # "Officials said", sentence-initial
     if not last.cap or common or lastb in PARTY or lastb in TITLES and lastb not in ORG_WORDS:
         # a description: "the senior navy official", "Chile's foreign ministry"
@@ -309,12 +313,18 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
             "press", "news", "forces", "affairs", "chiefs", "us")
         if lastb in ANON_HEADS or _AGE.fullmatch(lastb) or lastb in PARTY and not lastb.endswith("ic") and (
                 last.cap or lastb.endswith("s")) or not last.cap and role_noun(singular(lastb)) \
-                and lastb not in DOC_HEADS and lastb not in ORG_HEADS and lastb not in MEDIA_HEADS:
-            # "a senior official", "one Iowa Democrat", "two Republicans"
+                and not doc_head and not org_head and not media_head:
+            # "a senior official", "one Iowa Democrat", "two Republicans"; "a spokesman for
+            # Northgate Rail": the name that says whose
+            words = [t for t in tail[1:] if t.word]
+            if tail and tail[0].low in ("for", "of", "at", "from") and 0 < len(words) <= 5 and all(
+                    is_name_tok(t) or t.low in ("the", "of", "and") for t in words) \
+                    and is_name_tok(words[-1]):
+                desc = f"{desc} {tail_text}"
             return Mention(start, end, surface, "anonymous", desc, role=join_roles(tail_text, role_extra),
                            country=country, plural=plural, head=singular(lastb),
                            definite=definite)
-        if lastb in DOC_HEADS:
+        if doc_head:
             issuer = [t for t in head[:-1] if t.word and t.cap and is_name_tok(t)]
             if issuer and len(head) > 1 and all(t.cap or is_poss(t) for t in head[:-1]):
                 # "a White House statement", "Merkel's statement": who issued it speaks
@@ -323,13 +333,13 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                 if m is not None and m.kind in ("person", "organisation", "media"):
                     m.role = join_roles(m.role, lastb)
                     return m
-            lvl = 1 if lastb in STATEMENT_HEADS else 2
+            lvl = 1 if lastk in STATEMENT_HEADS else 2
             return Mention(start, end, surface, "document", desc, role=join_roles(tail_text, role_extra),
-                           country=country, level=lvl, head=lastb, definite=definite)
-        if lastb in MEDIA_HEADS:
+                           country=country, level=lvl, head=lastk, definite=definite)
+        if media_head:
             return Mention(start, end, surface, "media", desc, role=join_roles(tail_text, role_extra),
                            country=country, head=lastb, definite=definite)
-        if lastb in ORG_HEADS or lastb in GENERIC_ORG:
+        if org_head or lastb in GENERIC_ORG:
             content = [t for t in head if not (place_key(bare(t.text)) or is_poss(t))]
             generic = all(bare(t.low) in GENERIC_ORG for t in content)
             name = " ".join(t.text for t in head if not place_key(bare(t.text)))
@@ -355,7 +365,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     cut = -1
     for i, t in enumerate(run):
         b_ = bare(t.low)
-        if t.word and (b_ in TITLES or (t.cap and b_ in ORG_WORDS) or b_ in PARTY
+        if t.word and (b_ in TITLES or singular(b_) in TITLES or (t.cap and b_ in ORG_WORDS) or b_ in PARTY
                        or (t.cap and b_ in MEDIA_WORDS)
                        or (place_key(t.text) and i < len(run) - 1)
                        or (t.text.isupper() and len(t.text) > 1 and i < len(run) - 1)
@@ -491,7 +501,8 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
         # "the night porter said": a determiner and a few plain words
         k = j
         while k >= lo and j - k < 5 and toks[k].word and not toks[k].cap \
-                and toks[k].low not in DETERMINERS and toks[k].low not in SUBORD:
+                and toks[k].low not in DETERMINERS and toks[k].low not in SUBORD \
+                and toks[k].low not in PREPS:
             k -= 1
         if k >= lo and k < j and toks[k].word and toks[k].low in ("a", "an", "the", "one"):
             m = analyse_np(ctx.art.shown, toks, k, j, outlets_of(ctx), loose=True)

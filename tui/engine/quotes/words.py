@@ -103,6 +103,7 @@ said says told added adding separately elsewhere previously last next since unti
 with without from for by to of about over under into through among despite following given
 even only just both each every all any nor neither either whether although though because once
 whatever whoever whichever wherever whenever unless is are was were has have had will be
+does do did can could would should must shall such
 """)
 TITLES = words_of("""
 mr mrs ms miss mx dr prof sen senator rep representative congressman congresswoman gov governor
@@ -158,12 +159,14 @@ statement statements announcement report document documents letter memo filing c
 indictment ruling order release notice post tweet readout transcript assessment study survey
 communique communiqué decree directive guidance affidavit lawsuit motion summary editorial
 question questions questionnaire poll survey sign banner placard ad advert advertisement
+footnote website webpage page headline caption textbook book email e-mail message text flyer
+leaflet brochure pamphlet video commercial column article story blog
 """)
 STATEMENT_HEADS = words_of("statement announcement release readout communique communiqué notice")
 ORG_HEADS = words_of("""
 ministry department government agency embassy military army navy police office administration
 regime company firm command parliament council committee court mission consulate cabinet
-presidency force forces service bureau commission
+presidency force forces service bureau commission campaign
 """)
 MEDIA_HEADS = words_of("newspaper media tabloid broadcaster outlet daily mouthpiece network")
 GENERIC_ORG = words_of("government administration regime authorities state leadership")
@@ -346,7 +349,8 @@ def np_word(t: Tok) -> bool:
     if is_name_tok(t):
         return True
     b = bare(t.low)
-    return b in ROLE_LOWER or b in PARTY or b in TITLES or (is_poss(t) and not t.cap)
+    return b in ROLE_LOWER or b in PARTY or b in TITLES or (is_poss(t) and not t.cap) \
+        or singular_word(b) in ROLE_LOWER
 
 
 
@@ -375,7 +379,9 @@ SPEECH_NOUNS = words_of("""
 statement statements warning warnings claim claims remark remarks comment comments words
 message tweet tweets post posts letter promise pledge vow assertion argument view response
 reply answer plea insistence accusation allegation suggestion description announcement
-declaration prediction
+declaration prediction quote headline slogan chant cry refrain motto lament broadside
+conclusion finding findings verdict retort quip joke complaint criticism demand denial
+admission boast threat rebuke contention characterization recollection
 """)
 # cue verbs that need their particle: "pointed out", "shot back", "weighed in"
 PARTICLE = {"point": "out", "shoot": "back", "fire": "back", "hit": "back", "lash": "out",
@@ -436,7 +442,8 @@ SKIP = words_of("""
 also then later earlier again further too still had has have would will did does do went on to
 continued continues go goes going once never not just already separately subsequently
 previously recently publicly privately repeatedly reportedly initially first last finally
-declined refused wanted tried sought could may might must should can shall been
+declined refused wanted tried sought could may might must should can shall been since ever only
+even simply merely
 """)
 PASSIVE = words_of("was were is are be been being")
 SUBORDINATORS = words_of("as while because when after before although though but if since whereas "
