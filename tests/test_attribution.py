@@ -416,6 +416,22 @@ def test_no_article_suffix_ever(tmp_path):
     assert all("(" not in s.name for s in speakers)
 
 
+@pytest.mark.parametrize("sentence, who", [
+    ("Continuing to explain his view, Ivo Dane rejected the idea, saying that if he “found "
+     "rot” he would fix it.", "Ivo Dane"),
+    ("Ivo Dane summed up the mayor as “weak,” denounced her record and said she should go.",
+     "Ivo Dane"),
+    ("Ivo Dane explained the mayor’s refusal to call the storm “a disaster” is a weakness.",
+     "Ivo Dane"),
+    ("“The pier is safe,” said one unaligned Harwick engineer.", "unaligned Harwick engineer"),
+    ("“Nobody stood down,” said the base chief known as Bob.", "base chief"),
+])
+def test_no_fragment_speaks_in_place_of_the_subject(tmp_path, sentence, who):
+    # an opening participle, the object of a verb after a comma, an abstract noun and a
+    # participle after the head are never the speaker
+    assert speaker_of(tmp_path, sentence) == who
+
+
 @pytest.mark.parametrize("sentence", [
     "Her record shows the plan was “doomed from the start”.",
     "Continuing to defend the plan, Ada Kerr said it was “overdue”.",

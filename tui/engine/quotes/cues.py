@@ -152,7 +152,8 @@ def find_events(ctx: Ctx) -> None:
                     m, how = inv, "np"  # "..., said Brad Bannon, a pollster.": inverted order
             participle = participle_like(low, toks, k, lo)
             if participle or (m is None and how == "coord"):
-                prev = [e for e in ctx.events[first_of_sentence:] if e.sent == s]
+                # (a verb's event: "explaining his view, Kerr said" continues Kerr, not "his")
+                prev = [e for e in ctx.events[first_of_sentence:] if e.sent == s and not e.noun]
                 mains = [e for e in prev if e.main]
                 if how == "coord" and mains:
                     ev.inherit = mains[0].idx
@@ -166,7 +167,10 @@ def find_events(ctx: Ctx) -> None:
                 ev.mention = m
             else:
                 # "said X" (inverted), only right after a quotation or at a clause start
-                if (k < lo or toks[k].text in (",", "\x03", ":", "\x02")) and (
+                # (after a comma, only a verb that reports without an object: ", denounced
+                # her record" has its object after it, not its speaker)
+                if (k < lo or toks[k].text in ("\x03", ":", "\x02") or toks[k].text == ","
+                        and (base in INVERTIBLE or base in MANNER)) and (
                         base not in OBJ_VERBS or base == "ask" and k >= lo
                         and toks[k].text == "\x03"):   # "“...?” asked the boy"
                     ev.mention = inverted_subject(ctx, j + 1, hi)
@@ -303,7 +307,10 @@ def inverted_subject(ctx: Ctx, f: int, hi: int) -> Mention | None:
         return None
     e = f
     while e < hi and e - f < 10 and (toks[e].word or toks[e].text in ("-", "’", "'")) \
-            and not (toks[e].word and toks[e].low in _INV_STOP and e > f):
+            and not (toks[e].word and e > f and (
+                toks[e].low in _INV_STOP or toks[e].low == "known"
+                or toks[e].low.endswith("ed") and not toks[e].cap
+                and toks[e - 1].low not in DETERMINERS)):   # "the base chief known as"
         e += 1
     if e == f:
         return None
@@ -313,6 +320,9 @@ def inverted_subject(ctx: Ctx, f: int, hi: int) -> Mention | None:
     return None
 
 
+# verbs of the manner of speaking, that may precede their speaker: "..., shouted a man"
+MANNER = words_of("shout yell cry whisper murmur mutter laugh exclaim tweet post wonder stress "
+                  "scream sigh chuckle snap gush bellow")
 # verbs that report without an object, so that what follows them may be their speaker:
 # "..., said Kerr", "..., added a spokesman" (not "called X 'Y'", "told reporters")
 INVERTIBLE = words_of("say add write note explain continue recall reply respond declare insist "

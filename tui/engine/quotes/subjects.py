@@ -210,6 +210,16 @@ _AGE = re.compile(r"\d+-year-old")   # "said the 46-year-old"
 QUANTITY = words_of("hundreds thousands dozens millions scores group groups crowd mix number "
                     "majority minority some many most several few one two three four all each "
                     "none half")
+_ABSTRACT = ("ment", "ness", "ity", "tion", "sion", "ance", "ence", "ism", "ship")
+_ABSTRACT_AL = words_of("refusal proposal denial approval removal withdrawal reversal dismissal "
+                        "record refusals proposals")
+
+
+def _abstract(w: str) -> bool:
+    """A noun of a thing done or had, never of a speaker: "refusal", "agreement", "record"."""
+    return w.endswith(_ABSTRACT) or w in _ABSTRACT_AL
+
+
 _NOT_SPEAKERS = words_of("something nothing anything everything one time way thing things")
 
 
@@ -281,7 +291,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     for i, t in enumerate(core):
         if i == 0 or not t.word:
             continue
-        if t.low in ("of", "for", "on", "at", "in", "from", "with", "by", "about"):
+        if t.low in ("of", "for", "on", "at", "in", "from", "with", "by", "about") or (
+                t.low == "close" and i + 1 < len(core) and core[i + 1].low == "to"):
             prev, nxt = core[i - 1], core[i + 1] if i + 1 < len(core) else None
             pb = singular(bare(prev.low))
             if t.low in ("of", "for") and is_name_tok(prev) and nxt is not None and (
@@ -317,8 +328,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
             # "a senior official", "one Iowa Democrat", "two Republicans"; "a spokesman for
             # Northgate Rail": the name that says whose
             words = [t for t in tail[1:] if t.word]
-            if tail and tail[0].low in ("for", "of", "at", "from") and 0 < len(words) <= 5 and all(
-                    is_name_tok(t) or t.low in ("the", "of", "and") for t in words) \
+            if tail and tail[0].low in ("for", "of", "at", "from", "close") and 0 < len(words) <= 6 and all(
+                    is_name_tok(t) or t.low in ("the", "of", "and", "to") for t in words) \
                     and is_name_tok(words[-1]):
                 desc = f"{desc} {tail_text}"
             return Mention(start, end, surface, "anonymous", desc, role=join_roles(tail_text, role_extra),
@@ -347,7 +358,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                            role=join_roles(tail_text, role_extra), country=country,
                            level=1 if generic else 2, head=lastb, definite=definite)
         if lastb in TITLES or (loose and last.word and any(c.isalpha() for c in last.low)
-                               and len(head) <= 4
+                               and len(head) <= 4 and not _abstract(lastb)
                                and lastb not in FUNC_CAP and lastb not in _NOT_SPEAKERS):
             # "the president", "the Speaker"; loose: "the night porter said", "the board said"
             return Mention(start, end, surface, "anonymous", desc, role=join_roles(tail_text, role_extra),
@@ -406,8 +417,9 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     name_toks = [t for t in run if not (t.word and bare(t.low) in TITLES and not t.cap)]
     while name_toks and bare(name_toks[0].low) in TITLES and bare(name_toks[0].low) not in ORG_WORDS:
         name_toks = name_toks[1:]
-    if not name_toks:
-        return None
+    if not name_toks or len(name_toks) == 1 and len(name_toks[0].low) > 5 \
+            and name_toks[0].low.endswith(("ing", "ed")):
+        return None   # "Continuing to explain, ...": a participle, no name
     name = " ".join(text[name_toks[0].start:name_toks[-1].end].split())
     pk = place_key(name)
     if pk and not tail:
