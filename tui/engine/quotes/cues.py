@@ -46,9 +46,10 @@ def find_events(ctx: Ctx) -> None:
                     _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, m, noun=True))
                     continue
             if not is_cue_word(low) and low != "according":
-                m = _after_quote_verb(ctx, j, lo, hi)
-                if m is not None:      # "“...?” Kerr pressed.", "“...,” Kerr went on"
-                    _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, m))
+                if (low.endswith("ed") or low in _GOES_ON) and j > lo and not t.cap:
+                    m = _after_quote_verb(ctx, j, lo, hi)
+                    if m is not None:      # "“...?” Kerr pressed.", "“...,” Kerr went on"
+                        _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, m))
                 continue
             if low == "according" and j + 1 < hi and toks[j + 1].low == "to":
                 span = np_fwd(toks, j + 2, hi)

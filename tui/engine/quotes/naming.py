@@ -537,9 +537,7 @@ class People:
             words = words[cut:]          # "North Korea’s Kim Jong Un": the name after the ’s
             k = 0
             titles = []
-            while k < len(words) - 1 and (fold(words[k].rstrip(".")) in TITLES
-                                          or singular_word(fold(words[k])) in TITLES
-                                          or fold(words[k]) in ROLE_LOWER):
+            while k < len(words) - 1 and _title_word(words[k]):
                 titles.append(fold(words[k].rstrip(".")))   # "Columnist Ada Kerr"
                 k += 1
             name = [w for w in words[k:]]
@@ -706,6 +704,13 @@ def bare_word(w: str) -> str:
         if w.endswith(suf):
             return w[:-2]
     return w.rstrip("’'") if w.endswith(("s’", "s'")) else w
+
+
+@lru_cache(maxsize=65536)
+def _title_word(w: str) -> bool:
+    """A title or role word before a name: "Sen.", "Senators", "Columnist"."""
+    f = fold(w.rstrip("."))
+    return f in TITLES or singular_word(f) in TITLES or f in ROLE_LOWER
 
 
 @lru_cache(maxsize=65536)
