@@ -443,3 +443,49 @@ def test_fragments_possessives_and_objects_are_never_speakers(tmp_path, sentence
     for s in speakers:
         assert s.name.lower() not in ("her record", "record", "continuing", "him")
         assert not s.name.endswith(("’s", "'s"))
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("A former harbour master -- Ivo Dane, who lost the 2010 vote -- said the pier "
+     "“needs no more repairs.”", "Ivo Dane"),
+    ("A former harbour master — Ivo Dane, who lost the 2010 vote — said the pier "
+     "“needs no more repairs.”", "Ivo Dane"),
+    ("Ivo Dane -- a ferry captain for thirty years -- told us the pier “needs no repairs.”",
+     "Ivo Dane"),
+])
+def test_a_name_between_dashes_speaks(tmp_path, sentence, who):
+    # a double hyphen is a dash, like "—"
+    assert speaker_of(tmp_path, sentence) == who
+
+
+@pytest.mark.parametrize("sentence", [
+    "That would bring a “summer of queues” to the islands until the autumn, forcing "
+    "travellers to book weeks and weeks ahead or stay home, said Ada Kerr, a ferry analyst.",
+    "The cuts mean a “slow decline” for the harbour towns along the coast, which have no "
+    "other way to reach the mainland in the winter months, Ada Kerr said on Tuesday.",
+])
+def test_a_reporting_clause_that_closes_the_sentence_covers_it_whole(tmp_path, sentence):
+    assert speaker_of(tmp_path, sentence) == "Ada Kerr"
+
+
+def test_a_long_sentence_with_a_later_clause_is_not_covered(tmp_path):
+    # the cue closes a clause of its own, not the sentence: no speaker for the quotation
+    text = ("The cuts mean a “slow decline” for the harbour towns along the coast all "
+            "through the long winter months ahead, and Ada Kerr said she would vote no.")
+    assert speaker_of(tmp_path, text) is None
+
+
+@pytest.mark.parametrize("intro", ["Ferry reporter Ada Kerr says:", "Columnist Ada Kerr wrote:",
+                                   "The harbour master, Ada Kerr, told us:"])
+def test_a_lead_in_paragraph_gives_the_quotation_below_its_speaker(tmp_path, intro):
+    text = f"{intro}\n\n“Well, the boats are not running and nobody knows when they will.”"
+    assert speaker_of(tmp_path, text) == "Ada Kerr"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Columnist Ada Kerr said: “The pier is finished.”",
+    "Ferry Reporter Ada Kerr says the pier is “finished.”",
+    "Police Chief Ada Kerr told us the pier was “finished.”",
+])
+def test_a_leading_role_word_is_no_part_of_the_name(tmp_path, sentence):
+    assert speaker_of(tmp_path, sentence) == "Ada Kerr"

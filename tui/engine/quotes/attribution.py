@@ -20,7 +20,7 @@ from .marks import RawQuote, names_a_thing
 from .naming import Entity, Registry, role_key
 from .subjects import Mention, analyse_np, np_back, np_fwd
 from .subjects import BRACKETS, clause_start
-from .words import (COORD, DETERMINERS, PASSIVE, PREPS, ROLE_LOWER, SUBORDINATORS, TITLES, Tok,
+from .words import (COORD, DAYS, DETERMINERS, PASSIVE, PREPS, ROLE_LOWER, SUBORDINATORS, TITLES, Tok,
                     fold, is_cue_word,
                     is_name_tok, tokenize, words_of)
 
@@ -251,6 +251,26 @@ def _next_sentence_cue(ctx: Ctx, s: int, cpos: int, para: int) -> Event | None:
     return None
 
 
+def _closing_cue(ctx: Ctx, ev: Event, sent_hi: int) -> bool:
+    """Is the cue a reporting clause set off by a comma at the end of its sentence, which
+    reports the whole sentence however long: "..., forcing them to wait, said Jo Dane, an
+    analyst.", "..., Kerr said on Monday."?"""
+    m = ev.mention
+    if m is None or ev.inherit is not None:
+        return False
+    toks = ctx.toks
+    first = min(ev.tok, tok_at(ctx, m.start))
+    if first == 0 or toks[first - 1].text != ",":
+        return False
+    k = max(ev.tok + 1, tok_at(ctx, m.end))
+    rest = [t for t in toks[k:tok_at(ctx, sent_hi)] if t.word]
+    if not rest:
+        return True
+    if m.start > ev.pos and toks[k].text == ",":     # "said Jo Dane, a transport analyst."
+        return not any(t.text in ("\x02", "\x03") for t in toks[k:tok_at(ctx, sent_hi)])
+    return len(rest) <= 4 and toks[k].word and (toks[k].low in PREPS or toks[k].low in DAYS)
+
+
 def _inside_mention(ev: Event, pos: int) -> bool:
     m = ev.mention
     return m is not None and m.start <= pos < m.end
@@ -310,7 +330,7 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
                 if e.pos < post_hi or e.mention is not None and e.mention.start < post_hi] \
             if q.close_pos >= 0 else []
         post = [e for e in post if len([t for t in ctx.toks[tok_at(ctx, cpos + 1):e.tok]
-                                        if t.word]) <= 14]
+                                        if t.word]) <= 14 or _closing_cue(ctx, e, sent_hi)]
         pre = [e for e in _region_events(ctx, sent_lo, opos)
                if not _blocked(ctx, e.pos, opos)]
         # a quotation inside the speaker's own description is not theirs
@@ -371,7 +391,9 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
             if src is None and q.para > 0:
                 # "X said:" closing the paragraph before
                 pp = q.para - 1
-                while pp in boiler and pp > 0:
+                while pp in boiler and pp > 0 and not (     # (a lead-in "Kerr says:" is no debris)
+                        text[paras[pp][0]:paras[pp][1]].rstrip().endswith(":")
+                        and _region_events(ctx, paras[pp][0], paras[pp][1])):
                     pp -= 1
                 ptxt = text[paras[pp][0]:paras[pp][1]].rstrip()
                 evs = _region_events(ctx, paras[pp][0], paras[pp][1])

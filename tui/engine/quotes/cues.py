@@ -12,7 +12,7 @@ import re
 from .article import Ctx, Event, outlets_of, tok_at
 from .subjects import (Mention, analyse_np, clause_start, np_back, np_fwd, skip_back,
                        subject_before)
-from .words import (AUX, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS,
+from .words import (AUX, DASHES, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS,
                     SKIP, SPEECH_NOUNS, SUBORD, SUBORDINATORS, Tok, cue_form, is_cue_word,
                     is_name_tok, is_poss, modifier, np_word, place_key, words_of)
 
@@ -192,7 +192,7 @@ NOUNISH = words_of("email text post tweet report comment remark claim quote note
 # verbs that give a name ("a play called “Sons”")
 NAMING = words_of("call title name dub label term brand")
 _ADVERBS = words_of("only also just never not still even ever then again simply merely")
-_VERB_TAIL = frozenset((".", ",", ";", "!", "?", "—"))
+_VERB_TAIL = frozenset((".", ",", ";", "!", "?")) | DASHES
 
 
 def _after_quote_verb(ctx: Ctx, j: int, lo: int, hi: int) -> Mention | None:
@@ -361,7 +361,7 @@ def _closes(ctx: Ctx, m: Mention, hi: int) -> bool:
     if k >= hi:
         return True
     t = ctx.toks[k]
-    return t.text in (",", ".", ";", ":", "(", "—") or t.low in ("who", "which")
+    return t.text in (",", ".", ";", ":", "(") or t.text in DASHES or t.low in ("who", "which")
 
 
 def _title_case(toks: list[Tok], lo: int, hi: int) -> bool:
@@ -374,7 +374,7 @@ def participle_like(low: str, toks: list[Tok], k: int, lo: int) -> bool:
     """", adding", "; saying", and after a quotation that ends on its own comma:
     "“...,” adding"."""
     return low.endswith("ing") and k >= lo and (
-        toks[k].text in (",", ":", ";", "\x03", "—")
+        (toks[k].text in (",", ":", ";", "\x03") or toks[k].text in DASHES)
         or toks[k].word and (toks[k].low in PREPS or toks[k].low in SUBORDINATORS))
 
 
@@ -403,9 +403,9 @@ def subject_span(toks: list[Tok], lo: int, hi: int) -> tuple[int, int] | None:
         if span is None or toks[span[0]].low in PREPS:
             continue
         v = span[1] + 1
-        if v < hi and toks[v].text in ("," , "—"):   # an apposition
+        if v < hi and (toks[v].text == "," or toks[v].text in DASHES):   # an apposition
             k = v + 1
-            while k < hi and k - v < 40 and toks[k].text not in (",", "—", ";"):
+            while k < hi and k - v < 40 and toks[k].text not in (",", ";") and toks[k].text not in DASHES:
                 k += 1
             v = k + 1
         if v < hi and toks[v].word and not toks[v].cap and toks[v].low not in PREPS:

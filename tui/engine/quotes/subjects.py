@@ -380,6 +380,10 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                        or (t.cap and b_ in MEDIA_WORDS)
                        or (place_key(t.text) and i < len(run) - 1)
                        or (t.text.isupper() and len(t.text) > 1 and i < len(run) - 1)
+                       # a role word before the name: "Columnist Ada Kerr", "Fox Reporter
+                       # Jo Dane", "Police Chief Jo Dane"
+                       or (t.cap and i < len(run) - 1
+                           and (singular(b_) in ROLE_LOWER or singular(b_) in ANON_HEADS))
                        or not t.cap and t.low not in PARTICLES and t.low not in CONNECT_OF
                        and not (t.low == "the" and i > 0 and run[i - 1].low in CONNECT_OF)):
             cut = i

@@ -18,7 +18,9 @@ from ..segment import ABBREVIATIONS
 
 # dotted acronyms (U.S.), words with inner apostrophes/hyphens and a possessive s’,
 # or one punctuation character.  \x02 / \x03 stand for a masked quotation.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*(?:[’'](?=\s|$))?|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*(?:[’'](?=\s|$))?|--|[^\w\s]")
+# dashes that set off a phrase: "Kerr — a teacher — said", "Kerr -- a teacher -- said"
+DASHES = frozenset(("—", "–", "--"))
 
 
 @dataclass(slots=True, eq=False)
@@ -38,7 +40,7 @@ _PARTY_TAG = re.compile(r"[A-Za-z]-[A-Za-z]+")
 # common words that are also surnames ("George Will", "Ian Read") or end a name ("Human
 # Rights Watch"): a name when capitalised inside a sentence, or before a past-tense verb
 SURNAME_WORDS = frozenset("will read still watch more".split())
-_OPENERS = frozenset(("\x02", "“", '"', "‘", "'", "(", ":", "—", "-"))
+_OPENERS = frozenset(("\x02", "“", '"', "‘", "'", "(", ":", "-") + tuple(DASHES))
 
 
 def tokenize(s: str, offset: int = 0) -> list[Tok]:
