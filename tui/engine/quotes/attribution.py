@@ -18,7 +18,7 @@ from .article import Ctx, Event, outlets_of, sentence_of, tok_at
 from .cues import clause_subjects, cue_text
 from .marks import RawQuote, names_a_thing
 from .naming import Entity, Registry, role_key
-from .subjects import Mention, analyse_np, np_back, np_fwd
+from .subjects import Mention, analyse_np, appositive_name, np_back, np_fwd
 from .subjects import BRACKETS, clause_start
 from .words import (COORD, DAYS, DETERMINERS, PASSIVE, PREPS, ROLE_LOWER, SUBORDINATORS, TITLES, Tok,
                     fold, is_cue_word,
@@ -57,6 +57,7 @@ def _resolve_pronoun(ctx: Ctx, m: Mention, pos: int, reg: Registry, depth: int =
         for a, b in clause_subjects(toks, 0, len(toks)):
             if toks[a].start < pos:
                 mm = analyse_np(ctx.art.shown, toks, a, b, outlets_of(ctx))
+                mm = appositive_name(ctx.art.shown, toks, a, b, len(toks), mm, outlets_of(ctx)) or mm
                 if mm is not None:
                     cands.append((toks[a].start, mm))
         for off, c in sorted(cands, key=lambda x: -x[0]):
@@ -123,6 +124,8 @@ def resolve_event(ctx: Ctx, ev: Event, reg: Registry, before: int | None = None)
     elif ev.sentence_subject is not None:
         a, b = ev.sentence_subject
         m = analyse_np(ctx.art.shown, ctx.toks, a, b, outlets_of(ctx), loose=True)
+        m = appositive_name(ctx.art.shown, ctx.toks, a, b, ctx.sent_bounds[ev.sent][1], m,
+                            outlets_of(ctx)) or m
         ev.mention = m
         e = entity_for(ctx, m, pos, reg) if m else None
     elif ev.mention is not None:
@@ -191,7 +194,10 @@ def _named(ctx: Ctx, m: Mention, pos: int, recent: Callable[[], list[Entity]]) -
         return m
     if m.kind == "anonymous" and m.definite and not m.plural and m.head not in _UNNAMED \
             and not any(e.kind == "anonymous" and e.head == m.head for e in recent()):
-        p = people.by_role(ctx.a, role_key(m.name.split()[:-1] + [m.head]), pos)
+        key = role_key(m.name.split()[:-1] + [m.head])
+        p = people.by_role(ctx.a, key, pos)
+        if p is None and m.country:        # "The US President will ...", named later
+            p = people.only_holder(ctx.a, key)
         if p is not None:
             return dataclasses.replace(m, kind="person", name=p.full, first=p.first,
                                        surname=p.surname, role=m.name)
@@ -512,6 +518,7 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
             and toks[v].low not in _EMBED):
         return
     m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+    m = appositive_name(ctx.art.shown, toks, span[0], span[1], q, m, outlets_of(ctx)) or m
     if m is None or m.kind not in _SPEAKER_KINDS + ("pronoun",) or m.start <= opos < m.end:
         return
     _give(ctx, r, reg, m, opos, toks[v].text)

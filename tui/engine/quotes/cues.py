@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .article import Ctx, Event, outlets_of, tok_at
-from .subjects import (Mention, analyse_np, clause_start, np_back, np_fwd, skip_back,
+from .subjects import (Mention, analyse_np, appositive_name, clause_start, np_back, np_fwd, skip_back,
                        subject_before)
 from .words import (AUX, DASHES, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS,
                     SKIP, SPEECH_NOUNS, SUBORD, SUBORDINATORS, Tok, cue_form, is_cue_word,
@@ -138,7 +138,10 @@ def find_events(ctx: Ctx) -> None:
                     # subject; the speaker may still follow the verb -- or precede the
                     # preposition: "The notice on the door read", "A spokesman for X said"
                     m, how = None, ""
-                    head = np_back(toks, a0 - 1, lo) if a0 - 1 >= lo else None
+                    h = a0 - 1         # "an adviser close to X", "a source familiar with X"
+                    if h > lo and toks[h].word and toks[h].low in _POSTMOD:
+                        h -= 1
+                    head = np_back(toks, h, lo) if h >= lo else None
                     if head is not None and clause_start(toks, head[0], lo):
                         m2 = analyse_np(ctx.art.shown, toks, head[0], head[1], outlets_of(ctx))
                         if m2 is not None and m2.kind in ("person", "organisation", "media",
@@ -185,6 +188,8 @@ def find_events(ctx: Ctx) -> None:
             _add(ctx, ev)
 
 
+# adjectives that follow the noun they describe, before a preposition: "an aide close to X"
+_POSTMOD = words_of("close familiar loyal near")
 _GOES_ON = words_of("went carried pressed")
 # verbs whose s-form is also a plural noun ("the reports of", "22 Kerr emails")
 NOUNISH = words_of("email text post tweet report comment remark claim quote note call promise "
@@ -316,6 +321,7 @@ def inverted_subject(ctx: Ctx, f: int, hi: int) -> Mention | None:
     if e == f:
         return None
     m = analyse_np(ctx.art.shown, toks, f, e - 1, outlets_of(ctx), loose=True)
+    m = appositive_name(ctx.art.shown, toks, f, e - 1, hi, m, outlets_of(ctx)) or m
     if m is not None and m.kind in ("person", "organisation", "media", "document", "anonymous"):
         return m
     return None

@@ -173,9 +173,9 @@ class Registry:
                 if e.kind != m.kind and not (toks and toks <= org_tokens(e.name)):
                     continue
                 et = org_tokens(e.name)
-                if (et == toks or (toks and et and (toks <= et or et <= toks)
-                                   and (e.country == m.country or not m.country
-                                        or not e.country))) and e.level == m.level:
+                if (et == toks or toks and et and (toks <= et or et <= toks)) and (
+                        e.country == m.country or not m.country or not e.country) \
+                        and e.level == m.level:  # (the British government is not Australia's)
                     return e
             return self.new(article, m)
         if m.kind == "place":
@@ -399,7 +399,8 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
                                         said[n], -len(n.split()), -len(n), n))
     elif kind == "anonymous":
         intros = [m.name for m in members if m.kind == "anonymous"]
-        name = intros[0]
+        # the fullest description ("the adviser" after "one Republican adviser close to X")
+        name = max(intros, key=lambda n: len(n.split()))
         name = re.sub(r"^(?:an?|the|one)\s+", "", name, flags=re.I)
         w0 = name.split()[0] if name else ""
         if w0[:1].isupper() and not w0.isupper() and fold(w0) in ANON_HEADS | ROLE_LOWER:
@@ -410,7 +411,7 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
                                        len(m.name.split())))
         name = m0.name
         name = re.sub(r"^(?:the)\s+", "", name, flags=re.I)
-        if m0.country and kind in ("organisation",) and m0.level == 2 and \
+        if m0.country and kind in ("organisation",) and \
                 not places_in(name) >= {m0.country}:
             # "the French foreign ministry" -> French foreign ministry; "Norway's Ministry of
             # Defence" -> Ministry of Defence (Norway)
@@ -682,6 +683,23 @@ class People:
                 p = self.full_name(a, w, pos)
                 best, best_pos = (p or Person(w.title(), "", w)), s
         return best
+
+
+    def only_holder(self, a: int, role: str) -> Person | None:
+        """The one person article a gives this role anywhere ("The US President will come"
+        before "President Ada Kerr" is named), None when none or several hold it."""
+        found: dict[str, Person] = {}
+        for p in self.by_article.get(a, {}).values():
+            if p.roles and any(same_role(role, r) for r in p.roles):
+                found.setdefault(name_key(p.full), p)
+        for r in self.lone_role_names.get(a, ()):
+            if same_role(role, r):
+                for _, w in self.lone_roles[(a, r)]:
+                    p = self.full_name(a, w, 10**9)
+                    if p is None:
+                        return None
+                    found.setdefault(name_key(p.full), p)
+        return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _last_before(offsets: list[int], pos: int) -> int:

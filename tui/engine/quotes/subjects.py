@@ -9,12 +9,13 @@ speech verb (skipping adverbs, auxiliaries, appositions and relative clauses).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .article import outlets_of, tok_at
-from .words import (NUMBER_WORDS, PREPS, ANON_HEADS, CONNECT_OF, COORD, DAYS, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
+from .words import (DASHES, NUMBER_WORDS, PREPS, ANON_HEADS, CONNECT_OF, COORD, DAYS, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
                     MEDIA_HEADS, MEDIA_WORDS, ORG_HEADS, ORG_WORDS, PARTICLES, PARTY, PASSIVE,
                     OBJECT_PRONOUNS, PRONOUNS, ROLE_LOWER, SKIP, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
                     fold, head_noun, is_cue_word, is_name_tok, is_poss, modifier, np_word, place_key,
@@ -438,6 +439,26 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         country = place_key(bare(pre_run[-1].text))
     return Mention(start, end, surface, kind, name, role=join_roles(pre_text, tail_text, role_extra),
                    country=country)
+
+
+def appositive_name(text: str, toks: list[Tok], a: int, b: int, hi: int, m: Mention | None,
+                    outlets: frozenset[str] = frozenset()) -> Mention | None:
+    """A role phrase m (tokens a..b) and the name set after it between commas: the
+    person ("Britain's foreign secretary, Ada Kerr, wrote", "warned by the city's mayor, Ivo
+    Dane, that"), with the phrase as their role.  None when no such name follows."""
+    if m is None or m.kind != "anonymous" or m.plural or b + 2 >= hi or toks[b + 1].text != ",":
+        return None
+    span = np_fwd(toks, b + 2, hi)
+    if span is None:
+        return None
+    e = span[1] + 1
+    if e < hi and toks[e].text not in (",", ".", ";", ":") and toks[e].text not in DASHES:
+        return None
+    p = analyse_np(text, toks, span[0], span[1], outlets)
+    if p is None or p.kind != "person" or not p.first or p.parts:
+        return None
+    return dataclasses.replace(p, start=m.start, text=_span_text(text, toks, a, span[1]),
+                               role=join_roles(m.name, p.role))
 
 
 def _strip_titles(ts: list[Tok]) -> list[Tok]:
