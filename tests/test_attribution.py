@@ -532,3 +532,74 @@ def test_an_office_without_a_place_is_not_guessed_from_a_later_name(tmp_path):
     text = ("The nominee has staked his run on the “harbour plan”.\n\nIn 2010 the nominee "
             "was Ivo Dane, who lost.")
     assert speaker_of(tmp_path, text) != "Ivo Dane"
+
+
+@pytest.mark.parametrize("sentence, quote, who", [
+    ("Her old friends have mocked the plan, calling it “a sinking ship,” Ann Lee said as she "
+     "left.", "a sinking", "Ann Lee"),
+    ("Ivo Dane’s remarks about the pier were “a disgrace to the town,” Ann Lee said.", "a disgrace",
+     "Ann Lee"),
+    ("She said the pier “grabbed hold of the way islanders feel,” said Ann Lee, a member of the "
+     "ferry group.", "grabbed", "Ann Lee"),
+    ("“Why would you not want to raise it?” asked Ann Lee, now a partner at a ferry firm.", "Why",
+     "Ann Lee"),
+])
+def test_the_cue_right_after_the_quotation_reports_it(tmp_path, sentence, quote, who):
+    assert speaker_of(tmp_path, sentence, quote) == who
+
+
+@pytest.mark.parametrize("sentence, quote, who", [
+    # the cue after the quotation opens the next one, or an outlet reports what was said
+    ("After Ivo Dane said the pier was “unsafe,” Ann Lee said: “Nonsense.”", "unsafe", "Ivo Dane"),
+    ("Ivo Dane called the plan “a disaster,” the Harbour Gazette reported.", "a disaster",
+     "Ivo Dane"),
+])
+def test_a_cue_after_the_quotation_that_does_not_report_it(tmp_path, sentence, quote, who):
+    assert speaker_of(tmp_path, sentence, quote) == who
+
+
+def test_as_a_speaker_suggested(tmp_path):
+    text = ("The wins back her claim that she is popular, rather than a “regional” candidate, "
+            "as the rival campaign manager suggested after the vote.")
+    assert "campaign manager" in speaker_of(tmp_path, text)
+
+
+@pytest.mark.parametrize("text, who", [
+    ("“Is it two? Three?” Ada Kerr asks as a porter walks in.", "Ada Kerr"),
+    ("“Why would anyone do that?” Ada Kerr said about the plan to close the pier.", "Ada Kerr"),
+    ("“Is it over?” Ada Kerr told the Gazette in an interview.", "Ada Kerr"),
+    ("“I would rather swim.” That quote from Councillor Ada Kerr ran in the Gazette in 1980.",
+     "Ada Kerr"),
+])
+def test_a_cue_that_ends_the_next_sentence_names_the_speaker(tmp_path, text, who):
+    assert speaker_of(tmp_path, text) == who
+
+
+def test_a_cue_with_its_own_clause_in_the_next_sentence_does_not(tmp_path):
+    text = ("“The pier is done,” Ivo Dane said. “We are finished.” Ann Lee said she would "
+            "leave the board.")
+    assert speaker_of(tmp_path, text, "We are") == "Ivo Dane"
+
+
+@pytest.mark.parametrize("sentence, who", [
+    ("Tom Reed said because the ferry is popular with islanders, “it is a very good cause.”",
+     "Tom Reed"),
+    ("Island Councillor Ivo Dane used to back the plan, but now said the board had “lost its "
+     "way.”", "Ivo Dane"),
+    ("“It was awful,” said one of two witnesses who saw the crash.", "one of two witnesses"),
+])
+def test_clauses_and_groups_between_subject_and_quotation(tmp_path, sentence, who):
+    assert speaker_of(tmp_path, sentence) == who
+
+
+def test_a_cue_set_inside_the_clause_it_reports(tmp_path):
+    # "Kerr, a top aide said, “...”": the aide speaks about Kerr
+    text = "Kerr, a top aide said, “is very confident in the plan” and will not back down."
+    assert speaker_of(tmp_path, text) == "top aide"
+
+
+def test_a_verb_after_and_is_no_subject(tmp_path):
+    text = ("The harbour board wrote to members, and placed newspaper ads calling the deal a "
+            "“$5 million mistake.”")
+    who = speaker_of(tmp_path, text)
+    assert who is None or not who.lower().startswith("placed")

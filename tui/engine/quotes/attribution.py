@@ -20,8 +20,8 @@ from .marks import RawQuote, names_a_thing
 from .naming import Entity, Registry, role_key
 from .subjects import Mention, analyse_np, appositive_name, np_back, np_fwd
 from .subjects import BRACKETS, clause_start
-from .words import (COORD, DAYS, DETERMINERS, PASSIVE, PREPS, ROLE_LOWER, SUBORDINATORS, TITLES, Tok,
-                    fold, is_cue_word,
+from .words import (COORD, DAYS, DETERMINERS, PASSIVE, PREPS, PRONOUNS, SKIP, ROLE_LOWER, SUBORDINATORS, TITLES, Tok,
+                    cue_form, fold, is_cue_word,
                     is_name_tok, tokenize, words_of)
 
 FINITE_AUX = frozenset("has have had will would can could may might must should does did".split())
@@ -252,8 +252,8 @@ def _next_sentence_cue(ctx: Ctx, s: int, cpos: int, para: int) -> Event | None:
         words = [t for t in ctx.toks[lo:e.tok] if t.word]
         if any(t.text in ("\x02", "\x03") for t in ctx.toks[lo:e.tok]) or len(words) > 8:
             return None
-        if e.mention is not None:
-            return e
+        if e.mention is not None:      # ("That quote from Ivo Dane appeared ...")
+            return e if e.noun or _ends_sentence(ctx, e, sents[n].end) else None
     return None
 
 
@@ -268,13 +268,76 @@ def _closing_cue(ctx: Ctx, ev: Event, sent_hi: int) -> bool:
     first = min(ev.tok, tok_at(ctx, m.start))
     if first == 0 or toks[first - 1].text != ",":
         return False
+    return _ends_sentence(ctx, ev, sent_hi)
+
+
+def _ends_sentence(ctx: Ctx, ev: Event, sent_hi: int) -> bool:
+    """Does the cue end its sentence: "Dane said.", "said Dane, an analyst.", "Dane said on
+    Monday." (not "Dane said he would go")?"""
+    m = ev.mention
+    toks = ctx.toks
     k = max(ev.tok + 1, tok_at(ctx, m.end))
+    if k < len(toks) and toks[k].word and toks[k].low in ("on", "out", "up", "back"):
+        k += 1                # "Kerr went on", "Kerr shot back"
     rest = [t for t in toks[k:tok_at(ctx, sent_hi)] if t.word]
     if not rest:
         return True
     if m.start > ev.pos and toks[k].text == ",":     # "said Jo Dane, a transport analyst."
         return not any(t.text in ("\x02", "\x03") for t in toks[k:tok_at(ctx, sent_hi)])
-    return len(rest) <= 4 and toks[k].word and (toks[k].low in PREPS or toks[k].low in DAYS)
+    if toks[k].text == ",":
+        return True           # "Dane said, pointing at the crowd.", "Dane went on, as if"
+    if not toks[k].word:
+        return False
+    if toks[k].low in PREPS and toks[k].low != "that" or toks[k].low in SUBORDINATORS:
+        return True           # "Dane said about the plan ...", "Dane said as he left"
+    if toks[k].low in PRONOUNS or toks[k].low == "that":
+        return False          # "Dane said he would ...": what is said comes next
+    if cue_form(fold(ev.cue))[0] in ("tell", "ask"):
+        return True           # "Dane told the BBC in an interview"
+    return len(rest) <= 4 and toks[k].low in DAYS
+
+
+def _reports_quote(ctx: Ctx, ev: Event, cpos: int) -> bool:
+    """Does the cue follow the closing mark at once, with a subject of its own: "“Q,” Dane
+    said", "“Q?” asked Ivo Dane" (not ", adding")?"""
+    m = ev.mention
+    if m is None or ev.inherit is not None or ev.noun or m.kind == "pronoun" and m.start > ev.pos:
+        return False
+    if m.kind in ("media", "document") or cue_form(fold(ev.cue))[0] == "report":
+        return False          # "Kerr called it “Q,” the Courier reported": still Kerr's words
+    toks = ctx.toks
+    k = tok_at(ctx, cpos + 1)
+    while k < len(toks) and toks[k].text == ",":
+        k += 1
+    first = min(ev.tok, tok_at(ctx, m.start))
+    if first != k:
+        return False
+    after = max(ev.tok + 1, tok_at(ctx, m.end))
+    if after < len(toks) and toks[after].text == ":":
+        return False          # "... “Q,” Dane said: “R”": the cue opens the next quotation
+    if m.start < ev.pos:      # "Dane said": the verb right after the subject
+        return all(not t.word or t.low in SKIP for t in toks[tok_at(ctx, m.end):ev.tok])
+    return True
+
+
+def _as_clause(ctx: Ctx, ev: Event, cpos: int) -> bool:
+    """"a “regional” candidate, as Dane suggested": "as" and its cue right after the
+    quotation (its own subject before the verb)."""
+    m = ev.mention
+    if m is None or ev.inherit is not None or ev.noun or m.start > ev.pos:
+        return False
+    toks = ctx.toks
+    k = tok_at(ctx, cpos + 1)
+    while k < len(toks) and toks[k].text == ",":
+        k += 1
+    for _ in range(2):        # past the noun the quoted word describes: "“regional” candidate,"
+        if k < len(toks) and toks[k].word and toks[k].low != "as" and not toks[k].cap:
+            k += 1
+    while k < len(toks) and toks[k].text == ",":
+        k += 1
+    a = tok_at(ctx, m.start)
+    return a == k + 1 and toks[k].word and toks[k].low == "as" and all(
+        not t.word or t.low in SKIP for t in toks[tok_at(ctx, m.end):ev.tok])
 
 
 def _inside_mention(ev: Event, pos: int) -> bool:
@@ -299,7 +362,10 @@ def _blocked(ctx: Ctx, a_pos: int, b_pos: int) -> bool:
         v = toks[i + 1]
         if v.word and not v.cap and (v.low in PASSIVE or v.low in FINITE_AUX or (
                 v.low.endswith("s") and not v.low.endswith("ss") or v.low.endswith("ed"))):
-            if i > a and toks[i - 1].word and toks[i - 1].low in SUBORDINATORS:
+            # (not a subordinate clause that opens what the cue reports: "Dane said
+            # because Kerr is popular, “...”", "Dane said that if Kerr wins, “...”")
+            if i - 1 > a + (toks[a].word and toks[a].low == "that") and toks[i - 1].word \
+                    and toks[i - 1].low in SUBORDINATORS:
                 return True
     return False
 
@@ -333,10 +399,9 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
                    if x.raw.depth == 0 and x.raw.open_pos > cpos), default=10**9)
         post_hi = min(sent_hi, nxt) if q.close_pos >= 0 else cpos
         post = [e for e in _region_events(ctx, cpos + 1, sent_hi)
-                if e.pos < post_hi or e.mention is not None and e.mention.start < post_hi] \
-            if q.close_pos >= 0 else []
-        post = [e for e in post if len([t for t in ctx.toks[tok_at(ctx, cpos + 1):e.tok]
-                                        if t.word]) <= 14 or _closing_cue(ctx, e, sent_hi)]
+                if (e.pos < post_hi or e.mention is not None and e.mention.start < post_hi)
+                and len([t for t in ctx.toks[tok_at(ctx, cpos + 1):e.tok] if t.word]) <= 14
+                or _closing_cue(ctx, e, sent_hi)] if q.close_pos >= 0 else []
         pre = [e for e in _region_events(ctx, sent_lo, opos)
                if not _blocked(ctx, e.pos, opos)]
         # a quotation inside the speaker's own description is not theirs
@@ -347,9 +412,14 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
         starts_sentence = not any(c.isalnum() for c in before_text)
         ev = None
         quote_text = ctx.art.shown[q.start:q.end]
-        ends_open = quote_text.rstrip()[-1:] in (",",) or text[cpos + 1:cpos + 2] == ","
-        if post and (starts_sentence or ends_open and not (pre and _opens_clause(ctx, pre[-1]))):
-            ev = post[0]     # "“Q,” Kerr said"; "Nothing the mayor said “Q,” Kerr said"
+        ends_open = quote_text.rstrip()[-1:] in (",", "?", "!") or text[cpos + 1:cpos + 2] == ","
+        if post and (starts_sentence or ends_open and not (pre and _opens_clause(ctx, pre[-1]))
+                     or ends_open and _reports_quote(ctx, post[0], cpos)
+                     or _as_clause(ctx, post[0], cpos)):
+            # "“Q,” Kerr said"; "Nothing the mayor said “Q,” Kerr said"; "Kerr called it “Q,”
+            # Dane said": the cue right after the quotation reports it; "a “Q” candidate, as
+            # Dane suggested"
+            ev = post[0]
         elif pre:
             # a verb before the quotation governs it over a noun of saying it took as its
             # object ("Kerr called Dane's remarks “absurd”")
@@ -505,8 +575,9 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
                     _give(ctx, r, reg, m, opos, "")
                     return
     span = np_fwd(toks, c, q)
-    if span is None:
-        return
+    if span is None or toks[span[0]].word and not toks[span[0]].cap \
+            and toks[span[0]].low.endswith("ed"):
+        return                # "... and placed ads calling": a verb, no subject
     v = span[1] + 1
     if v < q and toks[v].text in BRACKETS:      # "Ada Kerr, the mayor, heralded ..."
         k = v + 1

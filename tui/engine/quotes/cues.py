@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from .article import Ctx, Event, outlets_of, tok_at
-from .subjects import (Mention, analyse_np, appositive_name, clause_start, np_back, np_fwd, skip_back,
+from .subjects import (QUANTITY, SOME, Mention, analyse_np, appositive_name, clause_start, np_back, np_fwd, skip_back,
                        subject_before)
-from .words import (AUX, DASHES, DAYS, DETERMINERS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS,
+from .words import (AUX, DASHES, DAYS, DETERMINERS, NUMBER_WORDS, OBJ_VERBS, PARTICLE, PASSIVE, PREPS, PRONOUNS,
                     SKIP, SPEECH_NOUNS, SUBORD, SUBORDINATORS, Tok, cue_form, is_cue_word,
                     is_name_tok, is_poss, modifier, np_word, place_key, words_of)
 
@@ -294,6 +294,11 @@ _TIME = words_of("today yesterday tonight morning afternoon evening night week m
                  "earlier later recently")
 
 
+def _some(t: Tok) -> bool:
+    """A word of quantity before "of": "one of two witnesses", "some of the crew"."""
+    return t.word and (t.low in NUMBER_WORDS or t.low in QUANTITY or t.low in SOME)
+
+
 def inverted_subject(ctx: Ctx, f: int, hi: int) -> Mention | None:
     """The speaker after an inverted cue: "..., said Mayor Ada Kerr", "said the 46-year-old",
     "added another Ohio Democrat", "said commuter Anna Bell, 34"."""
@@ -314,7 +319,8 @@ def inverted_subject(ctx: Ctx, f: int, hi: int) -> Mention | None:
     e = f
     while e < hi and e - f < 10 and (toks[e].word or toks[e].text in ("-", "’", "'")) \
             and not (toks[e].word and e > f and (
-                toks[e].low in _INV_STOP or toks[e].low == "known"
+                toks[e].low in _INV_STOP and not (toks[e].low == "of" and _some(toks[e - 1]))
+                or toks[e].low == "known"
                 or toks[e].low.endswith("ed") and not toks[e].cap
                 and toks[e - 1].low not in DETERMINERS)):   # "the base chief known as"
         e += 1

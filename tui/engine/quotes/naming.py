@@ -401,7 +401,7 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
         intros = [m.name for m in members if m.kind == "anonymous"]
         # the fullest description ("the adviser" after "one Republican adviser close to X")
         name = max(intros, key=lambda n: len(n.split()))
-        name = re.sub(r"^(?:an?|the|one)\s+", "", name, flags=re.I)
+        name = re.sub(r"^(?:an?|the|one(?! of))\s+", "", name, flags=re.I)
         w0 = name.split()[0] if name else ""
         if w0[:1].isupper() and not w0.isupper() and fold(w0) in ANON_HEADS | ROLE_LOWER:
             name = w0.lower() + name[len(w0):]  # "Officials" -> "officials"

@@ -211,6 +211,7 @@ _AGE = re.compile(r"\d+-year-old")   # "said the 46-year-old"
 QUANTITY = words_of("hundreds thousands dozens millions scores group groups crowd mix number "
                     "majority minority some many most several few one two three four all each "
                     "none half")
+SOME = words_of("some many most several few each none all")
 _ABSTRACT = ("ment", "ness", "ity", "tion", "sion", "ance", "ence", "ism", "ship")
 _ABSTRACT_AL = words_of("refusal proposal denial approval removal withdrawal reversal dismissal "
                         "record refusals proposals")
@@ -261,6 +262,18 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     if not core:
         return None
     definite = core[0].low in ("the", "this", "that", "these", "those")
+    lead = ""      # "one of two witnesses", "some of the crew": a part of a group
+    if len(core) > 2 and core[1].low == "of" and (core[0].low == "one" or core[0].low in SOME
+                                                  or core[0].low in NUMBER_WORDS
+                                                  and bare(core[0].low) not in QUANTITY):
+        lead = " ".join(t.text for t in core[:2]) + " "
+        core = core[2:]
+        while core and core[0].word and core[0].low in DETERMINERS and core[0].low not in (
+                "the", "a", "an"):
+            lead += core[0].text + " "
+            core = core[1:]
+        if core and core[0].low == "the":
+            lead += "the "
     while core and core[0].word and core[0].low in DETERMINERS:
         core = core[1:]
     if not core:
@@ -333,8 +346,9 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                     is_name_tok(t) or t.low in ("the", "of", "and", "to") for t in words) \
                     and is_name_tok(words[-1]):
                 desc = f"{desc} {tail_text}"
-            return Mention(start, end, surface, "anonymous", desc, role=join_roles(tail_text, role_extra),
-                           country=country, plural=plural, head=singular(lastb),
+            return Mention(start, end, surface, "anonymous", lead + desc,
+                           role=join_roles(tail_text, role_extra), country=country,
+                           plural=plural and lead[:4].lower() != "one ", head=singular(lastb),
                            definite=definite)
         if doc_head:
             issuer = [t for t in head[:-1] if t.word and t.cap and is_name_tok(t)]
@@ -362,9 +376,10 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                                and len(head) <= 4 and not _abstract(lastb)
                                and lastb not in FUNC_CAP and lastb not in _NOT_SPEAKERS):
             # "the president", "the Speaker"; loose: "the night porter said", "the board said"
-            return Mention(start, end, surface, "anonymous", desc, role=join_roles(tail_text, role_extra),
-                           country=country, head=singular(lastb), definite=definite,
-                           plural=plural)
+            return Mention(start, end, surface, "anonymous", lead + desc,
+                           role=join_roles(tail_text, role_extra), country=country,
+                           head=singular(lastb), definite=definite,
+                           plural=plural and lead[:4].lower() != "one ")
         return None
     # a proper name ends the head
     # split the run at possessives: "Norway's Ministry of Defence"
@@ -518,6 +533,7 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
     """The speaker noun phrase that ends at token j: (mention, how) where how is
     'np' (found), 'coord' ("... and said"), 'part' (", adding"), '' (none)."""
     toks = ctx.toks
+    verb = j + 1
     j = skip_back(toks, j, lo)
     if j < lo:
         return None, ""
@@ -572,7 +588,10 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
     m = analyse_np(ctx.art.shown, toks, a, b, outlets_of(ctx))
     appos = None
     # "Li Wen, a spokeswoman for ..., said": the phrase before the verb is an apposition
-    if a - 2 >= lo and toks[a - 1].text == ",":
+    # (not a cue set in the clause it reports: "Kerr, a top aide said, “is confident”")
+    parenthetical = verb + 1 < len(toks) and toks[verb + 1].text == "," and m is not None \
+        and m.kind == "anonymous" and not m.definite
+    if a - 2 >= lo and toks[a - 1].text == "," and not parenthetical:
         if (m is None or m.kind in ("anonymous", "organisation", "document", "media")) and \
                 (toks[a].low in DETERMINERS or not toks[a].cap):
             span2 = np_back(toks, a - 2, lo)

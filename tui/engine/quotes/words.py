@@ -441,7 +441,7 @@ def is_cue_word(low: str) -> bool:
 
 
 SKIP = words_of("""
-also then later earlier again further too still had has have would will did does do went on to
+also then now later earlier again further too still had has have would will did does do went on to
 continued continues go goes going once never not just already separately subsequently
 previously recently publicly privately repeatedly reportedly initially first last finally
 declined refused wanted tried sought could may might must should can shall been since ever only
