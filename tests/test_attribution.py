@@ -603,3 +603,18 @@ def test_a_verb_after_and_is_no_subject(tmp_path):
             "“$5 million mistake.”")
     who = speaker_of(tmp_path, text)
     assert who is None or not who.lower().startswith("placed")
+
+
+def test_a_description_keeps_the_capitals_of_its_names(tmp_path):
+    text = "The Foreign Affairs spokesperson said the fares were “fair.”"
+    assert speaker_of(tmp_path, text) == "Foreign Affairs spokesperson"
+
+
+def test_a_place_tied_office_joins_the_one_holder_the_corpus_titles(tmp_path):
+    # the article never titles anyone so; the other articles title one person, often
+    quotes, _ = run(tmp_path, LEAD + "The Norwegian Prime Minister will “definitely be coming” "
+                    "to the harbour next week.\n",
+                    LEAD + "Prime Minister Ivo Dane met the crews on Monday and talked with "
+                    "them for an hour. Later that day Prime Minister Dane left the harbour by "
+                    "the evening boat with his aides.\n")
+    assert [q.speaker for q in quotes if q.text.startswith("definitely")] == ["Ivo Dane"]

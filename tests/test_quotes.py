@@ -3,7 +3,9 @@
 Attribution by class of sentence is tested in test_attribution.py."""
 from __future__ import annotations
 
+import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -307,3 +309,33 @@ def test_markdown_mentions_are_shown_text(tmp_path):
 
 def test_no_quotes_no_speakers(tmp_path):
     assert run(tmp_path, BODY, "") == ((), ())
+
+
+_CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+_EVENTS = sorted(p for p in _CORPORA.glob("*") if p.is_dir()) if _CORPORA.is_dir() else []
+_PARTY_TAG = re.compile(r"(?:^|[\s(])[RDI]-[A-Z][A-Za-z.]*\)?$|^\(?[RDI]\)?$")
+
+
+@pytest.mark.skipif(not _EVENTS, reason="../shared/corpora is not here")
+@pytest.mark.parametrize("event", _EVENTS, ids=lambda p: p.name)
+def test_speaker_names_on_real_corpora_have_no_junk_shapes(event):
+    # by shape, on every real event: no party tag ("R-Ohio."), no casing fragment
+    # ("foreign Affairs spokesperson"), no title or role word leading a person's name
+    # ("Columnist Ada Kerr", "Reporter Jo Dane"), no possessive ending, no merged governments
+    from tui.engine.corpus import load_corpus
+    from tui.engine.quotes.words import ROLE_LOWER, TITLES, fold
+
+    _, speakers = find_quotes(load_corpus([str(event)]).articles)
+    for s in speakers:
+        words = s.name.split()
+        assert not _PARTY_TAG.search(s.name), f"{event.name}: party tag {s.name!r}"
+        assert not s.name.endswith(("’s", "'s", "s’", "s'")), f"{event.name}: {s.name!r}"
+        assert not (len(words) > 1 and words[0][:1].islower() and words[1][:1].isupper()
+                    and not fold(words[0]) in ("former", "acting")), \
+            f"{event.name}: casing fragment {s.name!r}"
+        if s.kind == "person" and len(words) > 1:
+            w0 = fold(words[0].rstrip("."))
+            assert w0 not in ROLE_LOWER and w0 not in TITLES, \
+                f"{event.name}: role word in the name {s.name!r}"
+        assert s.name.lower() not in ("government", "governments"), \
+            f"{event.name}: a government without its country {s.name!r}"

@@ -403,7 +403,8 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
         name = max(intros, key=lambda n: len(n.split()))
         name = re.sub(r"^(?:an?|the|one(?! of))\s+", "", name, flags=re.I)
         w0 = name.split()[0] if name else ""
-        if w0[:1].isupper() and not w0.isupper() and fold(w0) in ANON_HEADS | ROLE_LOWER:
+        if w0[:1].isupper() and not w0.isupper() and fold(w0) in ANON_HEADS | ROLE_LOWER \
+                and not any(w[:1].isupper() for w in name.split()[1:]):
             name = w0.lower() + name[len(w0):]  # "Officials" -> "officials"
     else:
         cands = [m for m in members if m.kind == kind and m.level == best.level]
@@ -695,10 +696,26 @@ class People:
         for r in self.lone_role_names.get(a, ()):
             if same_role(role, r):
                 for _, w in self.lone_roles[(a, r)]:
-                    p = self.full_name(a, w, 10**9)
-                    if p is None:
-                        return None
+                    p = self.full_name(a, w, 10**9) or Person(w.title(), "", w)
                     found.setdefault(name_key(p.full), p)
+        if not found:         # the article titles no one so: the one the corpus titles so
+            counts: dict[str, int] = {}        # most often, twice as often as any other
+            for b, table in self.by_article.items():
+                for p in table.values():
+                    if p.roles and any(same_role(role, r) for r in p.roles):
+                        found.setdefault(name_key(p.full), p)
+                        counts[name_key(p.full)] = counts.get(name_key(p.full), 0) + 1
+                for r in self.lone_role_names.get(b, ()):
+                    if same_role(role, r):
+                        for _, w in self.lone_roles[(b, r)]:
+                            p = self.full_name(b, w, 10**9)
+                            if p is not None:
+                                found.setdefault(name_key(p.full), p)
+                                counts[name_key(p.full)] = counts.get(name_key(p.full), 0) + 1
+            ranked = sorted(counts.values(), reverse=True)
+            if len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+                return None
+            return found[max(counts, key=lambda k: counts[k])] if counts else None
         return next(iter(found.values())) if len(found) == 1 else None
 
 

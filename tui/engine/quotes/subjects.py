@@ -278,8 +278,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         core = core[1:]
     if not core:
         return None
-    if is_poss(core[0]) and core[0].cap or len(core) > 1 and place_key(core[0].text) \
-            and bare(core[-1].low) in TITLES:
+    if is_poss(core[0]) and core[0].cap or len(core) > 1 and bare(core[-1].low) in TITLES and (
+            place_key(core[0].text) or len(core) > 2 and place_key(core[0].text + " " + core[1].text)):
         definite = True   # "Israel's prime minister", "US President": one person, by role
     # joint speakers: Name and Name
     if any(t.low in ("and", "&") for t in core):
@@ -407,6 +407,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     prefix_text = cut >= 0
     pre_run = head[:len(head) - len(run)]
     pre_text = " ".join(t.text for t in pre_run)
+    if person and any(fold(bare(t.text)) in outlets for t in run if t.word and t.cap):
+        person = []           # "Breitbart London", "Courier Sports": the outlet, not a person
     if person and _person_like(person):
         name = " ".join(t.text for t in person)
         role_bits = []
@@ -446,7 +448,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         return Mention(start, end, surface, "place", name, role=role_extra, country=pk, level=0)
     fn = fold(name)
     words = set(re.findall(r"[a-z]+", fn))
-    if fn in outlets or words & MEDIA_WORDS and not words & {"house", "department", "ministry"}:
+    if fn in outlets or words & MEDIA_WORDS and not words & {"house", "department", "ministry"} \
+            or words & outlets:
         kind = "media"
     else:
         kind = "organisation"
