@@ -618,3 +618,13 @@ def test_a_place_tied_office_joins_the_one_holder_the_corpus_titles(tmp_path):
                     "them for an hour. Later that day Prime Minister Dane left the harbour by "
                     "the evening boat with his aides.\n")
     assert [q.speaker for q in quotes if q.text.startswith("definitely")] == ["Ivo Dane"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "“She set out to prove them wrong,” remembered Ada Kerr, the firm’s former spokeswoman.",
+    "Ada Kerr sniped that the board was “learning on the job.”",
+    "As Ada Kerr sang back in the 1980s, “They will turn us all into sailors.”",
+    "Ada Kerr grumbled that the pier was “a waste of money.”",
+])
+def test_more_verbs_of_saying(tmp_path, sentence):
+    assert speaker_of(tmp_path, sentence) == "Ada Kerr"

@@ -341,7 +341,7 @@ MANNER = words_of("shout yell cry whisper murmur mutter laugh exclaim tweet post
 INVERTIBLE = words_of("say add write note explain continue recall reply respond declare insist "
                       "argue warn admit concede joke quip suggest conclude counter boast exclaim "
                       "observe remark comment predict recount complain state agree caution "
-                      "retort")
+                      "retort remember")
 
 
 _POSS_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}

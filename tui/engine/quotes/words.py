@@ -373,7 +373,8 @@ protest estimate forecast apologize apologise congratulate welcome applaud lamba
 rebuke chide scold berate defend justify maintain propose instruct inform notify brief hint
 imply indicate signal concur echo shoot fire hit lash weigh chime think believe hope fear feel
 expect worry reckon guess pronounce assess opine vent thunder bellow scream cry roar howl
-insinuate posit theorize theorise speculate pitch preach lecture pray
+insinuate posit theorize theorise speculate pitch preach lecture pray remember snipe gripe
+grumble sing
 """)
 # nouns of saying that name their speaker by a possessive: "Kerr's warning that “...”",
 # "in her words", "the ministry's statement"
@@ -391,7 +392,7 @@ PARTICLE = {"point": "out", "shoot": "back", "fire": "back", "hit": "back", "las
 _IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "written": "write",
               "spoke": "speak", "spoken": "speak", "thought": "think", "felt": "feel",
               "shot": "shoot", "read": "read", "hit": "hit", "cast": "cast", "quit": "quit",
-              "forecast": "forecast", "lit": "light", "swore": "swear", "sworn": "swear"}
+              "forecast": "forecast", "lit": "light", "swore": "swear", "sworn": "swear", "sang": "sing", "sung": "sing"}
 
 
 @lru_cache(maxsize=16384)
