@@ -346,3 +346,40 @@ def test_a_tag_quoting_someone_is_not_the_claim(tmp_path):
          "director.", "The ferry will resume sailing on Monday."),
     ])
     assert quoting > 0.95
+
+
+_SCORE_SCRIPT = r"""
+import sys
+import tui.engine.align as A
+from tui.engine.corpus import load_corpus
+corpus = load_corpus(sys.argv[1:])
+sents = A._prepare(corpus.articles)
+out = []
+for sx in sents:
+    for sy in sents:
+        if sx.a < sy.a:
+            out.append(repr(A.pair_score(sx, sy, A.overlap(sx, sy))))
+print(" ".join(out))
+"""
+
+
+def test_pair_scores_do_not_depend_on_the_hash_seed(tmp_path):
+    """A float sum's last digit depends on its order; a set's order on the hash seed.  The
+    same texts must score the same in every run (ties decide links)."""
+    import os
+    import subprocess
+    import sys
+
+    words = ("the council approved a new budget for harbour repairs on tuesday after "
+             "months of debate over ferry fares dredging costs and the old pier").split()
+    a = [" ".join(words[k:k + 14]).capitalize() + "." for k in range(0, 12, 2)]
+    b = [" ".join(reversed(words[k:k + 15])).capitalize() + "." for k in range(0, 12, 3)]
+    _write(tmp_path, "a.txt", "\n\n".join(a) + "\n")
+    _write(tmp_path, "b.txt", "\n\n".join(b) + "\n")
+    runs = set()
+    for seed in ("1", "2", "3", "4", "5"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run([sys.executable, "-c", _SCORE_SCRIPT, str(tmp_path)], env=env,
+                              capture_output=True, text=True, check=True)
+        runs.add(done.stdout)
+    assert len(runs) == 1

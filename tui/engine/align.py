@@ -339,7 +339,7 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
         else:
             fams = t.fams
             raw.append((fams, t.tagged, t.main))
-        st.bigrams = set(zip(fams, fams[1:]))
+        st.bigrams = dict.fromkeys(zip(fams, fams[1:]))   # in order (sums follow it)
     df: dict = defaultdict(int)
     for fams, _, _ in raw:
         for f in set(fams):
@@ -355,10 +355,10 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
         st.fams = {f: math.log((n + 1) / (df[f] + 0.5))
                    * (attribution if f in ATTRIBUTION else time_w if f in TIME_WORDS
                       else title_w if f in TITLES else 1.0)
-                   for f in set(fams)}
+                   for f in dict.fromkeys(fams)}     # in the text's order, not a set's
         st.weight = sum(st.fams.values())
         st.tag = frozenset(tagged)
-        st.tag_weight = sum(st.fams[f] for f in tagged)
+        st.tag_weight = sum([w for f, w in st.fams.items() if f in tagged])
         st.main = frozenset(main)
         st.names = frozenset(f for f in st.fams if f in names)
         st.question = t.question
@@ -445,7 +445,8 @@ def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]
             top = o + sx + spared[y]
             wy = claim_w[y]
             if 2 * top >= 0.12 * (wx + wy) or top >= 0.3 * (wx if wx < wy else wy):
-                whole[y] = sum(map(fx.__getitem__, fx.keys() & sents[y].fams.keys()))
+                fy = sents[y].fams      # summed in fx's order: the same float whatever the hash seed
+                whole[y] = sum([w for f, w in fx.items() if f in fy])
         _keep(x, whole, claim_w, out)
     return out
 
@@ -498,8 +499,11 @@ def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
     tx, ty = sx.tag, sy.tag
     names = sx.names
     held = claim_o = claim_h = content = 0.0
-    for f in fx.keys() & fy.keys():
-        w = fx[f]
+    # in fx's own order (a set's order follows the hash seed, and a float sum its order:
+    # scores would differ in the last digit from run to run, and ties flip)
+    for f, w in fx.items():
+        if f not in fy:
+            continue
         # a word that is in one sentence's main clause but only in a later clause of
         # the other is shared less: "A" and "B, including A" do not state one thing
         h = w if (not mx or f in mx) == (not my or f in my) else w * secondary
@@ -522,8 +526,8 @@ def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
     ratio = fuzz.ratio(sx.loose, sy.loose, score_cutoff=45.0)
     edit = (ratio - 45.0) / 55.0 if ratio > 45.0 else 0.0
     # shared rare phrases
-    bx = sx.bigrams
-    phrase = sum(bx[b] for b in bx.keys() & sy.bigrams.keys()) / PARAMS["phrase_full"]
+    by = sy.bigrams
+    phrase = sum([w for b, w in sx.bigrams.items() if b in by]) / PARAMS["phrase_full"]
     if phrase > 1.0:
         phrase = 1.0
     best = whole if whole > edit else edit
