@@ -228,6 +228,12 @@ def _after_quote_verb(ctx: Ctx, j: int, lo: int, hi: int) -> Mention | None:
         before = text[:toks[span[0]].start].rstrip()
         if not before.endswith(("?”", "!”", '?"', '!"', ",”", ',"')):
             return None
+    return _someone(text, toks, span, ctx)
+
+
+def _someone(text, toks, span, ctx):
+    """The noun phrase at `span` when it names someone who can put words out (a person,
+    an organisation, an outlet, an anonymous source); else None."""
     m = analyse_np(text, toks, span[0], span[1], outlets_of(ctx))
     if m is not None and m.kind in ("person", "organisation", "media", "anonymous"):
         return m
@@ -282,9 +288,7 @@ def _speech_noun_source(ctx: Ctx, j: int, lo: int, hi: int) -> Mention | None:
     if j + 1 < hi and toks[j + 1].word and toks[j + 1].low in ("from", "by"):
         span = np_fwd(toks, j + 2, hi)
         if span is not None:
-            m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
-            if m is not None and m.kind in ("person", "organisation", "media", "anonymous"):
-                return m
+            return _someone(ctx.art.shown, toks, span, ctx)
     return None
 
 
