@@ -399,6 +399,24 @@ def test_two_people_with_one_surname(tmp_path):
     assert speaker_of(tmp_path, text) == "Ada Kerr"
 
 
+@pytest.mark.parametrize("intro", [
+    "Governor Ivo Dane toured the dam with his wife Rosa Dane on Monday.",
+    "Ivo Dane, joined by his daughter Mira Dane, toured the dam on Monday.",
+    "Premier Ivo Dane and First Lady Rosa Dane toured the flooded valley and its new dam.",
+    "Ivo Dane arrived at the dam. His son Teo Dane, an engineer, was already there.",
+])
+def test_a_surname_alone_is_not_the_relative_met_later(tmp_path, intro):
+    # the relative is the one named last before the cue, but the story is about the other
+    text = intro + "\n\n“The water is safe to drink,” Dane said.\n"
+    assert speaker_of(tmp_path, text) == "Ivo Dane"
+
+
+def test_a_relative_named_in_full_speaks_for_herself(tmp_path):
+    text = ("Ivo Dane toured the dam with his wife Rosa Dane.\n\n"
+            "“The water is safe to drink,” Rosa Dane said.\n")
+    assert speaker_of(tmp_path, text) == "Rosa Dane"
+
+
 def test_organisation_and_its_spokesperson_stay_apart(tmp_path):
     quotes, speakers = run(tmp_path, LEAD +
                            "Northgate Rail said in a statement that the line was “safe”.\n\n"

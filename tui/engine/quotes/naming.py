@@ -496,9 +496,16 @@ class Person:
     surname: str
     roles: set[str] = field(default_factory=set)
     seen: list[int] = field(default_factory=list)   # offsets where the article names them
+    kin: bool = False     # introduced as someone's relative ("his wife Ada Kerr")
 
 
 _COURTESY = words_of("mr mrs ms miss mx dr")
+# who a relative is to the person the story is about: a relative introduced so ("his wife
+# Ada Kerr", "first lady Ada Kerr") is named in full or by given name after that; the
+# surname alone still stands for the one the story is about
+_KIN = words_of("wife husband spouse son daughter sister brother mother father widow widower "
+                "grandson granddaughter grandmother grandfather niece nephew cousin lady "
+                "stepson stepdaughter stepmother stepfather fiancee fiance")
 
 
 class People:
@@ -588,6 +595,8 @@ class People:
                 self.named.setdefault(("surname", p.surname), []).append((a, p))
                 self.named.setdefault(("first", p.first), []).append((a, p))
             p.roles |= {r for r in roles if r}
+            if not p.seen and (prefix or before)[-1:] and (prefix or before)[-1] in _KIN:
+                p.kin = True      # "his wife Ada Kerr", "First Lady Ada Kerr"
             p.seen.append(start)
 
     def _fits(self, a: int, p: Person, w: str) -> bool:
@@ -608,6 +617,8 @@ class People:
             titled = self.lone_titles.get((a, w))
             if len(found) > 1 and titled:   # "Mayor Kerr": the Kerr who is mayor
                 found = [p for p in found if p.roles & titled] or found
+            if len(found) > 1 and attr == "surname":   # not the Kerr met as "his wife"
+                found = [p for p in found if not p.kin] or found
             if len(found) == 1:
                 return found[0]
             before = [(_last_before(p.seen, pos), p) for p in found]
