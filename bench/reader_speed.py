@@ -82,28 +82,36 @@ async def session(analysis, size: tuple[int, int], rounds: int,
 
     frame_ms: list[float] = []
     handler_ms: list[float] = []
+    built = [0]       # lines the panes built during the work timed (not while idle)
     orig_frame = Screen._on_timer_update
     orig_bindings = App._check_bindings
+    panes = lambda: getattr(getattr(app, "reader", None), "panes", ())  # noqa: E731
+
+    def lines_built() -> int:
+        return sum(p.built for p in panes())
 
     def timed_frame(self):
-        t = CLOCK()
+        t, b = CLOCK(), lines_built()
         orig_frame(self)
         frame_ms.append((CLOCK() - t) * 1e3)
+        built[0] += lines_built() - b
 
     async def timed_bindings(self, *args, **kw):
-        t = CLOCK()
+        t, b = CLOCK(), lines_built()
         try:
             return await orig_bindings(self, *args, **kw)
         finally:
             handler_ms.append((CLOCK() - t) * 1e3)
+            built[0] += lines_built() - b
 
     def timer(orig):
         def timed(self, *args, **kw):
-            t = CLOCK()
+            t, b = CLOCK(), lines_built()
             try:
                 return orig(self, *args, **kw)
             finally:
                 handler_ms.append((CLOCK() - t) * 1e3)
+                built[0] += lines_built() - b
         return timed
 
     orig_wheel = ReaderScreen.pane_wheeled
@@ -135,17 +143,21 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                         t = time.perf_counter()
                         frame_ms.clear()
                         handler_ms.clear()
-                        h = CLOCK()
+                        built[0] = 0
+                        h, b = CLOCK(), lines_built()
                         reader._filter(speaker if key == "filter" else None, None)
                         handler_ms.append((CLOCK() - h) * 1e3)
+                        built[0] += lines_built() - b
                         await pilot.pause()
                         work = sum(handler_ms) + sum(frame_ms)
                         results.setdefault("filter", []).append(work)
+                        results.setdefault("built:filter", []).append(built[0])
                         results.setdefault(f"key:{key}", []).append(work)
                         continue
                     await pilot.pause(pace)
                     frame_ms.clear()
                     handler_ms.clear()
+                    built[0] = 0
                     on_overview = app.screen is not reader
                     in_picker = type(app.screen).__name__ in PICKER_SCREENS
                     if key.startswith("wheel"):
@@ -172,6 +184,7 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                     else:
                         kind = "scroll" if key.startswith(("wheel", "page")) else "cursor"
                     results.setdefault(kind, []).append(work)
+                    results.setdefault(f"built:{kind}", []).append(built[0])
                     results.setdefault(f"key:{key}", []).append(work)
                     results.setdefault("wall", []).append((time.perf_counter() - t) * 1e3)
     finally:
@@ -299,6 +312,7 @@ def main() -> None:
     ap.add_argument("--clock", choices=("wall", "cpu"), default="wall",
                     help="cpu: time the work by the thread's CPU time (on a loaded machine, "
                          "what it costs without the waits for a core)")
+    ap.add_argument("--keys", action="store_true", help="median and worst per key too")
     ap.add_argument("--analysing", type=int, default=0, metavar="N",
                     help="keys while the reader analyses N articles (see above)")
     ap.add_argument("--kind", choices=("real", "synth"), default="real")
@@ -319,9 +333,15 @@ def main() -> None:
         xs = res.get(kind, [])
         if not xs:
             continue
+        lines = res.get(f"built:{kind}", [0])
         print(f"{kind:7} n={len(xs):4}  median {statistics.median(xs):5.1f} ms  "
-              f"p95 {sorted(xs)[int(len(xs) * .95)]:5.1f} ms  worst {max(xs):5.1f} ms")
+              f"p95 {sorted(xs)[int(len(xs) * .95)]:5.1f} ms  worst {max(xs):5.1f} ms  "
+              f"lines built: mean {statistics.mean(lines):5.1f}, worst {max(lines):3}")
     keys = sorted((k for k in res if k.startswith("key:")), key=lambda k: -max(res[k]))
+    if a.keys:
+        for k in keys:
+            print(f"  {k[4:]:22} n={len(res[k]):4}  median {statistics.median(res[k]):5.1f} ms  "
+                  f"worst {max(res[k]):5.1f} ms")
     print("slowest inputs: " + ", ".join(f"{k[4:]} {max(res[k]):.1f} ms" for k in keys[:4]))
     every = [x for kind in ("cursor", "scroll", "filter", "search", "picker", "aligned", "views")
              for x in res.get(kind, [])]

@@ -93,9 +93,15 @@ class OverviewScreen(DocumentScreen):
         super().__init__()
         self.items: list[tuple[int, int, int]] = []
         self.at = 0
+        self.analysis = None     # the analysis shown
+
+    def on_screen_resume(self) -> None:
+        """Opened again (the screen is kept): the first line chosen, as on the first time."""
+        if self.items and self.at:
+            self._select(0)
 
     def _fill(self) -> None:
-        analysis = self.app.analysis
+        analysis = self.analysis = self.app.analysis
         ov = overview(analysis)
         blocks, self.items = overview_blocks(analysis, ov)
         n = len(ov.sources)

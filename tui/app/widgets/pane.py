@@ -31,6 +31,46 @@ MARGIN = 1          # blank cell between the words and the overview strip
 OVERVIEW = 1        # the overview strip's width
 
 
+EXTRA = QUOTES | FOUND   # line states whose words carry the lens's marks
+BANKS = 6           # banks of lines kept per pane (widths × highlightings)
+
+
+class Bank:
+    """The lines a pane built at one width and highlighting: per sentence its marked
+    runs, per (line id, state) its words, per (line id, state, overview cell) its row.
+    Only a line whose state says it holds a quote or a search match (QUOTES, FOUND)
+    carries the filter's or the search's own marks: the others serve any of them."""
+
+    __slots__ = ("marked", "strips", "rows", "filters")
+
+    def __init__(self) -> None:
+        self.marked: dict = {}
+        self.strips: dict[tuple, list[Segment]] = {}
+        self.rows: dict[tuple, Strip] = {}
+        self.filters: tuple = ((), None)    # the line filters its words were put through
+
+    def filtered(self, filters: tuple) -> None:
+        """The app's line filters (and background) are these: lines built with others
+        are dropped."""
+        if filters != self.filters:
+            self.forget(None)
+            self.filters = filters
+
+    def forget(self, sentences: set[int] | None) -> None:
+        """Drop the lines of these sentences (None: all) that show a quote's or a
+        search's marks, which changed."""
+        if sentences is None:
+            self.marked.clear()
+            self.strips.clear()
+            self.rows.clear()
+        elif sentences:
+            for i in sentences:
+                self.marked.pop((i, EXTRA), None)
+            for cache in (self.strips, self.rows):
+                for key in [k for k in cache if k[1] & EXTRA and k[0][0] in sentences]:
+                    del cache[key]
+
+
 PANE_CLASSES = {
     "pane--header", "pane--header-active", "pane--label", "pane--meta", "pane--count",
     "overview--track", "overview--thumb", "overview--mark",
@@ -74,14 +114,23 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self._layout: Layout | None = None
         self._layout_key: tuple = ()
         self._kinds: dict[int, str] = {}                 # per sentence, filled as drawn
-        self._marked: dict[int, list[list[Run]]] = {}    # per sentence, filled as drawn
+        self._kinds_key: tuple = ()                      # (article, analysis) of _kinds
         self._addition_lines: list[int] = [0]   # prefix sums: lines that start an addition
+        # What is built is kept per bank: (article, analysis, width, facts).  A key that
+        # changes the width (+ -) or the highlighting (d) switches banks, and switching
+        # back finds every line it left; the reader builds the banks a key would need
+        # ahead, when idle (warm).
+        self._banks: dict[tuple, Bank] = {}
+        self._bank_key: tuple = ()
+        self._bank = Bank()
+        self._marked: dict = {}    # the bank's: per sentence (and whether lens marks are in)
         # a line's id: (sentence, line within it), or ("gap", ...) / ("edge", ...): the
         # same whatever a filter leaves out, so lines survive a filter's change of layout
-        self._strips: dict[tuple, list[Segment]] = {}   # (line id, state) -> words
-        self._rows: dict[tuple, Strip] = {}      # (line id, state, overview cell) -> full row
-        self._layouts: dict[tuple | None, tuple[Layout, list[int]]] = {}   # by sentences shown
-        self._base_key: tuple = ()
+        self._strips: dict[tuple, list[Segment]] = {}   # the bank's: (line id, state) -> words
+        self._rows: dict[tuple, Strip] = {}      # the bank's: (line id, state, cell) -> row
+        # layouts by (bands, sentences shown), per (article, analysis, text width)
+        self._layout_banks: dict[tuple, dict] = {}
+        self._layouts: dict[tuple, tuple] = {}
         self._shown_version = 0
         self._cells: dict[tuple[bool, bool], Segment] = {}
         self._header: dict[tuple, Strip] = {}
@@ -90,9 +139,12 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self.spacing = 0             # blank lines between sentences (demo mode)
         self.empty_note = ""         # what the pane says when no sentence passes the filter
         self.bands = None            # the aligned-rows view: this pane's Bands (app/aligned.py)
-        self._plain: tuple[tuple, Layout] | None = None   # every sentence, as it runs
+        self._plain: dict[int, Layout] = {}   # every sentence, as it runs, per text width
+        self._plain_key: tuple = ()
         self.facts = False           # changed words marked only where they are facts
         self._quotes: dict[tuple[int, int], tuple] = {}   # (analysis, article) -> quote spans
+        self.built = 0               # lines built so far (bench/reader_speed.py counts them)
+        self._warmed: set[tuple] = set()   # what warm() has built all of (see _warm_lines)
 
     # -- content -------------------------------------------------------------------------
     def show(self, article: int, cursor: int = 0) -> None:
@@ -112,46 +164,33 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         changed, whose lines are built again (None: all); a new set of sentences shown
         is laid out (layouts are kept per set, lines per sentence)."""
         lay = self._layout
-        if empty_note != self.empty_note:
-            self._layouts.pop((), None)
+        if empty_note != self.empty_note:     # a layout that shows the note: made anew
+            for layouts in self._layout_banks.values():
+                for key in [k for k, v in layouts.items() if v[0].empty]:
+                    del layouts[key]
         if (lay is None or empty_note != self.empty_note
                 or lens.shown(self.article) != lay.shown):
             self._shown_version += 1
         self.lens = lens
         self.empty_note = empty_note
-        if changed is None:
-            self._marked.clear()
-            self._strips.clear()
-            self._rows.clear()
-        elif changed:
-            for i in changed:
-                self._marked.pop(i, None)
-            for cache in (self._strips, self._rows):
-                for key in [k for k in cache if k[0][0] in changed]:
-                    del cache[key]
+        for bank in self._banks.values():
+            bank.forget(changed)
+        self._warmed.clear()
         self.refresh()
 
     def set_bands(self, bands) -> None:
         """The aligned-rows view's bands for this pane (None: the article as it runs)."""
-        if bands != self.bands:
-            old = self.bands
+        if bands != self.bands:     # a moved sentence's first line has its own id
             self.bands = bands
             self._shown_version += 1
-            self._layouts.clear()
-            moved = (old.moved if old else frozenset()) | (bands.moved if bands else frozenset())
-            for cache in (self._strips, self._rows):    # a moved sentence's glyph changes
-                for key in [k for k in cache if k[0][0] in moved]:
-                    del cache[key]
             self.refresh()
 
     def set_facts(self, facts: bool) -> None:
         """Mark changed words everywhere (False) or only numbers, names, titles and a
         quote's wording (True)."""
-        if facts != self.facts:
+        if facts != self.facts:     # another bank of lines (ensure_layout)
             self.facts = facts
-            self._marked.clear()
-            self._strips.clear()
-            self._rows.clear()
+            self._layout = None
             self.refresh()
 
     def quote_spans(self):
@@ -178,47 +217,78 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             self._refresh_sentence(self.cursor)
 
     def ensure_layout(self) -> Layout:
-        """The layout at the current width (computed once per article, width and analysis)."""
-        app = self.app
-        analysis = app.analysis
-        w = self.text_width
-        key = (self.article, w, id(analysis), self._shown_version)
+        """The layout at the current width (computed once per article, width, analysis,
+        sentences shown and bands), the bank of lines in use chosen with it."""
+        analysis = self.app.analysis
+        key = (self.article, self._known.width, id(analysis), self.facts, self._shown_version)
         if self._layout is None or self._layout_key != key:
-            base = key[:3]
-            if base != self._base_key:     # another article, width or analysis: all anew
-                self._base_key = base
-                self._layouts.clear()
-                self._kinds = {}
-                self._marked = {}
-                self._strips.clear()
-                self._rows.clear()
-            shown = self.lens.shown(self.article)
-            which = None if shown is None else tuple(shown)
-            got = self._layouts.get(which)
-            if got is None:
-                if len(self._layouts) > 8:
-                    self._layouts.clear()
-                got = self._layouts[which] = self._build_layout(shown, w, analysis)
-            self._layout, self._addition_lines = got
+            self._use_bank(self._known.width, self.facts)
+            self._layout, self._addition_lines = self._layout_for(self.text_width)
             self._layout_key = key
         return self._layout
 
-    def plain_layout(self) -> Layout:
-        """Every sentence of the article as it runs, at the pane's width (kept: the
-        aligned view re-uses its lines, and asks it how tall each sentence is)."""
+    def _use_bank(self, width: int, facts: bool) -> None:
+        """Make the lines built at this width and highlighting the ones drawn."""
+        analysis = self.app.analysis
+        if self._kinds_key != (self.article, id(analysis)):    # another article or analysis
+            self._kinds_key = (self.article, id(analysis))
+            self._kinds = {}
+            self._banks.clear()
+            self._layout_banks.clear()
+            self._bank_key = ()
+        key = (width, facts)
+        if key == self._bank_key:
+            return
+        bank = self._banks.pop(key, None)
+        if bank is None:
+            bank = Bank()
+            self._warmed.clear()
+        self._banks[key] = bank                 # the most recent last
+        while len(self._banks) > BANKS:
+            del self._banks[next(iter(self._banks))]
+        self._bank_key = key
+        self._bank = bank
+        self._marked, self._strips, self._rows = bank.marked, bank.strips, bank.rows
+        tw = max(8, width - GUTTER - MARGIN - OVERVIEW)
+        self._layouts = self._layout_banks.setdefault(tw, {})
+        while len(self._layout_banks) > BANKS:
+            del self._layout_banks[next(iter(self._layout_banks))]
+
+    def _layout_for(self, w: int) -> tuple[Layout, list[int]]:
+        """The layout (and its additions' prefix sums) at text width w, of the bank in use."""
+        shown = self.lens.shown(self.article)
+        which = (self.bands, None if shown is None else tuple(shown), self.empty_note != "")
+        got = self._layouts.get(which)
+        if got is None:
+            if len(self._layouts) > 8:
+                self._layouts.clear()
+            got = self._layouts[which] = self._build_layout(shown, w, self.app.analysis)
+        return got
+
+    def plain_layout(self, width: int | None = None) -> Layout:
+        """Every sentence of the article as it runs, at the pane's text width or `width`
+        (kept per width: the aligned view re-uses its lines, and asks it how tall each
+        sentence is)."""
         art = self.app.corpus.articles[self.article]
-        key = (self.article, id(art), id(self.app.analysis), self.text_width, self.spacing)
-        if self._plain is None or self._plain[0] != key:     # a correction: a new article
-            self._plain = (key, layout(art, self.text_width, None, self.spacing))
-        return self._plain[1]
+        width = width or self.text_width
+        key = (self.article, id(art), id(self.app.analysis), self.spacing)
+        if self._plain_key != key:      # a correction: a new article
+            self._plain_key = key
+            self._plain.clear()
+        got = self._plain.get(width)
+        if got is None:
+            if len(self._plain) >= BANKS:
+                del self._plain[next(iter(self._plain))]
+            got = self._plain[width] = layout(art, width, None, self.spacing)
+        return got
 
     def _build_layout(self, shown, w: int, analysis) -> tuple[Layout, list[int]]:
         art = self.app.corpus.articles[self.article]
         if self.bands is not None:
             lay = aligned_layout(art, w, self.bands.cells, self.bands.heights, self.spacing,
-                                 self.plain_layout())
+                                 self.plain_layout(w))
         elif shown is None and not self.empty_note:
-            lay = self.plain_layout()
+            lay = self.plain_layout(w)
         else:
             lay = layout(art, w, shown, self.spacing)
         if lay.empty and self.empty_note:   # the pane says why it is empty
@@ -235,10 +305,13 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         return lay, [0, *accumulate(starts)]
 
     def line_id(self, lay: Layout, n: int) -> tuple:
-        """What line n of the layout shows, the same in any layout of the article."""
+        """What line n of the layout shows, the same in any layout of the article (but
+        for the aligned view's mark of a moved sentence)."""
         if 0 <= n < lay.height:
             i = lay.sentence[n]
             if i >= 0:
+                if n == lay.first[i] and self.bands is not None and i in self.bands.moved:
+                    return (i, 0, MOVED)
                 return (i, n - lay.first[i])
             if lay.empty:
                 return ("note", n, self.empty_note)
@@ -251,10 +324,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
 
     def _resized(self, size: Size) -> None:
         if size != self._known and size.width:
-            if size.width != self._known.width:   # a new height keeps every line
+            if size.width != self._known.width:   # lines: another bank (ensure_layout)
                 self._header.clear()
-                self._cells.clear()
-                self._rows.clear()
             self._known = size
 
     def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
@@ -264,8 +335,9 @@ class PaneView(MarkStyles, Widget, can_focus=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
-        self._strips.clear()
-        self._rows.clear()
+        for bank in self._banks.values():
+            bank.forget(None)
+        self._warmed.clear()
         self._cells.clear()
         self._header.clear()
 
@@ -368,11 +440,6 @@ class PaneView(MarkStyles, Widget, can_focus=False):
                 s |= FOUND
         return s
 
-    def additions_between(self, lo: int, hi: int) -> bool:
-        p = self._addition_lines
-        lo, hi = max(lo, 0), min(hi, len(p) - 1)
-        return lo < hi and p[hi] - p[lo] > 0
-
     def kind(self, i: int) -> str:
         """What sentence i is (addition, verbatim, ...): asked of the engine when drawn."""
         k = self._kinds.get(i)
@@ -392,94 +459,152 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         if self.article < 0 or not width:
             return [Strip.blank(width, self.rich_style)] * crop.height
         lay = self.ensure_layout()
-        body = width - OVERVIEW
-        top, h = self._top, self.view_height
-        total = lay.height
+        filters = self._filters()
+        self._bank.filtered(filters)
+        top, adds = self._top, self._addition_lines
         strips = []
         for y in crop.line_range:
             if y < HEADER:
-                strips.append(self._header_strip(y, width))
-                continue
-            row = y - HEADER
-            # the overview cell for this row: which article lines it stands for
-            if total <= h:
-                lo, hi = row, row + 1
+                strip = self._header_strip(y, width)
+                for f in filters[0]:
+                    strip = strip.apply_filter(f, filters[1])
+                strips.append(strip)
             else:
-                lo = row * total // h
-                hi = max(lo + 1, (row + 1) * total // h)
-            cell = (False, False) if lo >= total else (lo < top + h and hi > top,
-                                                        self.additions_between(lo, hi))
-            n = top + row
-            key = (self.line_id(lay, n), self.state(lay.sentence[n]) if 0 <= n < total
-                   else PLAIN, cell)
-            strip = self._rows.get(key)
-            if strip is None:   # a line with its overview cell; kept: the cell rarely changes
-                segs = self._text_segments(lay, n, body)
-                strip = self._rows[key] = Strip([*segs, self._cell(*cell)], width)
-            strips.append(strip)
+                strips.append(self._row(lay, adds, y - HEADER, top, width, filters))
         self.painted = True
-        filters = self.get_line_filters()
-        if filters:
-            background = self.background_colors[1]
-            for f in filters:
-                strips = [s.apply_filter(f, background) for s in strips]
         if crop.column_span != (0, width):
             x1, x2 = crop.column_span
             strips = [s.crop(x1, x2) for s in strips]
         return strips
 
+    def _filters(self) -> tuple:
+        """The app's line filters (NO_COLOR's, ANSI colours') and the background they
+        need (lines are kept filtered)."""
+        filters = tuple(self.get_line_filters())
+        return filters, self.background_colors[1] if filters else None
+
+    def _row(self, lay: Layout, adds: list[int], row: int, top: int, width: int,
+             filters: tuple) -> Strip:
+        """Text row `row` of the pane when article line `top` is on its first text row:
+        the line, its overview cell, the filters applied (kept per line, state, cell)."""
+        total, h = lay.height, self.view_height
+        # the overview cell for this row: which article lines it stands for
+        if total <= h:
+            lo, hi = row, row + 1
+        else:
+            lo = row * total // h
+            hi = max(lo + 1, (row + 1) * total // h)
+        if lo >= total:
+            cell = (False, False)
+        else:
+            lo_, hi_ = max(lo, 0), min(hi, len(adds) - 1)
+            cell = (lo < top + h and hi > top, lo_ < hi_ and adds[hi_] > adds[lo_])
+        n = top + row
+        key = (self.line_id(lay, n), self.state(lay.sentence[n]) if 0 <= n < total
+               else PLAIN, cell)
+        strip = self._rows.get(key)
+        if strip is None:   # a line with its overview cell; kept: the cell rarely changes
+            segs = self._text_segments(lay, n, width - OVERVIEW)
+            strip = self._rows[key] = Strip([*segs, self._cell(*cell, filters)], width)
+        return strip
+
     def _text_segments(self, lay: Layout, n: int, width: int) -> list[Segment]:
-        """Article line n (any n: beyond the article, blank or an end marker)."""
-        if not 0 <= n < lay.height:
-            key = (self.line_id(lay, n), PLAIN)
-            segs = self._strips.get(key)
-            if segs is None:
-                if n == -1:
-                    segs = self.line_segments([("▲ start of the article", MUTED)], width)
-                elif n == lay.height:
-                    segs = self.line_segments([("▼ end of the article", MUTED)], width)
-                else:
-                    segs = [Segment(" " * width, self.rich_style)]
-                self._strips[key] = segs
-            return segs
-        i = lay.sentence[n]
-        state = self.state(i)
-        key = (self.line_id(lay, n), state)
+        """Article line n (any n: beyond the article, blank or an end marker) as it looks
+        now, through the bank's line filters; built once."""
+        inside = 0 <= n < lay.height
+        key = (self.line_id(lay, n), self.state(lay.sentence[n]) if inside else PLAIN)
         segs = self._strips.get(key)
         if segs is None:
-            if i < 0:
-                segs = (self.line_segments([(t, MUTED) for t, _ in lay.runs[n]], width)
-                        if lay.runs[n] else [Segment(" " * width, self.rich_style)])
-            else:
-                k = self.kind(i)
-                boiler = self.app.corpus.articles[self.article].sentences[i].boilerplate
-                glyph = GLYPHS[k] if n == lay.first[i] else CONTINUED.get(k, " ")
-                if self.bands is not None and i in self.bands.moved and n == lay.first[i]:
-                    glyph = MOVED      # told here, out of the others' order
-                segs = self.line_segments(self._runs(lay, n, i), width, kind=k,
-                                          boiler=boiler, state=state, glyph=glyph)
+            segs = self._build_segments(lay, n, width, key[1])
+            filters, background = self._bank.filters
+            for f in filters:
+                segs = f.apply(segs, background)
             self._strips[key] = segs
+            if inside:
+                self.built += 1
         return segs
 
-    def warm(self, budget: float) -> bool:
-        """Build not-yet-drawn lines (as they look when not under the cursor) for up to
-        `budget` seconds, nearest the view first; True while some are left.  Run when
-        the reader is idle, so that the first visit of a passage costs no more than the
-        second."""
+    def _build_segments(self, lay: Layout, n: int, width: int, state: int) -> list[Segment]:
+        if n == -1:
+            return self.line_segments([("▲ start of the article", MUTED)], width)
+        if n == lay.height:
+            return self.line_segments([("▼ end of the article", MUTED)], width)
+        i = lay.sentence[n] if 0 <= n < lay.height else -1
+        if i < 0:
+            runs = lay.runs[n] if 0 <= n < lay.height else ()
+            return (self.line_segments([(t, MUTED) for t, _ in runs], width) if runs
+                    else [Segment(" " * width, self.rich_style)])
+        k = self.kind(i)
+        boiler = self.app.corpus.articles[self.article].sentences[i].boilerplate
+        glyph = GLYPHS[k] if n == lay.first[i] else CONTINUED.get(k, " ")
+        if self.bands is not None and i in self.bands.moved and n == lay.first[i]:
+            glyph = MOVED      # told here, out of the others' order
+        return self.line_segments(self._runs(lay, n, i), width, kind=k, boiler=boiler,
+                                  state=state, glyph=glyph)
+
+    def warm(self, budget: float, width: int | None = None, facts: bool | None = None,
+             lens: Lens | None = None, center: bool = False) -> bool:
+        """Build not-yet-drawn lines for up to `budget` seconds; True while some are left.
+        Run when the reader is idle, so that the first visit of a passage costs no more
+        than the second.  `width`, `facts`, `lens`: the lines a key that changes the
+        pane's width (+ -), the highlighting (d) or how a filter shows (f) would draw,
+        built ahead (in their bank).  The rows on screen first (as they would be, with
+        their overview cells: the sentence on the first row stays there, or with `center`
+        the cursor's comes a third of the way down), then the article's other lines,
+        nearest the view first, as they look when not under the cursor."""
         if self.article < 0 or not self._known.width:
             return False
         lay = self.ensure_layout()
-        body = self._known.width - OVERVIEW
+        here = (self._known.width, self.facts)
+        there = (width or here[0], here[1] if facts is None else facts)
+        if there == here and lens is None:
+            return self._warm_lines(lay, self._addition_lines, self._top, here, budget)
+        if self.bands is not None and (there[0] != here[0] or lens is not None):
+            return False    # the aligned rows depend on every pane's width and the filter
+        saved = (self._layout, self._addition_lines, self._layout_key, self.lens)
+        try:
+            self.facts = there[1]
+            self.lens = lens or self.lens
+            self._use_bank(*there)
+            new, adds = self._layout_for(max(8, there[0] - GUTTER - MARGIN - OVERVIEW))
+            top = self._top
+            if center and not new.empty:
+                top = new.first[self.cursor] - self.view_height // 3
+            elif new is not lay and new.height:
+                i = lay.sentence_at(max(top, 0))
+                top = new.first[i] + top - lay.first[i]
+            return self._warm_lines(new, adds, top, there, budget)
+        finally:
+            self.facts = here[1]
+            self.lens = saved[3]
+            self._use_bank(*here)
+            self._layout, self._addition_lines, self._layout_key = saved[:3]
+
+    def _warm_lines(self, lay: Layout, adds: list[int], top: int, bank: tuple,
+                    budget: float) -> bool:
+        width = bank[0]
+        done = (bank, id(lay), top, self.cursor if self.active else -1, self.peers,
+                self.weak, id(self.lens))
+        if done in self._warmed:
+            return False
         deadline = perf_counter() + budget
-        start = min(max(self._top, 0), max(lay.height - 1, 0))
+        filters = self._filters()
+        self._bank.filtered(filters)
+        for row in range(self.view_height):
+            self._row(lay, adds, row, top, width, filters)
+            if perf_counter() > deadline:
+                return True
+        body = width - OVERVIEW
+        start = min(max(top, 0), max(lay.height - 1, 0))
+        strips = self._strips
         for n in chain(range(start, lay.height), range(start - 1, -1, -1)):
             i = lay.sentence[n]
-            if (self.line_id(lay, n), PLAIN) in self._strips or (i >= 0 and self.state(i)
-                                                                  != PLAIN):
+            if (self.line_id(lay, n), PLAIN) in strips or (i >= 0 and self.state(i) != PLAIN):
                 continue
             self._text_segments(lay, n, body)
             if perf_counter() > deadline:
                 return True
+        self._warmed.add(done)
         return False
 
     def _runs(self, lay: Layout, n: int, i: int) -> list[Run]:
@@ -488,17 +613,19 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         extra = self.lens.spans(self.article, i)
         if analysis is None and not extra:
             return lay.runs[n]
-        lines = self._marked.get(i)
+        key = (i, EXTRA) if extra else i
+        lines = self._marked.get(key)
         if lines is None:
-            lines = self._marked[i] = marked_lines(
+            lines = self._marked[key] = marked_lines(
                 analysis, self.article, i, lay.width, extra, self.app.corpus.articles[self.article],
                 self.quote_spans() if self.facts and analysis is not None else None)
         if len(lines) != lay.last[i] - lay.first[i] + 1:   # marks never move a break
             return lay.runs[n]
         return lines[n - lay.first[i]]
 
-    def _cell(self, thumb: bool, mark: bool) -> Segment:
-        seg = self._cells.get((thumb, mark))
+    def _cell(self, thumb: bool, mark: bool, filters: tuple = ((), None)) -> Segment:
+        """The overview strip's cell: the view's thumb or the track, an addition's mark."""
+        seg = self._cells.get((thumb, mark, filters))
         if seg is None:
             names = ["overview--thumb" if thumb else "overview--track"]
             if mark:
@@ -506,7 +633,10 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             style = self.get_component_rich_style(*names)
             if mark:
                 style += self.get_component_styles("overview--mark").text_style
-            seg = self._cells[(thumb, mark)] = Segment("▐" if mark else " ", style)
+            seg = Segment("▐" if mark else " ", style)
+            for f in filters[0]:
+                [seg] = f.apply([seg], filters[1])
+            self._cells[(thumb, mark, filters)] = seg
         return seg
 
     def _header_strip(self, y: int, width: int) -> Strip:

@@ -22,10 +22,16 @@ class FilterKeys(ReaderPart):
     def _filter(self, speaker: str | None, topic: str | None, mode: str | None = None,
                 note: str = "") -> None:
         analysis = self.app.analysis
-        passing, quoted = filtered(analysis, speaker, topic)
-        lens = dataclasses.replace(self.lens, analysis=analysis, speaker=speaker, topic=topic,
-                                   mode=mode or self.lens.mode, passing=passing, quoted=quoted,
-                                   _pass_sets=[frozenset(p) for p in passing or ()])
+        old = self.lens
+        if (old.analysis is analysis and (old.speaker, old.topic) == (speaker, topic)
+                and old.passing is not None):     # the same filter, shown another way (f)
+            lens = dataclasses.replace(old, mode=mode or old.mode)
+        else:
+            passing, quoted = filtered(analysis, speaker, topic)
+            lens = dataclasses.replace(old, analysis=analysis, speaker=speaker, topic=topic,
+                                       mode=mode or old.mode, passing=passing, quoted=quoted,
+                                       _pass_sets=[frozenset(p) for p in passing or ()])
+        passing = lens.passing
         if passing is not None and not any(passing):
             note = "No sentence in any source passes both filters: S or T clears one"
         elif passing is not None:

@@ -6,6 +6,7 @@ state (a ReaderState) is made visible in the panes.  The actions are the parts'
 (see __init__.py)."""
 from __future__ import annotations
 
+import dataclasses
 import gc
 
 from textual import events, on
@@ -13,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 
-from ...filters import Lens
+from ...filters import MARK, ONLY, Lens
 from ...keys import bindings
 from ...state import ReaderState
 from ...widgets.bars import SearchField, SourceBar, StatusBar
@@ -43,6 +44,8 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
         self.panes: list[PaneView] = []
         self.state = ReaderState(0)       # what the panes show (see _present)
         self.note = ""                    # one-off message for the status bar
+        self._other_lens: tuple = (None, None)   # (lens, the same shown the other way)
+        self._views_ready = 0             # the analysis whose aligned rows, overview are made
 
     # -- the state -----------------------------------------------------------------------
     @property
@@ -141,29 +144,63 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
         self.update_status()
         if self.app.analysis is None:     # the spinner turns until the analysis arrives
             self.status.busy(self.describe)
-        self._warm_timer = self.set_interval(0.05, self._warm, pause=True)
+        self._warm_timer = self.set_interval(0.02, self._warm, pause=True)
 
     def warm_up(self) -> None:
         """When idle, build the lines of the shown articles not drawn yet (see PaneView.warm)."""
         self._warm_timer.resume()
 
     def _warm(self) -> None:
+        """One step of the work done ahead: the lines the panes show, what the aligned
+        view and the overview need, then the lines the keys that redraw every pane would
+        draw (d: the other highlighting; + -: the panes' next widths)."""
         budget = 0.003
-        for p in self.visible_panes():
+        panes = self.visible_panes()
+        for p in panes:
             if p.warm(budget):
                 return
-        self._warm_timer.pause()
         analysis = self.app.analysis
-        if analysis is not None:     # what the aligned view needs first, before it is asked
+        if analysis is not None and self._views_ready != id(analysis):   # a v's needs
             from ....report.overview import overview
             from ....report.rows import band_order
             from ... import aligned  # noqa: F401
 
             band_order(analysis)
             overview(analysis)
+            self._views_ready = id(analysis)
+            return
+        if analysis is not None:
+            for width, facts, lens in self.ahead():
+                for k, p in enumerate(panes):
+                    if p.warm(budget, width and width(k), facts, lens,
+                              center=lens is not None and p is self.lead):
+                        return
+        self._warm_timer.pause()
         # the lines just built live as long as their pane: keep them out of the garbage
         # collector's full collections (a pause of tens of ms once there are many)
         gc.freeze()
+
+    def ahead(self):
+        """What the panes' lines are built ahead for, most likely first: (the width of
+        the pane in slot k, or None: the same; the highlighting, or None: the same; the
+        filter shown the other way, or None: the same).
+        Panes share the columns as Textual shares 1fr among them."""
+        lens = self.lens
+        if lens.filtering:      # f: the filter's sentences only, or all of them marked
+            if self._other_lens[0] is not lens:
+                self._other_lens = (lens, dataclasses.replace(
+                    lens, mode=MARK if lens.mode == ONLY else ONLY))
+            yield None, None, self._other_lens[1]
+        yield None, not self.state.facts, None
+        if self.zoomed:
+            return
+        total = self.panes_width(self.app.size.width)
+        now = len(self.shown)
+        for delta in (1, -1):
+            fit = slots_for(total, self.n_articles)
+            k = max(1, fit - max(0, min(fit - 1, self.state.wider + delta)))
+            if k != now:
+                yield (lambda j, k=k: (j + 1) * total // k - j * total // k), None, None
 
     # -- what arrives: the widgets' messages, the size, the analysis --------------------------
     @on(SearchField.Changed)

@@ -18,16 +18,31 @@ class ViewKeys(ReaderPart):
             "Differences: only numbers, names, titles and quote wording marked; d: all"
             if self.state.facts else "Differences: every changed word marked; d: facts only"))
 
+    _overview_screen = None     # kept (installed) while its analysis is the app's
+
     @needs_analysis
     def action_overview(self) -> None:
-        """The story first: the overview; a line chosen there is shown in the panes."""
+        """The story first: the overview; a line chosen there is shown in the panes.
+        The screen is made once per analysis and kept: opening it again is a frame, and
+        closing it removes no widgets (Textual lays the screen under it out anew, twice,
+        when a screen is removed)."""
         from ..overview import OverviewScreen
 
         def chosen(at: tuple[int, int] | None) -> None:
             if at is not None:
                 self.show_sentence(*at)
 
-        self.app.push_screen(OverviewScreen(), chosen)
+        app = self.app
+        screen = self._overview_screen
+        if screen is not None and screen.analysis is not app.analysis:    # a correction
+            app.uninstall_screen(screen)
+            if screen.is_attached:
+                screen.remove()
+            screen = None
+        if screen is None:
+            screen = self._overview_screen = OverviewScreen()
+            app.install_screen(screen, f"overview-{id(screen)}")
+        app.push_screen(screen, chosen)
 
     @needs_analysis
     def action_parallels(self) -> None:
