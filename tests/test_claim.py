@@ -33,6 +33,11 @@ def tags(text: str, headline: bool = False) -> list[str]:
      "Chairman Bo Lee, D-Iowa.",
      "said Chairwoman Ann Smith, R-Ohio, and Chairman Bo Lee, D-Iowa"),
     ("The deal is dead, said the senior negotiator.", "said the senior negotiator"),
+    # a possessive inside a tag is no quotation mark
+    ('"The ferry has done its work," the mayor said in a statement carried by the city\'s '
+     'radio station.', '" the mayor said in a statement carried by the city\'s radio station'),
+    ("The dam will hold, the company’s chief engineer said on Monday in the region’s "
+     "parliament.", "the company’s chief engineer said on Monday in the region’s parliament"),
     # a trailing tag that names whom the speaker quotes
     ('"The dam will hold through the winter," the water board said, quoting its engineer.',
      '" the water board said, quoting its engineer'),
@@ -63,6 +68,10 @@ def test_middle_tag():
     "Prices continued to rise through the winter.",
     # nothing but a tag is left: no claim, no tag
     "The senator said so.",
+    # the speech verb sits inside the claim: "what X said", a second predicate, a noun
+    "The minister showed reporters what she said were the missing ledgers.",
+    "The union walked out of the talks and said the strike would go on for a week.",
+    "The board rejected the mayor's claims that the bridge was safe.",
     # a colon before a list, or a lead-in that neither tells nor addresses anyone
     "The budget has three parts: roads, schools and water.",
     "The cause of the blackout was simple: a squirrel in the substation.",
