@@ -88,7 +88,7 @@ async def session(analysis, size: tuple[int, int], rounds: int,
     panes = lambda: getattr(getattr(app, "reader", None), "panes", ())  # noqa: E731
 
     def lines_built() -> int:
-        return sum(p.built for p in panes())
+        return sum(getattr(p, "built", 0) for p in panes())
 
     def timed_frame(self):
         t, b = CLOCK(), lines_built()

@@ -22,6 +22,7 @@ from .keys import KEYS, key_hint
 from .screens.reader import ReaderScreen
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
+KEPT = 6            # screens kept for opening again (kept_screen)
 
 
 class SynopsisApp(App):
@@ -64,6 +65,29 @@ class SynopsisApp(App):
         self._started = 0.0
         self._fraction: float | None = None   # of the analysis done, if the engine says
         self.reader: ReaderScreen | None = None
+        self._kept: dict[tuple, tuple[Screen, tuple]] = {}
+
+    def kept_screen(self, key: tuple, make: Callable[[], Screen], *shows) -> Screen:
+        """The screen for `key` and `shows` (the objects it shows: the analysis, the
+        corpus; told apart by identity, as hashing them would read them all), made by
+        `make` the first time and kept: opening it again costs a frame rather than
+        composing its widgets, and closing it removes none (when a screen is removed,
+        Textual lays the one under it out anew, twice).  A kept screen is made as new
+        when shown again (its on_screen_resume)."""
+        key = (*key, *map(id, shows))
+        got = self._kept.pop(key, None)
+        if got is None:
+            got = (make(), shows)    # the objects stay alive while their ids are keys
+            self.install_screen(got[0], f"kept-{id(got[0])}")
+        self._kept[key] = got
+        for old_key in list(self._kept)[:-KEPT]:
+            old = self._kept[old_key][0]
+            if old not in self.screen_stack:
+                del self._kept[old_key]
+                self.uninstall_screen(old)
+                if old.is_attached:
+                    old.remove()
+        return got[0]
 
     def get_default_screen(self) -> Screen:
         self.reader = ReaderScreen()

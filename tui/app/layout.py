@@ -164,7 +164,7 @@ SKIPPED = "⋯"                    # a gap line where sentences are left out (a 
 
 
 def layout(article: Article, width: int, shown: Sequence[int] | None = None,
-           spacing: int = 0) -> Layout:
+           spacing: int = 0, plain: Layout | None = None) -> Layout:
     """Wrap every sentence of `article` to `width` cells (unmarked runs).
 
     Marks never move a line break, so a sentence's marked lines (`marked_lines`) are
@@ -173,7 +173,8 @@ def layout(article: Article, width: int, shown: Sequence[int] | None = None,
     `shown`: only these sentences (a filter); a gap line with SKIPPED stands where others
     are left out.  A sentence not laid out has no lines: its `first` is the line where it
     would start and its `last` the line before.  `spacing`: blank lines between sentences
-    (besides the one between paragraphs)."""
+    (besides the one between paragraphs).  `plain`: the article's layout of every
+    sentence at this width, whose wrapped lines are re-used."""
     sent: list[int] = []
     runs: list[list[Run]] = []
     n = len(article.sentences)
@@ -199,7 +200,10 @@ def layout(article: Article, width: int, shown: Sequence[int] | None = None,
                 runs.append([])
         para = s.paragraph
         prev = s.i
-        lines = wrap(words(article, s), width)
+        if plain is not None and plain.first[s.i] <= plain.last[s.i]:
+            lines = plain.runs[plain.first[s.i]:plain.last[s.i] + 1]
+        else:
+            lines = wrap(words(article, s), width)
         first[s.i] = len(sent)
         sent.extend([s.i] * len(lines))
         runs.extend(lines)

@@ -20,7 +20,7 @@ class DocumentScreen(Screen):
         self.doc.can_focus = False
         yield self.title_bar
         yield self.doc
-        yield KeyFooter(compact=True)
+        yield KeyFooter(compact=True, at_once=True)
 
     def on_mount(self) -> None:
         self._fill()

@@ -93,15 +93,14 @@ class OverviewScreen(DocumentScreen):
         super().__init__()
         self.items: list[tuple[int, int, int]] = []
         self.at = 0
-        self.analysis = None     # the analysis shown
 
     def on_screen_resume(self) -> None:
-        """Opened again (the screen is kept): the first line chosen, as on the first time."""
-        if self.items and self.at:
+        """Opened again (a kept screen, App.kept_screen): the first line chosen."""
+        if self.is_mounted and self.items and self.at:
             self._select(0)
 
     def _fill(self) -> None:
-        analysis = self.analysis = self.app.analysis
+        analysis = self.app.analysis
         ov = overview(analysis)
         blocks, self.items = overview_blocks(analysis, ov)
         n = len(ov.sources)
@@ -125,8 +124,8 @@ class OverviewScreen(DocumentScreen):
         b = self.items[self.at][0]
         self.doc.blocks[old].state = PLAIN
         self.doc.blocks[b].state = CURSOR
-        self.doc._strips.clear()
-        self.doc.refresh()
+        self.doc.restyle(old)
+        self.doc.restyle(b)
         line, h = self._line_of_block(b), max(1, self.doc.size.height)
         top = round(self.doc.scroll_y)
         if line < top + 1 or line > top + h - 3:

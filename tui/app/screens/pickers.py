@@ -49,6 +49,7 @@ class PickerScreen(ModalScreen):
         self.current = current
         self.hint = hint
         self._folded = [fold(t) for _, _, t in items]
+        self._ids: list[str] = []      # the items listed
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker") as box:
@@ -70,9 +71,23 @@ class PickerScreen(ModalScreen):
         shown = [(k, item) for k, item in enumerate(self.items)
                  if all(w in self._folded[k] for w in words)]
         self.options.add_options([Option(content, id=ident) for _, (ident, content, _) in shown])
-        ids = [ident for _, (ident, _, _) in shown]
-        if shown:
+        self._ids = [ident for _, (ident, _, _) in shown]
+        self._highlight()
+
+    def _highlight(self) -> None:
+        ids = self._ids
+        if ids:
             self.options.highlighted = ids.index(self.current) if self.current in ids else 0
+
+    def on_screen_resume(self) -> None:
+        """Shown again (a kept screen, App.kept_screen): the whole list, the current
+        item highlighted, as the first time."""
+        if not self.is_mounted:
+            return
+        if self.query_input.value:
+            self.query_input.value = ""       # the list fills again (on_input_changed)
+        else:
+            self._highlight()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

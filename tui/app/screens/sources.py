@@ -39,6 +39,11 @@ class SourcesScreen(ModalScreen):
         self.options.highlighted = self.current
         self.options.focus()
 
+    def on_screen_resume(self) -> None:
+        """Shown again (a kept screen, App.kept_screen): the current source highlighted."""
+        if self.is_mounted:
+            self.options.highlighted = self.current
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id))
 

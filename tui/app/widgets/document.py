@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -65,6 +65,15 @@ class DocumentView(MarkStyles, ScrollView, can_focus=True):
         if self.size.width:
             self._ensure(self.text_width)
         self.refresh()
+
+    def restyle(self, b: int) -> None:
+        """Block b's look changed (its state): only its lines are drawn again."""
+        top, height = round(self.scroll_y), self.size.height
+        for n, (block, _, _) in enumerate(self._lines):
+            if block == b:
+                self._strips.pop(n, None)
+                if 0 <= n - top < height:
+                    self.refresh(Region(0, n - top, self.size.width, 1))
 
     @property
     def text_width(self) -> int:

@@ -12,9 +12,13 @@ from textual.widgets import Footer
 class KeyFooter(Footer):
     """A Footer that recomposes only when its keys (or whether they are enabled) change."""
 
-    def __init__(self, **kw) -> None:
+    def __init__(self, at_once: bool = False, **kw) -> None:
+        """`at_once`: the keys composed with the screen, not in a second layout after it
+        (for a screen whose keys do not wait on a focus)."""
         super().__init__(**kw)
         self._composed: tuple | None = None
+        if at_once:
+            self.set_reactive(Footer._bindings_ready, True)
 
     def _shown(self, screen) -> tuple:
         app = self.app

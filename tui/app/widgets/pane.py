@@ -290,7 +290,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         elif shown is None and not self.empty_note:
             lay = self.plain_layout(w)
         else:
-            lay = layout(art, w, shown, self.spacing)
+            lay = layout(art, w, shown, self.spacing, self.plain_layout(w))
         if lay.empty and self.empty_note:   # the pane says why it is empty
             lay.runs = wrap([(-1 if k == 0 else 0, [(t, 0)], cells(t))
                              for k, t in enumerate(self.empty_note.split())], w)
@@ -328,9 +328,17 @@ class PaneView(MarkStyles, Widget, can_focus=False):
                 self._header.clear()
             self._known = size
 
+    def expect_width(self, width: int) -> None:
+        """The next layout gives the pane this width: lay it out (and scroll) for it now,
+        so the frame after a change of the panes' count draws them once, right."""
+        if self._known.width and width > 0:
+            self._resized(Size(width, self._known.height))
+
     def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
         self._resized(size)   # before anything asks for geometry or lines at the new size
-        return super()._size_updated(size, virtual_size, container_size, layout)
+        # nothing is laid out inside a pane: its new size is drawn in this frame, without
+        # the second layout (and frame) Textual asks for when a widget's size changes
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -460,7 +468,6 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             return [Strip.blank(width, self.rich_style)] * crop.height
         lay = self.ensure_layout()
         filters = self._filters()
-        self._bank.filtered(filters)
         top, adds = self._top, self._addition_lines
         strips = []
         for y in crop.line_range:
@@ -479,9 +486,14 @@ class PaneView(MarkStyles, Widget, can_focus=False):
 
     def _filters(self) -> tuple:
         """The app's line filters (NO_COLOR's, ANSI colours') and the background they
-        need (lines are kept filtered)."""
+        need; the bank in use is made to hold lines put through them (lines are kept
+        filtered)."""
         filters = tuple(self.get_line_filters())
-        return filters, self.background_colors[1] if filters else None
+        filters = (filters, self.background_colors[1] if filters else None)
+        if filters != self._bank.filters:
+            self._bank.filtered(filters)
+            self._warmed.clear()
+        return filters
 
     def _row(self, lay: Layout, adds: list[int], row: int, top: int, width: int,
              filters: tuple) -> Strip:
@@ -558,7 +570,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         here = (self._known.width, self.facts)
         there = (width or here[0], here[1] if facts is None else facts)
         if there == here and lens is None:
-            return self._warm_lines(lay, self._addition_lines, self._top, here, budget)
+            return self._warm_lines(lay, self._addition_lines, self._top, here, budget, True)
         if self.bands is not None and (there[0] != here[0] or lens is not None):
             return False    # the aligned rows depend on every pane's width and the filter
         saved = (self._layout, self._addition_lines, self._layout_key, self.lens)
@@ -573,7 +585,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             elif new is not lay and new.height:
                 i = lay.sentence_at(max(top, 0))
                 top = new.first[i] + top - lay.first[i]
-            return self._warm_lines(new, adds, top, there, budget)
+            return self._warm_lines(new, adds, top, there, budget, False)
         finally:
             self.facts = here[1]
             self.lens = saved[3]
@@ -581,7 +593,10 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             self._layout, self._addition_lines, self._layout_key = saved[:3]
 
     def _warm_lines(self, lay: Layout, adds: list[int], top: int, bank: tuple,
-                    budget: float) -> bool:
+                    budget: float, whole: bool) -> bool:
+        """warm() in one bank and layout: the rows on screen, then the other lines of
+        the article (`whole`), or those within two screens of them (a bank a key may
+        need: a long article is not built again and again)."""
         width = bank[0]
         done = (bank, id(lay), top, self.cursor if self.active else -1, self.peers,
                 self.weak, id(self.lens))
@@ -589,15 +604,16 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             return False
         deadline = perf_counter() + budget
         filters = self._filters()
-        self._bank.filtered(filters)
         for row in range(self.view_height):
             self._row(lay, adds, row, top, width, filters)
             if perf_counter() > deadline:
                 return True
         body = width - OVERVIEW
         start = min(max(top, 0), max(lay.height - 1, 0))
+        h = self.view_height
+        lo, hi = (0, lay.height) if whole else (max(0, top - 2 * h), min(lay.height, top + 3 * h))
         strips = self._strips
-        for n in chain(range(start, lay.height), range(start - 1, -1, -1)):
+        for n in chain(range(start, hi), range(start - 1, lo - 1, -1)):
             i = lay.sentence[n]
             if (self.line_id(lay, n), PLAIN) in strips or (i >= 0 and self.state(i) != PLAIN):
                 continue

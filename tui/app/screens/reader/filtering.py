@@ -65,7 +65,9 @@ class FilterKeys(ReaderPart):
             if topic is not None:
                 self._filter(self.lens.speaker, topic)
 
-        self.app.push_screen(topic_picker(analysis, self.lens.topic), chosen)
+        topic = self.lens.topic
+        self.app.push_screen(self.app.kept_screen(
+            ("topic", topic), lambda: topic_picker(analysis, topic), analysis), chosen)
 
     def action_clear_topic(self) -> None:
         if self.lens.topic is None:
@@ -116,8 +118,10 @@ class FilterKeys(ReaderPart):
             return
         from ..pickers import speaker_picker
 
-        self.app.push_screen(speaker_picker(analysis, self.lens.speaker, title),
-                             lambda n: then(n) if n is not None else None)
+        speaker = self.lens.speaker
+        picker = self.app.kept_screen(("speaker", speaker, title),
+                                      lambda: speaker_picker(analysis, speaker, title), analysis)
+        self.app.push_screen(picker, lambda n: then(n) if n is not None else None)
 
     # -- in words -----------------------------------------------------------------------
     def _topic_label(self, topic: str) -> str:

@@ -3,6 +3,8 @@ after +, more after - down to that width), one zoomed to the whole width (z).  T
 sources they show are the state's (ReaderState.set_panes)."""
 from __future__ import annotations
 
+from typing import Callable
+
 from ....report.view import plural
 from ...widgets.pane import PaneView
 from .part import ReaderPart
@@ -35,6 +37,12 @@ class PaneKeys(ReaderPart):
     def slots(self, width: int) -> int:
         """Panes side by side at this width: as many as fit, fewer when widened."""
         return max(1, slots_for(self.panes_width(width), self.n_articles) - self.state.wider)
+
+    def pane_width(self, k: int) -> Callable[[int], int]:
+        """The width of the pane in slot j when k panes share the columns (as Textual
+        shares 1fr among them)."""
+        total = self.panes_width(self.app.size.width)
+        return lambda j: (j + 1) * total // k - j * total // k
 
     def _new_pane(self, article: int) -> PaneView:
         pane = PaneView(article, classes="marks")
@@ -69,6 +77,10 @@ class PaneKeys(ReaderPart):
             return
         self.state.wider = wider
         self._set_slots(self.slots(self.app.size.width))
+        if not self.zoomed:     # aligned at the widths the next layout gives, not the old
+            width = self.pane_width(len(self.shown))
+            for k, p in enumerate(self.visible_panes()):
+                p.expect_width(width(k))
         self.resync()
         k = len(self.shown)
         self.go(self.lead.cursor, note=f"{plural(k, 'pane')} of {self.n_articles} sources: "

@@ -183,8 +183,7 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
     def ahead(self):
         """What the panes' lines are built ahead for, most likely first: (the width of
         the pane in slot k, or None: the same; the highlighting, or None: the same; the
-        filter shown the other way, or None: the same).
-        Panes share the columns as Textual shares 1fr among them."""
+        filter shown the other way, or None: the same)."""
         lens = self.lens
         if lens.filtering:      # f: the filter's sentences only, or all of them marked
             if self._other_lens[0] is not lens:
@@ -194,13 +193,11 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
         yield None, not self.state.facts, None
         if self.zoomed:
             return
-        total = self.panes_width(self.app.size.width)
-        now = len(self.shown)
+        fit = slots_for(self.panes_width(self.app.size.width), self.n_articles)
         for delta in (1, -1):
-            fit = slots_for(total, self.n_articles)
             k = max(1, fit - max(0, min(fit - 1, self.state.wider + delta)))
-            if k != now:
-                yield (lambda j, k=k: (j + 1) * total // k - j * total // k), None, None
+            if k != len(self.shown):
+                yield self.pane_width(k), None, None
 
     # -- what arrives: the widgets' messages, the size, the analysis --------------------------
     @on(SearchField.Changed)

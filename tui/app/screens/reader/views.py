@@ -18,14 +18,9 @@ class ViewKeys(ReaderPart):
             "Differences: only numbers, names, titles and quote wording marked; d: all"
             if self.state.facts else "Differences: every changed word marked; d: facts only"))
 
-    _overview_screen = None     # kept (installed) while its analysis is the app's
-
     @needs_analysis
     def action_overview(self) -> None:
-        """The story first: the overview; a line chosen there is shown in the panes.
-        The screen is made once per analysis and kept: opening it again is a frame, and
-        closing it removes no widgets (Textual lays the screen under it out anew, twice,
-        when a screen is removed)."""
+        """The story first: the overview; a line chosen there is shown in the panes."""
         from ..overview import OverviewScreen
 
         def chosen(at: tuple[int, int] | None) -> None:
@@ -33,16 +28,7 @@ class ViewKeys(ReaderPart):
                 self.show_sentence(*at)
 
         app = self.app
-        screen = self._overview_screen
-        if screen is not None and screen.analysis is not app.analysis:    # a correction
-            app.uninstall_screen(screen)
-            if screen.is_attached:
-                screen.remove()
-            screen = None
-        if screen is None:
-            screen = self._overview_screen = OverviewScreen()
-            app.install_screen(screen, f"overview-{id(screen)}")
-        app.push_screen(screen, chosen)
+        app.push_screen(app.kept_screen(("overview",), OverviewScreen, app.analysis), chosen)
 
     @needs_analysis
     def action_parallels(self) -> None:
@@ -61,7 +47,9 @@ class ViewKeys(ReaderPart):
             if b is not None:
                 self.action_show_source(b + 1)
 
-        self.app.push_screen(SourcesScreen(self.lead.article), chosen)
+        app, a = self.app, self.lead.article
+        app.push_screen(app.kept_screen(("sources", a), lambda: SourcesScreen(a), app.corpus,
+                                        app.analysis), chosen)
 
     def action_help(self) -> None:
         from ..help import HelpScreen
