@@ -1,18 +1,24 @@
 """Alignment errors against a gold folder, listed for classifying (a development aid).
 
-    python bench/align_errors.py [SET ...] [--kind missed,false,unique,lone]
+    python bench/align_errors.py [SET ...] [--kind missed,false,unique,classes]
 
 SET is a gold set name (seeds, newswcl50-event2-..., a prefix is enough).  For each set:
 - false: predicted pairs the gold has neither as a pair nor as optional, with the pair's
   own score (the engine's pair_score) and both texts;
 - missed: full gold pairs the engine did not link, with their pair score;
 - unique: gold additions the engine links (wrongly shared) and shared gold sentences the
-  engine calls additions (wrongly unique).
+  engine calls additions (wrongly unique);
+- classes: the counts only.  Missed full pairs by how the engine holds the two sentences
+  (both in groups, apart: a split; one an addition; both additions) and by their own pair
+  score (below the attach floor, up to the grouping threshold, above it); false pairs by
+  their own score (above the threshold: a direct link; from the attach floor: a loose
+  link; below it: joined through the rest of the group).
 """
 from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,6 +86,26 @@ def main() -> int:
             print(f"-- missed full pairs ({len(miss)})")
             for g1, g2 in miss:
                 print(f"  {g1} {g2} score {sc(g1, g2):.2f}\n     {text.get(g1, '?')[:150]}\n     {text.get(g2, '?')[:150]}")
+        if "classes" in kinds:
+            t, floor = A.PARAMS["threshold"], A.PARAMS["attach"]
+
+            def band(v: float) -> str:
+                return f"<{floor}" if v < floor else f"<{t}" if v < t else f">={t}"
+
+            missed: Counter = Counter()
+            for g1, g2 in (tuple(sorted(p)) for p in full - pred):
+                held = sum(status.get(g) == "shared" for g in (g1, g2))
+                missed[(("both additions", "one an addition", "both in groups")[held],
+                        band(sc(g1, g2)))] += 1
+            print(f"-- missed full pairs by class ({sum(missed.values())})")
+            for (how, b), c in sorted(missed.items()):
+                print(f"  {how:16s} score {b:6s} {c}")
+            false: Counter = Counter()
+            for g1, g2 in (tuple(sorted(p)) for p in pred - every - optional):
+                v = sc(g1, g2)
+                false["direct" if v >= t else "loose" if v >= floor else "through the group"] += 1
+            print(f"-- false pairs by class ({sum(false.values())}): "
+                  + ", ".join(f"{k} {c}" for k, c in sorted(false.items())))
         if "unique" in kinds:
             neutral = S.neutral_units(full, every, optional)
             print("-- gold additions linked")
