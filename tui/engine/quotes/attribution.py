@@ -16,7 +16,7 @@ from typing import Callable
 
 from .article import Ctx, Event, outlets_of, sentence_of, tok_at
 from .cues import clause_subjects, cue_text
-from .marks import RawQuote, names_a_thing
+from .marks import RawQuote, names_a_thing, title_case
 from .naming import Entity, Registry, role_key
 from .subjects import Mention, analyse_np, appositive_name, np_back, np_fwd
 from .subjects import BRACKETS, clause_start
@@ -192,16 +192,28 @@ def _named(ctx: Ctx, m: Mention, pos: int, recent: Callable[[], list[Entity]]) -
         if p is not None:
             return dataclasses.replace(m, name=p.full, first=p.first, surname=p.surname)
         return m
-    if m.kind == "anonymous" and m.definite and not m.plural and m.head not in _UNNAMED \
+    headline = m.kind == "anonymous" and not m.plural and m.name[:1].isupper() \
+        and _in_headline(ctx, m.start)
+    if m.kind == "anonymous" and (m.definite or headline) and not m.plural \
+            and m.head not in _UNNAMED \
             and not any(e.kind == "anonymous" and e.head == m.head for e in recent()):
         key = role_key(m.name.split()[:-1] + [m.head])
         p = people.by_role(ctx.a, key, pos)
-        if p is None and m.country:        # "The US President will ...", named later
+        if p is None and (m.country or headline):   # "The US President will ...", named later
             p = people.only_holder(ctx.a, key)
         if p is not None:
             return dataclasses.replace(m, kind="person", name=p.full, first=p.first,
                                        surname=p.surname, role=m.name)
     return m
+
+
+def _in_headline(ctx: Ctx, pos: int) -> bool:
+    """Does pos stand in a line set in title case ("Port Chief Says Pier Is 'Finished'"),
+    where a role goes without its article ("the port chief")?"""
+    text = ctx.art.shown
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return title_case(text[a:b if b >= 0 else len(text)])
 
 
 @dataclass

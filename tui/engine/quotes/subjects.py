@@ -423,8 +423,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     k0 = len(run) - 1
     while k0 > 0:
         prev = run[k0 - 1]
-        if is_name_tok(prev) and not is_poss(prev) or (
-                prev.word and prev.low in ("of", "for", "and", "&", "the") and k0 - 2 >= 0
+        if is_name_tok(prev) and not is_poss(prev) and not prev.low.endswith("-based") or (
+                prev.low in ("of", "for", "and", "&", "the") and k0 - 2 >= 0
                 and is_name_tok(run[k0 - 2])):
             k0 -= 1
             continue
