@@ -61,3 +61,56 @@ def test_a_headline_role_no_one_holds_is_a_description_in_lower_case(tmp_path):
     sp = speakers(tmp_path, "Dutch Minister Says Pier Is 'Finished For Good' After Storm\n\n"
                             "The storm closed the harbour for a week.")
     assert list(sp) == ["Dutch minister"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("A Number 10 spokesperson said: “The visit is on.”", "Number 10 spokesperson"),
+    ("A Channel 4 spokesman said the pier was “finished”.", "Channel 4 spokesman"),
+])
+def test_a_numbered_name_stays_with_the_role_it_qualifies(tmp_path, sentence, name):
+    assert list(speakers(tmp_path, sentence)) == [name]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Norway's ambassador to Chile said the pier was “finished”.", "Norwegian ambassador"),
+    ("The United States' envoy said the pier was “finished”.", "American envoy"),
+])
+def test_a_country_s_officer_is_named_by_the_country_s_adjective(tmp_path, sentence, name):
+    assert list(speakers(tmp_path, sentence)) == [name]
+
+
+def test_a_leader_s_government_is_named_as_news_names_it(tmp_path):
+    sp = speakers(tmp_path, "Trade worries the islands; Dane’s government fears that the "
+                            "pier is “finished”.")
+    assert list(sp) == ["Dane government"]
+
+
+@pytest.mark.parametrize("text", [
+    "President Ada Kerr will visit in May.\n\nThe president was offered a “state visit” last "
+    "year, which prompted protests.",
+    "The mayor was widely called a “traitor” after the vote.",
+])
+def test_the_subject_of_a_passive_verb_did_not_say_the_words(tmp_path, text):
+    quotes, _ = run(tmp_path, text)
+    assert [q.speaker for q in quotes] == [None]
+
+
+def test_an_occasion_is_no_speaker(tmp_path):
+    quotes, _ = run(tmp_path, "Ada Kerr used a televised address on Monday to reveal that "
+                              "the pier was “finished”.")
+    assert [q.speaker for q in quotes] in ([None], ["Ada Kerr"])
+
+
+@pytest.mark.parametrize("intro", [
+    "Ivo Dane arrived on Monday. Dane, along with his wife Ida Dane, was greeted at the pier.",
+    "Ivo Dane and first lady Ida Dane were greeted at the pier on Monday.",
+])
+def test_a_lone_surname_is_not_the_relative_introduced_by_kinship(tmp_path, intro):
+    quotes, _ = run(tmp_path, intro + "\n\n“We are proud,” Dane said.")
+    assert [q.speaker for q in quotes] == ["Ivo Dane"]
+
+
+def test_a_subject_raised_by_a_passive_holds_the_words(tmp_path):
+    quotes, _ = run(tmp_path, "Harbour officials met on Monday. They are thought to believe the "
+                              "pier has “limited value for the town”.")
+    assert [q.speaker for q in quotes] == ["Harbour officials"]

@@ -600,11 +600,28 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
             and toks[v].low not in DETERMINERS and toks[v].low not in COORD
             and toks[v].low not in _EMBED):
         return
+    if toks[v].low in PASSIVE and _done_to(toks, v + 1, q):
+        return                # "the mayor was offered a “state visit”": words about, not by
     m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
     m = appositive_name(ctx.art.shown, toks, span[0], span[1], q, m, outlets_of(ctx)) or m
     if m is None or m.kind not in _SPEAKER_KINDS + ("pronoun",) or m.start <= opos < m.end:
         return
     _give(ctx, r, reg, m, opos, toks[v].text)
+
+
+def _done_to(toks: list[Tok], k: int, q: int) -> bool:
+    """Does a passive participle follow (adverbs aside): "was offered", "is widely seen"?
+    Not one that raises its subject to the verb after it: "are thought to believe", "is said
+    to want" (the subject holds the words)."""
+    while k < q and toks[k].word and toks[k].low.endswith("ly") and not toks[k].cap:
+        k += 1
+    return k < q and toks[k].word and not toks[k].cap and (
+        toks[k].low.endswith(("ed", "en", "wn")) or toks[k].low in _PARTICIPLES) \
+        and not (k + 1 < q and toks[k + 1].low == "to")
+
+
+_PARTICIPLES = words_of("told asked sent called dubbed paid sold held led left met put set "
+                        "brought bought caught taught thought found made kept hit cut")
 
 
 def _parenthetical(toks: list[Tok], k: int, q: int, lo: int) -> bool:

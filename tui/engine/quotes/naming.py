@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
+from ..places import adjective
 from .marks import names_a_thing, title_case
 from .subjects import Mention, singular
 from .words import (ANON_HEADS, DAYS, DOC_HEADS, FUNC_CAP, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY,
@@ -406,6 +407,10 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
         if w0[:1].isupper() and not w0.isupper() and fold(w0) in ANON_HEADS | ROLE_LOWER \
                 and not any(w[:1].isupper() for w in name.split()[1:]):
             name = w0.lower() + name[len(w0):]  # "Officials" -> "officials"
+        owned = _PLACE_OWNED.match(name)
+        adj = adjective(place_key(owned[1]) or "") if owned else None
+        if adj:                                  # "Israel's ambassador": Israeli ambassador
+            name = f"{adj} {owned[2]}"
         ws = name.split()
         if len(ws) > 1 and ws[-1][:1].isupper() and not ws[-1].isupper() \
                 and fold(ws[-1]) in ANON_HEADS | ROLE_LOWER | TITLES \
@@ -430,6 +435,9 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
     role = max(roles, key=len) if roles else ""
     del kinds
     return name, _KIND.get(kind, kind), role
+
+
+_PLACE_OWNED = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:[’']s|(?<=s)[’']) (.+)")
 
 
 def shows_a_role(phrase: str) -> bool:
@@ -482,7 +490,7 @@ _RUN = re.compile(r"[A-Z][\w’'\-]*\.?(?:[ \t]+(?:[A-Z][\w’'\-]*\.?|(?:de|van
 _BEFORE = re.compile(r"((?:[A-Za-z][\w\-]*[ \t]+){1,3})$")
 _BEFORE_COMMA = re.compile(r"\b(?:the|a|an)[ \t]+((?:[\w\-’']+[ \t]+){0,3}[a-z][\w\-]*),[ \t]+$",
                            re.I)
-_APPOS = re.compile(r",[ \t]+(?:the|a|an)[ \t]+((?:[\w\-’']+[ \t]+){0,5}?)([a-z][\w\-]*)[ \t]*"
+_APPOS = re.compile(r",[ \t]+(?:the|a|an|[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[’']s)[ \t]+((?:[\w\-’']+[ \t]+){0,5}?)([a-z][\w\-]*)[ \t]*"
                     r"(?:,|of\b|for\b|at\b|in\b|to\b|—|\.)")
 MODIFIERS = words_of("vice deputy acting former ex assistant associate lieutenant under co interim "
                      "first")

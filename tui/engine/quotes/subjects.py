@@ -51,11 +51,16 @@ def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
         while m >= lo and k - m <= 3 and modifier(toks[m]) and not np_word(toks[m]):
             m -= 1
         if t.low.endswith("s") or m >= lo and toks[m].word and (
-                toks[m].low in DETERMINERS or is_poss(toks[m]) or is_name_tok(toks[m])):
+                toks[m].low in DETERMINERS or is_poss(toks[m]) or is_name_tok(toks[m])
+                or _numbered_name(toks, m, lo)):
             first = k
             i -= 1
     while i >= lo:
         t = toks[i]
+        if first is not None and _numbered_name(toks, i, lo):
+            first = i         # "a Number 10 spokesperson", "a Channel 4 reporter"
+            i -= 1
+            continue
         if first is not None and modifier(t) and not np_word(t):
             # "the news outlet", "her oldest friend", "a Kerr campaign spokesman": plain
             # words between a determiner, possessive or name and the head
@@ -109,6 +114,12 @@ def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
     if first > k:
         return None
     return (first, end)
+
+
+def _numbered_name(toks: list[Tok], i: int, lo: int) -> bool:
+    """Is toks[i] the number of a name ("Number 10", "Channel 4", "Area 51")?"""
+    return toks[i].word and toks[i].low.isdigit() and i - 1 >= lo and is_name_tok(toks[i - 1]) \
+        and not toks[i - 1].low in DAYS
 
 
 def np_fwd(toks: list[Tok], i: int, hi: int) -> tuple[int, int] | None:
@@ -222,6 +233,9 @@ def _abstract(w: str) -> bool:
     return w.endswith(_ABSTRACT) or w in _ABSTRACT_AL
 
 
+_OCCASIONS = words_of("address speech interview appearance conference briefing rally remark "
+                      "broadcast event meeting summit visit session hearing debate ceremony "
+                      "gathering trip")
 _NOT_SPEAKERS = words_of("something nothing anything everything one time way thing things")
 
 
@@ -331,6 +345,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     common = len(head) == 1 and last.cap and not last.text.isupper() and (
         lastb in ANON_HEADS or doc_head or media_head
         or lastb in ("police", "prosecutors", "authorities"))  # "Officials said", sentence-initial
+    if not last.cap and lastk in _OCCASIONS:
+        return None   # "used a televised address to reveal": an occasion speaks no words
     if not last.cap or common or lastb in PARTY or lastb in TITLES and lastb not in ORG_WORDS:
         # a description: "the senior navy official", "Chile's foreign ministry"
         desc = " ".join(t.text for t in head)
@@ -369,6 +385,10 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
             content = [t for t in head if not (place_key(bare(t.text)) or is_poss(t))]
             generic = all(bare(t.low) in GENERIC_ORG for t in content)
             name = " ".join(t.text for t in head if not place_key(bare(t.text)))
+            owner = [t for t in head[:-1] if is_poss(t) and is_name_tok(t)
+                     and not place_key(bare(t.text.replace("’", "'")))]
+            if generic and owner and len(head) == 2:   # "Abe's government": the Abe government
+                name = f"{owner[-1].text[:-2]} {last.text}"
             return Mention(start, end, surface, "organisation", name or desc,
                            role=join_roles(tail_text, role_extra), country=country,
                            level=1 if generic else 2, head=lastb, definite=definite)
