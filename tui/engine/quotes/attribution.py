@@ -502,6 +502,8 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
                         r.mention = evs[-1].mention.text if evs[-1].mention else ""
             if src is not None and src.entity is not None and r.entity is None:
                 r.entity, r.how, r.cue, r.mention = src.entity, "continuation", src.cue, src.mention
+        if r.entity is None and q.close_pos >= 0:
+            _by_agent(ctx, r, reg, opos, cpos, sent_hi)
         if r.entity is None:
             _clause_speaker(ctx, r, reg, sent_lo, opos)
         if r.entity is not None:
@@ -553,8 +555,11 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
                     c = comma + 1    # "As if to answer him, the board was clear: “...”"
             break
     # an opening adverbial: "In a Fox interview later that day, Trump went further: ..."
+    # "Earlier this week, ...", "First, ...", "Speaking in Oslo, ...", "Pressed on it, ..."
     while c < q and toks[c].word and (toks[c].low in PREPS or toks[c].low.endswith("ly")
-                                      and not toks[c].cap or toks[c].low in ("however", "yet")):
+                                      and not toks[c].cap or toks[c].low in _OPENERS
+                                      or toks[c].low.endswith(("ed", "ing")) and not toks[c].proper
+                                      and len(toks[c].low) > 4 and toks[c].low != "according"):
         k = c
         while k < q and toks[k].text != ",":
             k += 1
@@ -609,6 +614,43 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
     _give(ctx, r, reg, m, opos, toks[v].text)
 
 
+_NAMING = words_of("described called termed dubbed labeled labelled characterized characterised "
+                   "branded deemed quoted")
+
+
+def _by_agent(ctx: Ctx, r: QRec, reg: Registry, opos: int, cpos: int, sent_hi: int) -> None:
+    """A passive verb of naming and its agent: "“extremely careless” – as described by Jo
+    Dane –", "has been called “strategic ambiguity” by Jo Dane": the agent's words."""
+    toks = ctx.toks
+    k = tok_at(ctx, cpos + 1)
+    hi = tok_at(ctx, sent_hi)
+    while k < hi and toks[k].text in (",",) + tuple(BRACKETS):
+        k += 1
+    if k < hi and toks[k].low == "as":
+        k += 1
+    if k < hi and toks[k].word and toks[k].low in _NAMING:
+        verb = toks[k].text
+        k += 1
+    else:                     # the verb before the quotation: "was called “Q” by"
+        o = tok_at(ctx, opos) - 1
+        while o >= 0 and not toks[o].word:
+            o -= 1
+        if o > 0 and toks[o].low == "as":
+            o -= 1
+        if not (o >= 0 and toks[o].word and toks[o].low in _NAMING and o > 0
+                and toks[o - 1].low in PASSIVE):
+            return
+        verb = toks[o].text
+    if not (k + 1 < hi and toks[k].low == "by"):
+        return
+    span = np_fwd(toks, k + 1, hi)
+    if span is None:
+        return
+    m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+    if m is not None and m.kind in ("person", "organisation", "media", "document"):
+        _give(ctx, r, reg, m, opos, verb)
+
+
 def _done_to(toks: list[Tok], k: int, q: int) -> bool:
     """Does a passive participle follow (adverbs aside): "was offered", "is widely seen"?
     Not one that raises its subject to the verb after it: "are thought to believe", "is said
@@ -631,6 +673,9 @@ def _parenthetical(toks: list[Tok], k: int, q: int, lo: int) -> bool:
         toks[i].text == "," for i in range(k + 1, q))
 
 
+_OPENERS = words_of("however yet earlier later first then still now meanwhile instead "
+                    "afterward afterwards finally last next once again separately elsewhere "
+                    "initially overall today yesterday tonight")
 _THAT_TIME = words_of("day days time week month year morning evening night point moment")
 
 

@@ -65,8 +65,11 @@ def find_events(ctx: Ctx) -> None:
                 continue  # "pointed out", not "pointed to"
             if t.cap and not (j > lo and form in ("s", "ed") and is_name_tok(toks[j - 1])
                               and _title_case(toks, lo, hi)) \
-                    and not (j == lo and form == "ed" and nxt is not None and is_name_tok(nxt)):
-                continue  # "Calls grew", "United States"; but "Trump Says", "Said Comey,"
+                    and not (j == lo and form == "ed" and nxt is not None and is_name_tok(nxt)) \
+                    and not (j == lo and form == "ing" and nxt is not None
+                             and nxt.text in (",", ":")):
+                continue  # "Calls grew", "United States"; but "Trump Says", "Said Comey,",
+                # "Adding, “...”"
             prev = toks[j - 1] if j > lo else None
             if prev is not None and prev.word and (prev.low in DETERMINERS or is_poss(prev)
                                                    or form == "s" and prev.low in PREPS):
@@ -155,7 +158,8 @@ def find_events(ctx: Ctx) -> None:
                 if inv is not None and _closes(ctx, inv, hi):
                     m, how = inv, "np"  # "..., said Brad Bannon, a pollster.": inverted order
             participle = participle_like(low, toks, k, lo)
-            if participle or (m is None and how == "coord"):
+            opener = j == lo and form == "ing" and nxt is not None and nxt.text in (",", ":")
+            if participle or opener or (m is None and how == "coord"):
                 # (a verb's event: "explaining his view, Kerr said" continues Kerr, not "his")
                 prev = [e for e in ctx.events[first_of_sentence:] if e.sent == s and not e.noun]
                 mains = [e for e in prev if e.main]
@@ -167,6 +171,14 @@ def find_events(ctx: Ctx) -> None:
                     ev.inherit = prev[-1].idx
                 else:
                     ev.sentence_subject = sentence_subject(ctx, s)
+                    if opener:
+                        # "Kerr said .... Adding, “...”": the sentence opens on the
+                        # participle; it goes on from the cue of the sentence before
+                        ev.sentence_subject = None
+                        before = [e for e in ctx.events if e.sent == s - 1 and not e.noun
+                                  and e.para == ctx.para_of_sent[s]]
+                        if before:
+                            ev.inherit = before[-1].idx
             elif m is not None and m.kind != "pronoun" or (m is not None and j - lo < 40):
                 ev.mention = m
             else:
