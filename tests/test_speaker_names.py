@@ -114,3 +114,33 @@ def test_a_subject_raised_by_a_passive_holds_the_words(tmp_path):
     quotes, _ = run(tmp_path, "Harbour officials met on Monday. They are thought to believe the "
                               "pier has “limited value for the town”.")
     assert [q.speaker for q in quotes] == ["Harbour officials"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ada Kerr, deputy leader and harbour spokesperson said the pier was “finished”.",
+    "Ada Kerr, Liberal Democrat deputy leader and Foreign Affairs spokesperson said the "
+    "“scaled-down trip” must not be met with calm.",
+])
+def test_an_apposition_the_verb_closes_without_a_comma(tmp_path, sentence):
+    (q,), sp = run(tmp_path, sentence)
+    assert q.speaker == "Ada Kerr"
+    assert "spokesperson" in (sp[0].role or "")
+
+
+def test_a_list_ending_on_a_role_is_no_apposition(tmp_path):
+    (q,), _ = run(tmp_path, "In Oslo, Ada Kerr met the press and a spokesperson said the pier "
+                            "was “finished”.")
+    assert q.speaker != "Ada Kerr"
+
+
+@pytest.mark.parametrize("name", ["Ivo J. Green", "Ivo T. Dane"])
+def test_a_middle_initial_is_part_of_the_name(tmp_path, name):
+    (sp,) = speakers(tmp_path, f"“The pier is done,” said {name}, a harbour analyst.").values()
+    assert (sp.name, sp.kind, sp.role) == (name, "person", "a harbour analyst")
+
+
+def test_the_plainest_spelling_names_a_person(tmp_path):
+    sp = speakers(tmp_path, "“The pier is done,” said Ivo T. Dane, a harbour analyst.",
+                  "“The pier is done,” said Ivo Dane, a harbour analyst.",
+                  "Ivo T. Dane said the ferries were “late”.")
+    assert list(sp) == ["Ivo Dane"]

@@ -328,6 +328,11 @@ def inverted_subject(ctx: Ctx, f: int, hi: int) -> Mention | None:
     if span is not None and is_name_tok(toks[span[1]] if toks[span[1]].text != ")"
                                         else toks[span[1] - 1]):
         m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+        if m is not None and m.kind == "person":
+            ap = _trailing_appos(toks, span[1] + 1, hi)
+            if ap is not None:    # "said Ivo Dane, a harbour analyst.": his role
+                m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx),
+                               appos=ap) or m
         if m is not None:
             return m
     if toks[f].word and (toks[f].low in _INV_STOP or toks[f].low in SUBORD):
@@ -380,6 +385,22 @@ def possessor(ctx: Ctx, j: int, lo: int) -> Mention | None:
         return None
     m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx), possessive=True)
     return m if m is not None and m.kind != "place" else None
+
+
+def _trailing_appos(toks: list[Tok], c: int, hi: int) -> tuple[int, int] | None:
+    """The apposition after a name: ", a harbour analyst." / ", the port's chief, who": the
+    tokens from after the comma at c to before the punctuation or relative that closes it."""
+    if not (c + 1 < hi and toks[c].text == "," and toks[c + 1].word
+            and (toks[c + 1].low in ("a", "an", "the") or not toks[c + 1].cap)):
+        return None
+    e = c + 1
+    while e < hi and e - c <= 12 and (toks[e].word or toks[e].text in ("-", "’", "'", "&")) \
+            and toks[e].low not in ("who", "which", "whose"):
+        e += 1
+    if e - c > 12 or e < hi and toks[e].text not in (",", ".", ";") and toks[e].text not in DASHES \
+            and toks[e].low not in ("who", "which", "whose"):
+        return None
+    return (c + 1, e - 1) if e - 1 > c else None
 
 
 def _closes(ctx: Ctx, m: Mention, hi: int) -> bool:

@@ -395,9 +395,12 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
         # "Harry M. Reid"); a lone surname only when no member has more
         names = [m.name for m in members if m.kind == "person"]
         full = [n for n in names if len(n.split()) > 1] or names
-        said = {n: sum(len(m.mentions) for m in members if m.name == n) for n in full}
-        name = max(full, key=lambda n: (fold(n.split()[0]) not in NICKNAMES, full.count(n),
-                                        said[n], -len(n.split()), -len(n), n))
+        plain = [_no_initials(n) for n in full]    # "Harry M. Reid" counts as "Harry Reid"
+        said = {n: sum(len(m.mentions) for m in members
+                       if _no_initials(m.name) == _no_initials(n)) for n in full}
+        name = max(full, key=lambda n: (fold(n.split()[0]) not in NICKNAMES,
+                                        plain.count(_no_initials(n)), said[n],
+                                        -len(n.split()), -len(n), n))
     elif kind == "anonymous":
         intros = [m.name for m in members if m.kind == "anonymous"]
         # the fullest description ("the adviser" after "one Republican adviser close to X")
@@ -435,6 +438,11 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
     role = max(roles, key=len) if roles else ""
     del kinds
     return name, _KIND.get(kind, kind), role
+
+
+def _no_initials(name: str) -> str:
+    ws = name.split()
+    return " ".join(ws[:1] + [w for w in ws[1:-1] if not re.fullmatch(r"[A-Z]\.", w)] + ws[-1:])
 
 
 _PLACE_OWNED = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:[’']s|(?<=s)[’']) (.+)")

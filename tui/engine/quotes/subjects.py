@@ -206,7 +206,8 @@ def _person_like(ts: list[Tok]) -> bool:
             continue
         if all(w in NUMBER_WORDS for w in b.split("-")):
             return False  # "Forty-six percent said", "Two of them said"
-        if not t.cap or b in ORG_WORDS or b in MEDIA_WORDS or b in TITLES or b in PARTY \
+        if not t.cap or b in ORG_WORDS or b in MEDIA_WORDS or b in TITLES or b in PARTY and not (
+                t is ts[-1] and len(ts) > 2 and re.fullmatch(r"[A-Z]\.", ts[-2].text)) \
                 or not is_name_tok(t):
             return False
         if len(ts) == 1 and b.endswith(("ing", "ed")) and len(b) > 5:
@@ -347,7 +348,10 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         or lastb in ("police", "prosecutors", "authorities"))  # "Officials said", sentence-initial
     if not last.cap and lastk in _OCCASIONS:
         return None   # "used a televised address to reveal": an occasion speaks no words
-    if not last.cap or common or lastb in PARTY or lastb in TITLES and lastb not in ORG_WORDS:
+    initialed = len(head) > 2 and re.fullmatch(r"[A-Z]\.", head[-2].text) is not None \
+        and head[-3].cap     # "Michael J. Green": a name, whatever its last word means
+    if not last.cap or common or lastb in PARTY and not initialed \
+            or lastb in TITLES and lastb not in ORG_WORDS:
         # a description: "the senior navy official", "Chile's foreign ministry"
         desc = " ".join(t.text for t in head)
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in (
@@ -412,10 +416,12 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     cut = -1
     for i, t in enumerate(run):
         b_ = bare(t.low)
-        if t.word and (b_ in TITLES or singular(b_) in TITLES or (t.cap and b_ in ORG_WORDS) or b_ in PARTY
+        if t.word and (b_ in TITLES or singular(b_) in TITLES or (t.cap and b_ in ORG_WORDS)
+                       or b_ in PARTY and not (initialed and i == len(run) - 1)
                        or (t.cap and b_ in MEDIA_WORDS)
                        or (place_key(t.text) and i < len(run) - 1)
-                       or (t.text.isupper() and len(t.text) > 1 and i < len(run) - 1)
+                       or (t.text.isupper() and len(t.text) > 1 and i < len(run) - 1
+                           and not re.fullmatch(r"[A-Z]\.", t.text))   # (not "J.")
                        # a role word before the name: "Columnist Ada Kerr", "Fox Reporter
                        # Jo Dane", "Police Chief Jo Dane"
                        or (t.cap and i < len(run) - 1
@@ -637,6 +643,10 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
                         m.text = " ".join(ctx.art.shown[m.start:m.end].split())
                         m.role = ", ".join(x for x in (
                             " ".join(ctx.art.shown[toks[span2[0]].start:last.end].split()), m.role) if x)
+    if (m is None or m.kind == "anonymous" and not m.plural) and toks[a - 1].text != ",":
+        m2 = _unclosed_appos(ctx, j, lo)
+        if m2 is not None:    # "Ada Kerr, deputy leader and harbour spokesperson said"
+            return m2, "np"
     if m is None and appos is None:
         return None, ""
     if m is not None and m.kind == "person" and m.first and not m.parts:
@@ -754,6 +764,31 @@ def _appos_chunk(ctx: Ctx, j: int, lo: int) -> Mention | None:
     if not is_name_tok(end_tok):
         return None
     return _analyse_with(ctx, span, (k + 1, j - 1))
+
+
+def _unclosed_appos(ctx: Ctx, j: int, lo: int) -> Mention | None:
+    """An apposition the verb closes without a comma: "Ada Kerr, deputy leader and harbour
+    spokesperson said" -- a person's name that opens its clause, a comma, then a role phrase
+    (determiner, role, party or office words, ending on a role noun) right before the verb."""
+    toks = ctx.toks
+    if not (toks[j].word and role_noun(singular(bare(toks[j].low)))) or toks[j].cap \
+            and bare(toks[j].low) not in TITLES:
+        return None
+    k = j
+    while k > lo and j - k < 12 and toks[k].text != ",":
+        t = toks[k]
+        if not t.word or t.low in SUBORD or is_cue_word(t.low) or t.low in PRONOUNS:
+            return None
+        k -= 1
+    if k <= lo or toks[k].text != "," or k == j:
+        return None
+    span = np_back(toks, k - 1, lo)
+    if span is None or not clause_start(toks, span[0], lo):
+        return None
+    m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx), appos=(k + 1, j))
+    if m is None or m.kind != "person" or not m.first or m.parts:
+        return None
+    return m
 
 
 def _analyse_with(ctx: Ctx, span: tuple[int, int], appos: tuple[int, int] | None) -> Mention | None:
