@@ -16,8 +16,9 @@ of the other panes, status) plus the frame that follows (Textual's layout, compo
 and the write of the update).  Timer waits between the two are not counted: they are
 Textual pacing frames at 60 per second, not work.  Inputs come `--pace` seconds
 apart (the reader builds lines ahead when idle, as it would between a person's
-keystrokes).  Prints the median and the worst case per kind of input and overall;
-the last line is the summary.
+keystrokes).  Prints the median and the worst case per kind of input and overall,
+with the lines the panes built during that work (a count the machine's load does not
+change; --keys: per key too); the last line is the summary.
 
     python bench/reader_speed.py --analysing 300 [--kind real|synth] [--thread]
 

@@ -555,7 +555,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
                                   state=state, glyph=glyph)
 
     def warm(self, budget: float, width: int | None = None, facts: bool | None = None,
-             lens: Lens | None = None, center: bool = False) -> bool:
+             lens: Lens | None = None, center: bool = False, whole: bool = True) -> bool:
         """Build not-yet-drawn lines for up to `budget` seconds; True while some are left.
         Run when the reader is idle, so that the first visit of a passage costs no more
         than the second.  `width`, `facts`, `lens`: the lines a key that changes the
@@ -563,14 +563,15 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         built ahead (in their bank).  The rows on screen first (as they would be, with
         their overview cells: the sentence on the first row stays there, or with `center`
         the cursor's comes a third of the way down), then the article's other lines,
-        nearest the view first, as they look when not under the cursor."""
+        nearest the view first, as they look when not under the cursor (with `whole`
+        False, or in another bank, only those within two screens)."""
         if self.article < 0 or not self._known.width:
             return False
         lay = self.ensure_layout()
         here = (self._known.width, self.facts)
         there = (width or here[0], here[1] if facts is None else facts)
         if there == here and lens is None:
-            return self._warm_lines(lay, self._addition_lines, self._top, here, budget, True)
+            return self._warm_lines(lay, self._addition_lines, self._top, here, budget, whole)
         if self.bands is not None and (there[0] != here[0] or lens is not None):
             return False    # the aligned rows depend on every pane's width and the filter
         saved = (self._layout, self._addition_lines, self._layout_key, self.lens)
@@ -599,7 +600,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         need: a long article is not built again and again)."""
         width = bank[0]
         done = (bank, id(lay), top, self.cursor if self.active else -1, self.peers,
-                self.weak, id(self.lens))
+                self.weak, id(self.lens), whole)
         if done in self._warmed:
             return False
         deadline = perf_counter() + budget

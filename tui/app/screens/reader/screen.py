@@ -156,9 +156,10 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
         draw (d: the other highlighting; + -: the panes' next widths)."""
         budget = 0.003
         panes = self.visible_panes()
-        for p in panes:
-            if p.warm(budget):
-                return
+        for whole in (False, True):     # every pane's lines near the view, then the rest
+            for p in panes:
+                if p.warm(budget, whole=whole):
+                    return
         analysis = self.app.analysis
         if analysis is not None and self._views_ready != id(analysis):   # a v's needs
             from ....report.overview import overview
