@@ -646,3 +646,36 @@ def test_a_place_tied_office_joins_the_one_holder_the_corpus_titles(tmp_path):
 ])
 def test_more_verbs_of_saying(tmp_path, sentence):
     assert speaker_of(tmp_path, sentence) == "Ada Kerr"
+
+
+# ---------------------------------------------------------------- more sentence shapes
+
+@pytest.mark.parametrize("sentence", [
+    "Earlier this week, Ada Kerr shared her worry with an audience in Oslo, “I do not know "
+    "what comes next.”",
+    "First, Ada Kerr attacked the board for being a “failed body.”",
+])
+def test_an_opening_phrase_before_the_subject_of_the_clause(tmp_path, sentence):
+    assert speaker_of(tmp_path, sentence) == "Ada Kerr"
+
+
+def test_according_to_opens_no_clause_of_the_subject(tmp_path):
+    assert speaker_of(tmp_path, "According to some on the quay, Ada Kerr was “incognito,” "
+                                "which sparked talk.") != "Ada Kerr"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The pier was “badly built” – as described by harbour chief Ada Kerr – and it fell.",
+    "This habit has been called “strategic ambiguity” by Ada Kerr, a professor at Bergen.",
+])
+def test_the_agent_of_a_passive_verb_of_naming_speaks(tmp_path, sentence):
+    assert speaker_of(tmp_path, sentence) == "Ada Kerr"
+
+
+@pytest.mark.parametrize("text", [
+    "Later, Ada Kerr stated that the report “was not good.” Adding, “Now the ferries must wait.”",
+    "Ada Kerr spoke about the pier. “It is finished,” she said. Adding: “Now the ferries must "
+    "wait.”",
+])
+def test_a_sentence_that_opens_on_adding_goes_on_from_the_sentence_before(tmp_path, text):
+    assert speaker_of(tmp_path, text, "Now the ferries") == "Ada Kerr"

@@ -110,3 +110,18 @@ for _grp in _MORE.split("|"):
     if _ws:
         for _x in _ws:
             MORE_PLACES[_x.replace("_", " ")] = _ws[0].replace("_", "")
+
+
+_ADJ_ENDS = ("an", "ese", "ish", "i", "ch", "ss", "ic")
+
+
+def adjective(key: str) -> str | None:
+    """A country's adjective ("israel" -> "Israeli", "usa" -> "American"), None if the
+    tables hold none."""
+    rows = [_TABLE.get(key, "").split()] + [g.split() for g in _MORE.split("|")
+                                            if key in g.split()]
+    for words in rows:
+        for w in words[1:] if words and words[0] == key else words:
+            if w != key and w.endswith(_ADJ_ENDS) and "_" not in w:
+                return w[:1].upper() + w[1:]
+    return None

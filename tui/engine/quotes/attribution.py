@@ -16,7 +16,7 @@ from typing import Callable
 
 from .article import Ctx, Event, outlets_of, sentence_of, tok_at
 from .cues import clause_subjects, cue_text
-from .marks import RawQuote, names_a_thing
+from .marks import RawQuote, names_a_thing, title_case
 from .naming import Entity, Registry, role_key
 from .subjects import Mention, analyse_np, appositive_name, np_back, np_fwd
 from .subjects import BRACKETS, clause_start
@@ -192,16 +192,28 @@ def _named(ctx: Ctx, m: Mention, pos: int, recent: Callable[[], list[Entity]]) -
         if p is not None:
             return dataclasses.replace(m, name=p.full, first=p.first, surname=p.surname)
         return m
-    if m.kind == "anonymous" and m.definite and not m.plural and m.head not in _UNNAMED \
+    headline = m.kind == "anonymous" and not m.plural and m.name[:1].isupper() \
+        and _in_headline(ctx, m.start)
+    if m.kind == "anonymous" and (m.definite or headline) and not m.plural \
+            and m.head not in _UNNAMED \
             and not any(e.kind == "anonymous" and e.head == m.head for e in recent()):
         key = role_key(m.name.split()[:-1] + [m.head])
         p = people.by_role(ctx.a, key, pos)
-        if p is None and m.country:        # "The US President will ...", named later
+        if p is None and (m.country or headline):   # "The US President will ...", named later
             p = people.only_holder(ctx.a, key)
         if p is not None:
             return dataclasses.replace(m, kind="person", name=p.full, first=p.first,
                                        surname=p.surname, role=m.name)
     return m
+
+
+def _in_headline(ctx: Ctx, pos: int) -> bool:
+    """Does pos stand in a line set in title case ("Port Chief Says Pier Is 'Finished'"),
+    where a role goes without its article ("the port chief")?"""
+    text = ctx.art.shown
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return title_case(text[a:b if b >= 0 else len(text)])
 
 
 @dataclass
@@ -490,6 +502,8 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
                         r.mention = evs[-1].mention.text if evs[-1].mention else ""
             if src is not None and src.entity is not None and r.entity is None:
                 r.entity, r.how, r.cue, r.mention = src.entity, "continuation", src.cue, src.mention
+        if r.entity is None and q.close_pos >= 0:
+            _by_agent(ctx, r, reg, opos, cpos, sent_hi)
         if r.entity is None:
             _clause_speaker(ctx, r, reg, sent_lo, opos)
         if r.entity is not None:
@@ -541,8 +555,11 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
                     c = comma + 1    # "As if to answer him, the board was clear: “...”"
             break
     # an opening adverbial: "In a Fox interview later that day, Trump went further: ..."
+    # "Earlier this week, ...", "First, ...", "Speaking in Oslo, ...", "Pressed on it, ..."
     while c < q and toks[c].word and (toks[c].low in PREPS or toks[c].low.endswith("ly")
-                                      and not toks[c].cap or toks[c].low in ("however", "yet")):
+                                      and not toks[c].cap or toks[c].low in _OPENERS
+                                      or toks[c].low.endswith(("ed", "ing")) and not toks[c].proper
+                                      and len(toks[c].low) > 4 and toks[c].low != "according"):
         k = c
         while k < q and toks[k].text != ",":
             k += 1
@@ -588,11 +605,65 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
             and toks[v].low not in DETERMINERS and toks[v].low not in COORD
             and toks[v].low not in _EMBED):
         return
+    if toks[v].low in PASSIVE and _done_to(toks, v + 1, q):
+        return                # "the mayor was offered a “state visit”": words about, not by
     m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
     m = appositive_name(ctx.art.shown, toks, span[0], span[1], q, m, outlets_of(ctx)) or m
     if m is None or m.kind not in _SPEAKER_KINDS + ("pronoun",) or m.start <= opos < m.end:
         return
     _give(ctx, r, reg, m, opos, toks[v].text)
+
+
+_NAMING = words_of("described called termed dubbed labeled labelled characterized characterised "
+                   "branded deemed quoted")
+
+
+def _by_agent(ctx: Ctx, r: QRec, reg: Registry, opos: int, cpos: int, sent_hi: int) -> None:
+    """A passive verb of naming and its agent: "“extremely careless” – as described by Jo
+    Dane –", "has been called “strategic ambiguity” by Jo Dane": the agent's words."""
+    toks = ctx.toks
+    k = tok_at(ctx, cpos + 1)
+    hi = tok_at(ctx, sent_hi)
+    while k < hi and toks[k].text in (",",) + tuple(BRACKETS):
+        k += 1
+    if k < hi and toks[k].low == "as":
+        k += 1
+    if k < hi and toks[k].word and toks[k].low in _NAMING:
+        verb = toks[k].text
+        k += 1
+    else:                     # the verb before the quotation: "was called “Q” by"
+        o = tok_at(ctx, opos) - 1
+        while o >= 0 and not toks[o].word:
+            o -= 1
+        if o > 0 and toks[o].low == "as":
+            o -= 1
+        if not (o >= 0 and toks[o].word and toks[o].low in _NAMING and o > 0
+                and toks[o - 1].low in PASSIVE):
+            return
+        verb = toks[o].text
+    if not (k + 1 < hi and toks[k].low == "by"):
+        return
+    span = np_fwd(toks, k + 1, hi)
+    if span is None:
+        return
+    m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+    if m is not None and m.kind in ("person", "organisation", "media", "document"):
+        _give(ctx, r, reg, m, opos, verb)
+
+
+def _done_to(toks: list[Tok], k: int, q: int) -> bool:
+    """Does a passive participle follow (adverbs aside): "was offered", "is widely seen"?
+    Not one that raises its subject to the verb after it: "are thought to believe", "is said
+    to want" (the subject holds the words)."""
+    while k < q and toks[k].word and toks[k].low.endswith("ly") and not toks[k].cap:
+        k += 1
+    return k < q and toks[k].word and not toks[k].cap and (
+        toks[k].low.endswith(("ed", "en", "wn")) or toks[k].low in _PARTICIPLES) \
+        and not (k + 1 < q and toks[k + 1].low == "to")
+
+
+_PARTICIPLES = words_of("told asked sent called dubbed paid sold held led left met put set "
+                        "brought bought caught taught thought found made kept hit cut")
 
 
 def _parenthetical(toks: list[Tok], k: int, q: int, lo: int) -> bool:
@@ -602,6 +673,9 @@ def _parenthetical(toks: list[Tok], k: int, q: int, lo: int) -> bool:
         toks[i].text == "," for i in range(k + 1, q))
 
 
+_OPENERS = words_of("however yet earlier later first then still now meanwhile instead "
+                    "afterward afterwards finally last next once again separately elsewhere "
+                    "initially overall today yesterday tonight")
 _THAT_TIME = words_of("day days time week month year morning evening night point moment")
 
 

@@ -65,8 +65,11 @@ def find_events(ctx: Ctx) -> None:
                 continue  # "pointed out", not "pointed to"
             if t.cap and not (j > lo and form in ("s", "ed") and is_name_tok(toks[j - 1])
                               and _title_case(toks, lo, hi)) \
-                    and not (j == lo and form == "ed" and nxt is not None and is_name_tok(nxt)):
-                continue  # "Calls grew", "United States"; but "Trump Says", "Said Comey,"
+                    and not (j == lo and form == "ed" and nxt is not None and is_name_tok(nxt)) \
+                    and not (j == lo and form == "ing" and nxt is not None
+                             and nxt.text in (",", ":")):
+                continue  # "Calls grew", "United States"; but "Trump Says", "Said Comey,",
+                # "Adding, “...”"
             prev = toks[j - 1] if j > lo else None
             if prev is not None and prev.word and (prev.low in DETERMINERS or is_poss(prev)
                                                    or form == "s" and prev.low in PREPS):
@@ -155,7 +158,8 @@ def find_events(ctx: Ctx) -> None:
                 if inv is not None and _closes(ctx, inv, hi):
                     m, how = inv, "np"  # "..., said Brad Bannon, a pollster.": inverted order
             participle = participle_like(low, toks, k, lo)
-            if participle or (m is None and how == "coord"):
+            opener = j == lo and form == "ing" and nxt is not None and nxt.text in (",", ":")
+            if participle or opener or (m is None and how == "coord"):
                 # (a verb's event: "explaining his view, Kerr said" continues Kerr, not "his")
                 prev = [e for e in ctx.events[first_of_sentence:] if e.sent == s and not e.noun]
                 mains = [e for e in prev if e.main]
@@ -167,6 +171,14 @@ def find_events(ctx: Ctx) -> None:
                     ev.inherit = prev[-1].idx
                 else:
                     ev.sentence_subject = sentence_subject(ctx, s)
+                    if opener:
+                        # "Kerr said .... Adding, “...”": the sentence opens on the
+                        # participle; it goes on from the cue of the sentence before
+                        ev.sentence_subject = None
+                        before = [e for e in ctx.events if e.sent == s - 1 and not e.noun
+                                  and e.para == ctx.para_of_sent[s]]
+                        if before:
+                            ev.inherit = before[-1].idx
             elif m is not None and m.kind != "pronoun" or (m is not None and j - lo < 40):
                 ev.mention = m
             else:
@@ -316,6 +328,11 @@ def inverted_subject(ctx: Ctx, f: int, hi: int) -> Mention | None:
     if span is not None and is_name_tok(toks[span[1]] if toks[span[1]].text != ")"
                                         else toks[span[1] - 1]):
         m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+        if m is not None and m.kind == "person":
+            ap = _trailing_appos(toks, span[1] + 1, hi)
+            if ap is not None:    # "said Ivo Dane, a harbour analyst.": his role
+                m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx),
+                               appos=ap) or m
         if m is not None:
             return m
     if toks[f].word and (toks[f].low in _INV_STOP or toks[f].low in SUBORD):
@@ -368,6 +385,22 @@ def possessor(ctx: Ctx, j: int, lo: int) -> Mention | None:
         return None
     m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx), possessive=True)
     return m if m is not None and m.kind != "place" else None
+
+
+def _trailing_appos(toks: list[Tok], c: int, hi: int) -> tuple[int, int] | None:
+    """The apposition after a name: ", a harbour analyst." / ", the port's chief, who": the
+    tokens from after the comma at c to before the punctuation or relative that closes it."""
+    if not (c + 1 < hi and toks[c].text == "," and toks[c + 1].word
+            and (toks[c + 1].low in ("a", "an", "the") or not toks[c + 1].cap)):
+        return None
+    e = c + 1
+    while e < hi and e - c <= 12 and (toks[e].word or toks[e].text in ("-", "’", "'", "&")) \
+            and toks[e].low not in ("who", "which", "whose"):
+        e += 1
+    if e - c > 12 or e < hi and toks[e].text not in (",", ".", ";") and toks[e].text not in DASHES \
+            and toks[e].low not in ("who", "which", "whose"):
+        return None
+    return (c + 1, e - 1) if e - 1 > c else None
 
 
 def _closes(ctx: Ctx, m: Mention, hi: int) -> bool:

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
+from ..places import adjective
 from .marks import names_a_thing, title_case
 from .subjects import Mention, singular
-from .words import (ANON_HEADS, DAYS, FUNC_CAP, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY,
+from .words import (ANON_HEADS, DAYS, DOC_HEADS, FUNC_CAP, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY,
                     ROLE_LOWER, SURNAME_WORDS, TITLES, bare, singular_word, fold, place_key, places_in, role_noun, words_of)
 
 if TYPE_CHECKING:
@@ -394,9 +395,12 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
         # "Harry M. Reid"); a lone surname only when no member has more
         names = [m.name for m in members if m.kind == "person"]
         full = [n for n in names if len(n.split()) > 1] or names
-        said = {n: sum(len(m.mentions) for m in members if m.name == n) for n in full}
-        name = max(full, key=lambda n: (fold(n.split()[0]) not in NICKNAMES, full.count(n),
-                                        said[n], -len(n.split()), -len(n), n))
+        plain = [_no_initials(n) for n in full]    # "Harry M. Reid" counts as "Harry Reid"
+        said = {n: sum(len(m.mentions) for m in members
+                       if _no_initials(m.name) == _no_initials(n)) for n in full}
+        name = max(full, key=lambda n: (fold(n.split()[0]) not in NICKNAMES,
+                                        plain.count(_no_initials(n)), said[n],
+                                        -len(n.split()), -len(n), n))
     elif kind == "anonymous":
         intros = [m.name for m in members if m.kind == "anonymous"]
         # the fullest description ("the adviser" after "one Republican adviser close to X")
@@ -406,6 +410,15 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
         if w0[:1].isupper() and not w0.isupper() and fold(w0) in ANON_HEADS | ROLE_LOWER \
                 and not any(w[:1].isupper() for w in name.split()[1:]):
             name = w0.lower() + name[len(w0):]  # "Officials" -> "officials"
+        owned = _PLACE_OWNED.match(name)
+        adj = adjective(place_key(owned[1]) or "") if owned else None
+        if adj:                                  # "Israel's ambassador": Israeli ambassador
+            name = f"{adj} {owned[2]}"
+        ws = name.split()
+        if len(ws) > 1 and ws[-1][:1].isupper() and not ws[-1].isupper() \
+                and fold(ws[-1]) in ANON_HEADS | ROLE_LOWER | TITLES \
+                and (place_key(" ".join(ws[:-1])) or all(place_key(w) for w in ws[:-1])):
+            name = " ".join(ws[:-1] + [ws[-1].lower()])   # a headline's "North Korean Leader"
     else:
         cands = [m for m in members if m.kind == kind and m.level == best.level]
         m0 = max(cands, key=lambda m: (any(w[:1].isupper() for w in m.name.split()),
@@ -421,10 +434,32 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
                    if s.endswith(name) and place_key(s[:-len(name)].strip()) == m0.country
                    and not s[:-len(name)].strip().endswith(("’s", "'s", "’", "'"))]
             name = adj[0] if adj else f"{name} ({_country_name(m0, members)})"
-    roles = [r for m in members for r in m.roles]
+    roles = [r for m in members for r in m.roles if shows_a_role(r)]
     role = max(roles, key=len) if roles else ""
     del kinds
     return name, _KIND.get(kind, kind), role
+
+
+def _no_initials(name: str) -> str:
+    ws = name.split()
+    return " ".join(ws[:1] + [w for w in ws[1:-1] if not re.fullmatch(r"[A-Z]\.", w)] + ws[-1:])
+
+
+_PLACE_OWNED = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:[’']s|(?<=s)[’']) (.+)")
+
+
+def shows_a_role(phrase: str) -> bool:
+    """Does a phrase say what someone is ("Labour MP", "a former ambassador to Chile"), not
+    only a courtesy title ("Mr."), a piece of a name ("Daniel B."), a place or an occasion
+    ("in Washington", "in an address televised across Oslo"), or a thing ("statement")?"""
+    for w in re.findall(r"[A-Za-z][\w\-]*", phrase):
+        f = fold(w)
+        if f in _COURTESY or f in DOC_HEADS and f not in TITLES:
+            continue
+        if f in TITLES or f in ROLE_LOWER or f in ANON_HEADS or w[:1].islower() and role_noun(f) \
+                or w.isupper() and 2 <= len(w) <= 4:
+            return True           # ("MP", "CEO": an office by its letters; "Mueller": a name)
+    return False
 
 
 def _country_name(m0: Entity, members: list[Entity]) -> str:
@@ -461,7 +496,9 @@ def inherit_same_words(recs: list[QRec], articles) -> None:
 _RUN = re.compile(r"[A-Z][\w’'\-]*\.?(?:[ \t]+(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|bin|al|la|le|da|"
                   r"di|du|der|den|el|ibn|dos|das)(?=[ \t]+[A-Z])))*")
 _BEFORE = re.compile(r"((?:[A-Za-z][\w\-]*[ \t]+){1,3})$")
-_APPOS = re.compile(r",[ \t]+(?:the|a|an)[ \t]+((?:[\w\-’']+[ \t]+){0,5}?)([a-z][\w\-]*)[ \t]*"
+_BEFORE_COMMA = re.compile(r"\b(?:the|a|an)[ \t]+((?:[\w\-’']+[ \t]+){0,3}[a-z][\w\-]*),[ \t]+$",
+                           re.I)
+_APPOS = re.compile(r",[ \t]+(?:the|a|an|[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[’']s)[ \t]+((?:[\w\-’']+[ \t]+){0,5}?)([a-z][\w\-]*)[ \t]*"
                     r"(?:,|of\b|for\b|at\b|in\b|to\b|—|\.)")
 MODIFIERS = words_of("vice deputy acting former ex assistant associate lieutenant under co interim "
                      "first")
@@ -567,6 +604,10 @@ class People:
             if not cut:
                 pre = _BEFORE.search(text, max(0, mm.start() - 40), mm.start())
                 before = [fold(w) for w in pre.group(1).split()] if pre else []
+                if not pre and text[mm.end():mm.end() + 1] in (",", "."):
+                    # "the North's leader, Kim Jong-un,": a role set before the name
+                    pre = _BEFORE_COMMA.search(text, max(0, mm.start() - 50), mm.start())
+                    before = [fold(w) for w in pre.group(1).split()] if pre else []
             prefix = [fold(w.rstrip(".")) for w in words[:len(words) - len(name)]]
             if prefix and prefix[-1] in TITLES:
                 titles = prefix       # "Israeli Prime Minister Ada Kerr" -> minister

@@ -51,11 +51,16 @@ def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
         while m >= lo and k - m <= 3 and modifier(toks[m]) and not np_word(toks[m]):
             m -= 1
         if t.low.endswith("s") or m >= lo and toks[m].word and (
-                toks[m].low in DETERMINERS or is_poss(toks[m]) or is_name_tok(toks[m])):
+                toks[m].low in DETERMINERS or is_poss(toks[m]) or is_name_tok(toks[m])
+                or _numbered_name(toks, m, lo)):
             first = k
             i -= 1
     while i >= lo:
         t = toks[i]
+        if first is not None and _numbered_name(toks, i, lo):
+            first = i         # "a Number 10 spokesperson", "a Channel 4 reporter"
+            i -= 1
+            continue
         if first is not None and modifier(t) and not np_word(t):
             # "the news outlet", "her oldest friend", "a Kerr campaign spokesman": plain
             # words between a determiner, possessive or name and the head
@@ -109,6 +114,12 @@ def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
     if first > k:
         return None
     return (first, end)
+
+
+def _numbered_name(toks: list[Tok], i: int, lo: int) -> bool:
+    """Is toks[i] the number of a name ("Number 10", "Channel 4", "Area 51")?"""
+    return toks[i].word and toks[i].low.isdigit() and i - 1 >= lo and is_name_tok(toks[i - 1]) \
+        and not toks[i - 1].low in DAYS
 
 
 def np_fwd(toks: list[Tok], i: int, hi: int) -> tuple[int, int] | None:
@@ -195,7 +206,8 @@ def _person_like(ts: list[Tok]) -> bool:
             continue
         if all(w in NUMBER_WORDS for w in b.split("-")):
             return False  # "Forty-six percent said", "Two of them said"
-        if not t.cap or b in ORG_WORDS or b in MEDIA_WORDS or b in TITLES or b in PARTY \
+        if not t.cap or b in ORG_WORDS or b in MEDIA_WORDS or b in TITLES or b in PARTY and not (
+                t is ts[-1] and len(ts) > 2 and re.fullmatch(r"[A-Z]\.", ts[-2].text)) \
                 or not is_name_tok(t):
             return False
         if len(ts) == 1 and b.endswith(("ing", "ed")) and len(b) > 5:
@@ -222,6 +234,9 @@ def _abstract(w: str) -> bool:
     return w.endswith(_ABSTRACT) or w in _ABSTRACT_AL
 
 
+_OCCASIONS = words_of("address speech interview appearance conference briefing rally remark "
+                      "broadcast event meeting summit visit session hearing debate ceremony "
+                      "gathering trip")
 _NOT_SPEAKERS = words_of("something nothing anything everything one time way thing things")
 
 
@@ -331,7 +346,12 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     common = len(head) == 1 and last.cap and not last.text.isupper() and (
         lastb in ANON_HEADS or doc_head or media_head
         or lastb in ("police", "prosecutors", "authorities"))  # "Officials said", sentence-initial
-    if not last.cap or common or lastb in PARTY or lastb in TITLES and lastb not in ORG_WORDS:
+    if not last.cap and lastk in _OCCASIONS:
+        return None   # "used a televised address to reveal": an occasion speaks no words
+    initialed = len(head) > 2 and re.fullmatch(r"[A-Z]\.", head[-2].text) is not None \
+        and head[-3].cap     # "Michael J. Green": a name, whatever its last word means
+    if not last.cap or common or lastb in PARTY and not initialed \
+            or lastb in TITLES and lastb not in ORG_WORDS:
         # a description: "the senior navy official", "Chile's foreign ministry"
         desc = " ".join(t.text for t in head)
         plural = lastb.endswith("s") and not lastb.endswith("ss") and lastb not in (
@@ -369,6 +389,10 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
             content = [t for t in head if not (place_key(bare(t.text)) or is_poss(t))]
             generic = all(bare(t.low) in GENERIC_ORG for t in content)
             name = " ".join(t.text for t in head if not place_key(bare(t.text)))
+            owner = [t for t in head[:-1] if is_poss(t) and is_name_tok(t)
+                     and not place_key(bare(t.text.replace("’", "'")))]
+            if generic and owner and len(head) == 2:   # "Abe's government": the Abe government
+                name = f"{owner[-1].text[:-2]} {last.text}"
             return Mention(start, end, surface, "organisation", name or desc,
                            role=join_roles(tail_text, role_extra), country=country,
                            level=1 if generic else 2, head=lastb, definite=definite)
@@ -392,10 +416,12 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     cut = -1
     for i, t in enumerate(run):
         b_ = bare(t.low)
-        if t.word and (b_ in TITLES or singular(b_) in TITLES or (t.cap and b_ in ORG_WORDS) or b_ in PARTY
+        if t.word and (b_ in TITLES or singular(b_) in TITLES or (t.cap and b_ in ORG_WORDS)
+                       or b_ in PARTY and not (initialed and i == len(run) - 1)
                        or (t.cap and b_ in MEDIA_WORDS)
                        or (place_key(t.text) and i < len(run) - 1)
-                       or (t.text.isupper() and len(t.text) > 1 and i < len(run) - 1)
+                       or (t.text.isupper() and len(t.text) > 1 and i < len(run) - 1
+                           and not re.fullmatch(r"[A-Z]\.", t.text))   # (not "J.")
                        # a role word before the name: "Columnist Ada Kerr", "Fox Reporter
                        # Jo Dane", "Police Chief Jo Dane"
                        or (t.cap and i < len(run) - 1
@@ -423,8 +449,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     k0 = len(run) - 1
     while k0 > 0:
         prev = run[k0 - 1]
-        if is_name_tok(prev) and not is_poss(prev) or (
-                prev.word and prev.low in ("of", "for", "and", "&", "the") and k0 - 2 >= 0
+        if is_name_tok(prev) and not is_poss(prev) and not prev.low.endswith("-based") or (
+                prev.low in ("of", "for", "and", "&", "the") and k0 - 2 >= 0
                 and is_name_tok(run[k0 - 2])):
             k0 -= 1
             continue
@@ -617,6 +643,10 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
                         m.text = " ".join(ctx.art.shown[m.start:m.end].split())
                         m.role = ", ".join(x for x in (
                             " ".join(ctx.art.shown[toks[span2[0]].start:last.end].split()), m.role) if x)
+    if (m is None or m.kind == "anonymous" and not m.plural) and toks[a - 1].text != ",":
+        m2 = _unclosed_appos(ctx, j, lo)
+        if m2 is not None:    # "Ada Kerr, deputy leader and harbour spokesperson said"
+            return m2, "np"
     if m is None and appos is None:
         return None, ""
     if m is not None and m.kind == "person" and m.first and not m.parts:
@@ -734,6 +764,31 @@ def _appos_chunk(ctx: Ctx, j: int, lo: int) -> Mention | None:
     if not is_name_tok(end_tok):
         return None
     return _analyse_with(ctx, span, (k + 1, j - 1))
+
+
+def _unclosed_appos(ctx: Ctx, j: int, lo: int) -> Mention | None:
+    """An apposition the verb closes without a comma: "Ada Kerr, deputy leader and harbour
+    spokesperson said" -- a person's name that opens its clause, a comma, then a role phrase
+    (determiner, role, party or office words, ending on a role noun) right before the verb."""
+    toks = ctx.toks
+    if not (toks[j].word and role_noun(singular(bare(toks[j].low)))) or toks[j].cap \
+            and bare(toks[j].low) not in TITLES:
+        return None
+    k = j
+    while k > lo and j - k < 12 and toks[k].text != ",":
+        t = toks[k]
+        if not t.word or t.low in SUBORD or is_cue_word(t.low) or t.low in PRONOUNS:
+            return None
+        k -= 1
+    if k <= lo or toks[k].text != "," or k == j:
+        return None
+    span = np_back(toks, k - 1, lo)
+    if span is None or not clause_start(toks, span[0], lo):
+        return None
+    m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx), appos=(k + 1, j))
+    if m is None or m.kind != "person" or not m.first or m.parts:
+        return None
+    return m
 
 
 def _analyse_with(ctx: Ctx, span: tuple[int, int], appos: tuple[int, int] | None) -> Mention | None:
