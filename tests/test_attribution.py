@@ -679,3 +679,14 @@ def test_the_agent_of_a_passive_verb_of_naming_speaks(tmp_path, sentence):
 ])
 def test_a_sentence_that_opens_on_adding_goes_on_from_the_sentence_before(tmp_path, text):
     assert speaker_of(tmp_path, text, "Now the ferries") == "Ada Kerr"
+
+
+@pytest.mark.parametrize("text", [
+    "“The price is open,” Ada Kerr said.\n\nKerr was quick to add that the talks do not include "
+    "dropping the pier.\n\n“Building it? Not negotiable.”",
+    "Ada Kerr elaborated in a piece for the Courier that the pier may be reconsidered.\n\n"
+    "“A new pier would cost more than the town has.”",
+])
+def test_an_introducing_paragraph_with_an_adjective_chain_or_elaborate(tmp_path, text):
+    quotes, _ = run(tmp_path, LEAD + text + "\n")
+    assert quotes[-1].speaker == "Ada Kerr"

@@ -545,6 +545,10 @@ def skip_back(toks: list[Tok], j: int, lo: int) -> int:
             if low == "to" and j - 1 >= lo and toks[j - 1].word and not toks[j - 1].cap \
                     and toks[j - 1].low.endswith(("ed", "s")) and toks[j - 1].low not in SKIP:
                 j -= 1         # "managed to", "decides to"
+            elif low == "to" and j - 2 >= lo and toks[j - 1].word and not toks[j - 1].cap \
+                    and toks[j - 1].low.isalpha() and toks[j - 2].word \
+                    and toks[j - 2].low in PASSIVE:
+                j -= 2         # "was quick to", "is eager to"
             j -= 1
             continue
         if low in DAYS or low in _WHEN and not t.cap:

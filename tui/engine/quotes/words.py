@@ -374,7 +374,7 @@ rebuke chide scold berate defend justify maintain propose instruct inform notify
 imply indicate signal concur echo shoot fire hit lash weigh chime think believe hope fear feel
 expect worry reckon guess pronounce assess opine vent thunder bellow scream cry roar howl
 insinuate posit theorize theorise speculate pitch preach lecture pray remember snipe gripe
-grumble sing
+grumble sing elaborate clarify
 """)
 # nouns of saying that name their speaker by a possessive: "Kerr's warning that “...”",
 # "in her words", "the ministry's statement"
