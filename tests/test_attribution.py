@@ -690,3 +690,14 @@ def test_a_sentence_that_opens_on_adding_goes_on_from_the_sentence_before(tmp_pa
 def test_an_introducing_paragraph_with_an_adjective_chain_or_elaborate(tmp_path, text):
     quotes, _ = run(tmp_path, LEAD + text + "\n")
     assert quotes[-1].speaker == "Ada Kerr"
+
+
+def test_a_quotation_in_an_opening_participle_clause_is_the_main_subject_s(tmp_path):
+    assert speaker_of(tmp_path, "After spending the week arguing over whether the pier is "
+                                "“safe” to open, Ada Kerr on Monday ripped into the board.") \
+        == "Ada Kerr"
+
+
+def test_a_quotation_in_an_opening_clause_without_a_participle_is_not(tmp_path):
+    assert speaker_of(tmp_path, "While the pier was “finished”, Ada Kerr ran the ferries.") \
+        != "Ada Kerr"

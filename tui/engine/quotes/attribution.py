@@ -537,6 +537,8 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
     q = tok_at(ctx, opos)
     if q <= lo or names_a_thing(ctx.art.shown, r.raw):
         return
+    if _in_opening_participle(ctx, r, reg, lo, q, opos):
+        return
     c = lo
     for k in range(q - 1, lo - 1, -1):
         t = toks[k]
@@ -616,6 +618,53 @@ def _clause_speaker(ctx: Ctx, r: QRec, reg: Registry, sent_lo: int, opos: int) -
 
 _NAMING = words_of("described called termed dubbed labeled labelled characterized characterised "
                    "branded deemed quoted")
+
+
+def _in_opening_participle(ctx: Ctx, r: QRec, reg: Registry, lo: int, q: int,
+                           opos: int) -> bool:
+    """A quotation inside the participle clause that opens the sentence belongs to the
+    subject of the main clause after it: "After calling the plan “reckless” for a week, Kerr
+    on Monday ripped into Dane", "And in explaining why those “rules” failed, Kerr said"."""
+    toks = ctx.toks
+    k = lo
+    while k < q and toks[k].word and toks[k].low in ("and", "but", "yet", "so"):
+        k += 1
+    if k < q and toks[k].word and toks[k].low in _PARTICIPLE_PREPS:
+        k += 1
+    if not (k < q and toks[k].word and toks[k].low.endswith("ing") and len(toks[k].low) > 4
+            and (k == lo or not toks[k].cap)):
+        return False
+    if any(t.text in (",", ";", ":") for t in toks[k:q]):
+        return False
+    c = r.raw.close_pos
+    if c < 0:
+        return False
+    hi = ctx.sent_bounds[sentence_of(ctx, c)][1]
+    i = tok_at(ctx, c + 1)
+    while i < hi and toks[i].text != ",":
+        if toks[i].text in ("\x02", ";", ":"):
+            return False
+        i += 1
+    if i >= hi:
+        return False
+    span = np_fwd(toks, i + 1, hi)
+    if span is None:
+        return False
+    v = span[1] + 1
+    while v < hi and toks[v].word and (toks[v].low in DAYS or toks[v].low in ("on", "this",
+                                                                             "last", "also")):
+        v += 1                # "Kerr on Monday ripped into"
+    if not (v < hi and toks[v].word and not toks[v].cap and toks[v].low not in PREPS
+            and toks[v].low not in COORD and toks[v].low not in _EMBED):
+        return False
+    m = analyse_np(ctx.art.shown, toks, span[0], span[1], outlets_of(ctx))
+    if m is None or m.kind not in ("person", "organisation", "media", "pronoun"):
+        return False
+    _give(ctx, r, reg, m, opos, toks[k].text)
+    return r.entity is not None
+
+
+_PARTICIPLE_PREPS = words_of("in after while before by on upon when since despite without")
 
 
 def _by_agent(ctx: Ctx, r: QRec, reg: Registry, opos: int, cpos: int, sent_hi: int) -> None:
