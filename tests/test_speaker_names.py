@@ -144,3 +144,14 @@ def test_the_plainest_spelling_names_a_person(tmp_path):
                   "“The pier is done,” said Ivo Dane, a harbour analyst.",
                   "Ivo T. Dane said the ferries were “late”.")
     assert list(sp) == ["Ivo Dane"]
+
+
+@pytest.mark.parametrize("phrase, shown", [
+    ("Mr.", False), ("Ivo T.", False), ("Mr. Dane and Mr.", False), ("in Bergen", False),
+    ("statement", False), ("invitation to the Harbour Master", False), ("Mr., the people", False),
+    ("Labour MP", True), ("Harbour Board Chairman, a Liberal from Bergen", True),
+    ("the director of the port", True), ("Prime Minister, of Norway", True),
+])
+def test_what_shows_as_a_role(phrase, shown):
+    from tui.engine.quotes.naming import shows_a_role
+    assert shows_a_role(phrase) is shown

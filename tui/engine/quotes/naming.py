@@ -449,17 +449,31 @@ _PLACE_OWNED = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:[’']s|(?<=s)[’'
 
 
 def shows_a_role(phrase: str) -> bool:
-    """Does a phrase say what someone is ("Labour MP", "a former ambassador to Chile"), not
-    only a courtesy title ("Mr."), a piece of a name ("Daniel B."), a place or an occasion
-    ("in Washington", "in an address televised across Oslo"), or a thing ("statement")?"""
-    for w in re.findall(r"[A-Za-z][\w\-]*", phrase):
-        f = fold(w)
-        if f in _COURTESY or f in DOC_HEADS and f not in TITLES:
+    """Does a phrase say what someone is ("Labour MP", "a former ambassador to Chile",
+    "director of the port"): a role word heads one of its comma-separated parts (the last
+    word before a preposition)?  Not only a courtesy title ("Mr."), a piece of a name
+    ("Daniel B."), a place or an occasion ("in Washington"), a thing ("statement",
+    "invitation to the President") or people at large ("the people")."""
+    for part in phrase.split(","):
+        ws = []
+        for w in re.findall(r"[A-Za-z][\w\-’']*\.?", part):
+            if fold(w.rstrip(".")) in _ROLE_STOP:
+                break
+            ws.append(w)
+        if not ws:
+            continue
+        w = ws[-1]
+        f = fold(bare_word(w).rstrip("."))
+        if f in _COURTESY or f in DOC_HEADS and f not in TITLES or f in _PEOPLE:
             continue
         if f in TITLES or f in ROLE_LOWER or f in ANON_HEADS or w[:1].islower() and role_noun(f) \
-                or w.isupper() and 2 <= len(w) <= 4:
+                or w.isupper() and w.isalpha() and 2 <= len(w) <= 4:
             return True           # ("MP", "CEO": an office by its letters; "Mueller": a name)
     return False
+
+
+_ROLE_STOP = words_of("of for to at in with from on by as who which whose")
+_PEOPLE = words_of("people person man woman men women guy guys")
 
 
 def _country_name(m0: Entity, members: list[Entity]) -> str:
