@@ -701,3 +701,30 @@ def test_a_quotation_in_an_opening_participle_clause_is_the_main_subject_s(tmp_p
 def test_a_quotation_in_an_opening_clause_without_a_participle_is_not(tmp_path):
     assert speaker_of(tmp_path, "While the pier was “finished”, Ada Kerr ran the ferries.") \
         != "Ada Kerr"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ada Kerr also made the point that the pier would make the town “a ferry hub” again.",
+    "Ada Kerr made clear that the pier was “finished”.",
+    "Ada Kerr made the case that the pier was “finished”.",
+])
+def test_make_the_point_is_a_verb_of_saying(tmp_path, sentence):
+    assert speaker_of(tmp_path, sentence) == "Ada Kerr"
+
+
+def test_make_with_another_object_is_no_verb_of_saying(tmp_path):
+    assert speaker_of(tmp_path, "The storm made the pier “unsafe” for a week.") is None
+
+
+def test_a_lone_quotation_paragraph_before_the_named_one_of_the_person_just_introduced(tmp_path):
+    text = ("Ada Kerr is upbeat about the pier, in part because she sees it as a bridge.\n\n"
+            "“Not only can the pier open, it is the best chance we have.”\n\n"
+            "“It may be the only one,” Kerr notes.")
+    assert speaker_of(tmp_path, text, "Not only") == "Ada Kerr"
+
+
+def test_a_lone_quotation_paragraph_after_someone_else_is_not_given_away(tmp_path):
+    text = ("The pier opened on Monday after Ivo Dane cut the ribbon.\n\n"
+            "“Not only can the pier open, it is the best chance we have.”\n\n"
+            "“It may be the only one,” Ada Kerr notes.")
+    assert speaker_of(tmp_path, text, "Not only") != "Ada Kerr"

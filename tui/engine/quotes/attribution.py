@@ -10,6 +10,7 @@ statement" point back to the entity the passage named.
 from __future__ import annotations
 
 import bisect
+import re
 import dataclasses
 from dataclasses import dataclass
 from typing import Callable
@@ -516,6 +517,33 @@ def attribute_article(ctx: Ctx, recs: list[QRec], reg: Registry, paras, boiler) 
             open_from = r if para_start else None
         else:
             open_from = None
+    _before_the_named_quote(ctx, by_para, paras, reg)
+
+
+def _before_the_named_quote(ctx: Ctx, by_para: dict[int, list[QRec]], paras, reg: Registry) -> None:
+    """“Q1.” ¶ “Q2,” Kerr notes. -- a paragraph that is one quotation and no speaker, between
+    a paragraph that names Kerr and one that opens on Kerr's quotation: Kerr's words too."""
+    text = ctx.art.shown
+    for p, rs in by_para.items():
+        top = [x for x in rs if not x.raw.depth]
+        if len(top) != 1 or top[0].entity is not None or p < 1 or top[0].raw.close_pos < 0:
+            continue
+        r = top[0]
+        lo, hi = paras[p]
+        if text[lo:r.raw.open_pos].strip() or text[r.raw.close_pos + 1:hi].strip(" .,\t\n"):
+            continue          # not a paragraph of one quotation alone
+        nxt = [x for x in by_para.get(p + 1, ()) if not x.raw.depth]
+        if not nxt or nxt[0].how != "explicit" or nxt[0].entity is None \
+                or text[paras[p + 1][0]:nxt[0].raw.open_pos].strip():
+            continue
+        e = reg.entities[reg.find(nxt[0].entity.id)]
+        if e.kind != "person" or not e.surname:
+            continue
+        before = text[paras[p - 1][0]:paras[p - 1][1]]
+        if re.search(r"\b" + re.escape(e.surname) + r"\b", fold(before)) is None:
+            continue
+        r.entity, r.how, r.cue, r.mention = nxt[0].entity, "continuation", nxt[0].cue, ""
+        ctx.quoted.add(r.raw.open_pos, r.entity)
 
 
 

@@ -19,6 +19,9 @@ from .words import (AUX, DASHES, DAYS, DETERMINERS, NUMBER_WORDS, OBJ_VERBS, PAR
 FINITE = words_of("have has had were are was is will would can could may might should must do did")
 
 
+_MAKE = words_of("make makes made making")
+
+
 def _add(ctx: Ctx, ev: Event) -> None:
     ev.idx = len(ctx.events)
     ctx.events.append(ev)
@@ -45,6 +48,13 @@ def find_events(ctx: Ctx) -> None:
                 if m is not None:      # "Kerr's warning that “...”", "in her words, “...”"
                     _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, m, noun=True))
                     continue
+            if low in _MAKE and j > lo and not t.cap and j + 2 < hi and (
+                    toks[j + 1].low == "clear" or toks[j + 1].low == "the"
+                    and toks[j + 2].low in ("point", "case", "argument")):
+                m, how = subject_before(ctx, j - 1, lo)
+                if m is not None and how == "np":   # "Kerr made the point that “...”"
+                    _add(ctx, Event(j, t.start, s, ctx.para_of_sent[s], t.text, m))
+                continue
             if not is_cue_word(low) and low != "according":
                 if (low.endswith("ed") or low in _GOES_ON) and j > lo and not t.cap:
                     m = _after_quote_verb(ctx, j, lo, hi)
