@@ -95,10 +95,15 @@ def test_the_subject_of_a_passive_verb_did_not_say_the_words(tmp_path, text):
     assert [q.speaker for q in quotes] == [None]
 
 
-def test_an_occasion_is_no_speaker(tmp_path):
+def test_an_occasion_is_no_speaker_but_who_used_it_is(tmp_path):
     quotes, _ = run(tmp_path, "Ada Kerr used a televised address on Monday to reveal that "
                               "the pier was “finished”.")
-    assert [q.speaker for q in quotes] in ([None], ["Ada Kerr"])
+    assert [q.speaker for q in quotes] == ["Ada Kerr"]
+
+
+def test_an_occasion_alone_is_no_speaker(tmp_path):
+    quotes, _ = run(tmp_path, "The ferry ran. The address on Monday said the pier was “finished”.")
+    assert [q.speaker for q in quotes] == [None]
 
 
 @pytest.mark.parametrize("intro", [
@@ -155,3 +160,8 @@ def test_the_plainest_spelling_names_a_person(tmp_path):
 def test_what_shows_as_a_role(phrase, shown):
     from tui.engine.quotes.naming import shows_a_role
     assert shows_a_role(phrase) is shown
+
+
+def test_a_name_that_spells_an_occasion_is_still_a_name(tmp_path):
+    quotes, _ = run(tmp_path, "“The pier is done!” Senator Ada Sessions said as she left.")
+    assert [q.speaker for q in quotes] == ["Ada Sessions"]

@@ -572,6 +572,21 @@ def subject_before(ctx: Ctx, j: int, lo: int) -> tuple[Mention | None, str]:
         return None, ""
     if toks[j].word and toks[j].low in COORD:
         return None, "coord"
+    if toks[j].word and not toks[j].cap and singular(toks[j].low) in _OCCASIONS:
+        # "Kerr used a televised address to reveal": the occasion is the object of a verb
+        # whose subject speaks
+        k = j - 1
+        while k > lo and j - k <= 4 and toks[k].word and not toks[k].cap \
+                and toks[k].low not in ("a", "an", "the", "his", "her", "their", "its"):
+            k -= 1
+        if k - 2 >= lo and toks[k].word and toks[k].low in ("a", "an", "the", "his", "her",
+                                                          "their", "its") \
+                and toks[k - 1].word and not toks[k - 1].cap and toks[k - 1].low.endswith("ed") \
+                and toks[k - 1].low not in PASSIVE:
+            m2, how2 = subject_before(ctx, k - 2, lo)
+            if m2 is not None and how2 == "np" and m2.kind in ("person", "organisation"):
+                return m2, "np"
+        return None, ""
     if toks[j].text in BRACKETS:
         m = bracketed_subject(ctx, j, lo)
         if m is not None:
