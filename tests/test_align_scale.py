@@ -30,7 +30,8 @@ def test_carried_evidence_equals_the_pairwise_sum():
             x, y = rng.sample(ids, 2)
             if arts[x] != arts[y]:
                 scores[(min(x, y), max(x, y))] = rng.uniform(0.001, 1.0)
-        groups = A._Groups(ids, arts, copies, scores, 0.45)
+        groups = A._Groups(ids, arts, copies,
+                           A._Pairs.of((x, y, v) for (x, y), v in scores.items()), 0.45)
         for _ in range(30):
             live = list(groups.members)
             ga, gb = rng.sample(live, 2)
@@ -85,7 +86,7 @@ def _every_pair(sents, ids, art) -> dict:
 def test_below_the_pair_work_every_sharing_pair_is_weighed(monkeypatch):
     sents, ids, art = _sents(random.Random(5), 300)
     want = _every_pair(sents, ids, art)
-    got = A._candidates(sents, ids, art)
+    got = dict(A._candidates(sents, ids, art).items())
     assert got.keys() == want.keys()
     assert all(abs(got[k] - want[k]) < 1e-9 for k in want)
 
@@ -94,7 +95,7 @@ def test_above_it_the_index_keeps_every_pair_sharing_enough(monkeypatch):
     sents, ids, art = _sents(random.Random(6), 300)
     want = _every_pair(sents, ids, art)
     monkeypatch.setattr(A, "PAIR_WORK", 0)
-    got = A._candidates(sents, ids, art)
+    got = dict(A._candidates(sents, ids, art).items())
     assert got.keys() <= want.keys() and len(got) < len(want)   # it does leave pairs out
     assert all(abs(got[k] - want[k]) < 1e-9 for k in got)       # weighed on every family
     for (x, y), o in want.items():

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from array import array
 import re
 import math
 from bisect import bisect_right
@@ -367,8 +368,7 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
     return sents
 
 
-def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]
-                ) -> dict[tuple[int, int], float]:
+def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]) -> "_Pairs":
     """(x, y), x < y, in different articles -> weighted overlap of their families, for
     the pairs that share enough to be scored at all (pair_score's cheap filter, on the
     claims' weight: a lower bound; most pairs share one common word).
@@ -390,7 +390,7 @@ def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]
     for x in ids:
         last[art[x]] = x
     claim_w = {x: sents[x].weight - sents[x].tag_weight for x in ids}
-    out: dict[tuple[int, int], float] = {}
+    out = _Pairs()
     work = sum(len(p) * (len(p) - 1) // 2 for p in postings.values())
     if work <= PAIR_WORK:
         # families in the order they were first met: each pair's weights add up in it
@@ -451,15 +451,102 @@ def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]
     return out
 
 
-def _keep(x: int, acc: dict[int, float], claim_w: dict[int, float],
-          out: dict[tuple[int, int], float]) -> None:
-    """The pairs (x, y) of `acc` (y -> overlap) that share enough to be scored, into out."""
+def _keep(x: int, acc: dict[int, float], claim_w: dict[int, float], out: "_Pairs") -> None:
+    """The pairs (x, y) of `acc` (y -> overlap) that share enough to be scored, into out
+    (y ascending: out's rows stay sorted)."""
     wx = claim_w[x]
-    for y, o in acc.items():
+    ys, vals = out.ys, out.vals
+    k = len(ys)
+    for y in sorted(acc):
+        o = acc[y]
         wy = claim_w[y]
         if 2 * o < 0.12 * (wx + wy) and o < 0.3 * (wx if wx < wy else wy):
             continue
-        out[(x, y)] = o
+        ys.append(y)
+        vals.append(o)
+    out.xs.extend(array("i", [x]) * (len(ys) - k))
+
+
+class _Pairs:
+    """Pairs of sentences (x, y), x < y, each with a value, in three columns: x ascending,
+    and y ascending within one x (a row).  About 16 bytes a pair where a dict keyed by
+    tuples takes about ten times that: a large corpus scores millions of pairs."""
+
+    __slots__ = ("xs", "ys", "vals", "_rows")
+
+    def __init__(self, xs=None, ys=None, vals=None):
+        self.xs = array("i") if xs is None else xs
+        self.ys = array("i") if ys is None else ys
+        self.vals = array("d") if vals is None else vals
+        self._rows: dict[int, tuple[int, int]] | None = None
+
+    @classmethod
+    def of(cls, triples) -> "_Pairs":
+        """From (x, y, value) triples in any order, x < y (the last value of a pair kept)."""
+        d = {(int(x), int(y)): float(v) for x, y, v in triples}
+        out = cls()
+        for (x, y) in sorted(d):
+            out.xs.append(x)
+            out.ys.append(y)
+            out.vals.append(d[(x, y)])
+        return out
+
+    def __len__(self) -> int:
+        return len(self.xs)
+
+    def items(self):
+        """((x, y), value) in order."""
+        return zip(zip(self.xs, self.ys), self.vals)
+
+    def index(self, x: int, y: int) -> int:
+        """Where the pair of x and y (either order) is, -1 if it is not."""
+        if x > y:
+            x, y = y, x
+        rows = self._rows
+        if rows is None:
+            rows = self._rows = {}
+            xs, lo, m = self.xs, 0, len(self.xs)
+            while lo < m:
+                hi = bisect_right(xs, xs[lo], lo)
+                rows[xs[lo]] = (lo, hi)
+                lo = hi
+        r = rows.get(x)
+        if r is None:
+            return -1
+        k = bisect.bisect_left(self.ys, y, r[0], r[1])
+        return k if k < r[1] and self.ys[k] == y else -1
+
+    def get(self, x: int, y: int, default=None):
+        k = self.index(x, y)
+        return default if k < 0 else self.vals[k]
+
+    def adjacency(self, n: int) -> tuple[array, array, array]:
+        """Both directions at once: (start, other, pair) with start[v]..start[v + 1] the
+        slots of sentence v (0 <= v < n), other[k] the other sentence of the pair
+        pair[k]; each sentence's slots in ascending order of the other."""
+        start = array("i", bytes(4 * (n + 1)))
+        for x in self.xs:
+            start[x + 1] += 1
+        for y in self.ys:
+            start[y + 1] += 1
+        for v in range(n):
+            start[v + 1] += start[v]
+        fill = array("i", start)
+        m = len(self.xs)
+        other = array("i", bytes(8 * m))
+        pair = array("i", bytes(8 * m))
+        # pairs in order: a sentence's pairs with smaller ones (rows before its own) come
+        # first, in ascending order, then its own row, ascending
+        for p, (x, y) in enumerate(zip(self.xs, self.ys)):
+            k = fill[x]
+            other[k] = y
+            pair[k] = p
+            fill[x] = k + 1
+            k = fill[y]
+            other[k] = x
+            pair[k] = p
+            fill[y] = k + 1
+        return start, other, pair
 
 
 @contextmanager
@@ -582,21 +669,53 @@ class _Groups:
     per group, its copies in each article (the unscored part is -threshold * missing
     times the cross-article count, from those), and per two groups that share scored
     pairs, the sum of (score - threshold + threshold * missing) over them.  A merge costs
-    the smaller group's links, never the pairs of its members."""
+    the smaller group's links, never the pairs of its members.
 
-    def __init__(self, ids: list[int], arts, copies, scores: dict, threshold: float):
+    Those link sums live with the groups of two members or more (one dict each, both
+    sides of a link holding the same sum); a sentence still alone reads its links off the
+    pair columns (`scores` and its adjacency), so no dict per scored pair is ever built."""
+
+    def __init__(self, ids: list[int], arts, copies, scores: "_Pairs", threshold: float,
+                 adjacency=None):
         self.members: dict[int, list[int]] = {x: [x] for x in ids}
         self.where = {x: x for x in ids}
         self.missing = threshold * PARAMS["missing"]
         self.by_art: dict[int, dict[int, int]] = {x: {arts[x]: copies[x]} for x in ids}
         self.total: dict[int, int] = {x: copies[x] for x in ids}
-        self.links: dict[int, dict[int, float]] = {x: {} for x in ids}
-        lift = self.missing - threshold
-        for (x, y), sc in scores.items():
-            v = copies[x] * copies[y] * (sc + lift)
-            lx, ly = self.links[x], self.links[y]
-            lx[y] = lx.get(y, 0.0) + v
-            ly[x] = ly.get(x, 0.0) + v
+        self.links: dict[int, dict[int, float]] = {}    # groups of two members or more
+        self._scores = scores
+        self._copies = copies
+        self._lift = self.missing - threshold
+        self._adj = adjacency or scores.adjacency(max(ids, default=-1) + 1)
+
+    def _value(self, k: int, x: int, y: int) -> float:
+        """The link of the scored pair k of sentences x and y (either order)."""
+        if x > y:
+            x, y = y, x
+        return self._copies[x] * self._copies[y] * (self._scores.vals[k] + self._lift)
+
+    def _row(self, g: int) -> dict[int, float]:
+        """The links of a group of one, from its pairs: the group each partner is in now
+        (a partner's group already holds the sum)."""
+        start, other, pair = self._adj
+        where, links = self.where, self.links
+        out: dict[int, float] = {}
+        for k in range(start[g], start[g + 1]):
+            v = other[k]
+            h = where[v]
+            lh = links.get(h)
+            out[h] = lh[g] if lh is not None else self._value(pair[k], g, v)
+        return out
+
+    def link(self, ga: int, gb: int) -> float:
+        la = self.links.get(ga)
+        if la is not None:
+            return la.get(gb, 0.0)
+        lb = self.links.get(gb)
+        if lb is not None:
+            return lb.get(ga, 0.0)
+        k = self._scores.index(ga, gb)
+        return self._value(k, ga, gb) if k >= 0 else 0.0
 
     def evidence(self, ga: int, gb: int) -> float:
         """Summed evidence over the cross-article pairs of two groups; a representative
@@ -606,11 +725,17 @@ class _Groups:
             pa, pb = pb, pa
         same = sum(c * pb.get(a, 0) for a, c in pa.items())
         cross = self.total[ga] * self.total[gb] - same
-        return self.links[ga].get(gb, 0.0) - self.missing * cross
+        return self.link(ga, gb) - self.missing * cross
 
     def merge(self, ga: int, gb: int) -> None:
         if len(self.members[ga]) < len(self.members[gb]):
             ga, gb = gb, ga
+        la = self.links.get(ga)
+        if la is None:
+            la = self.links[ga] = self._row(ga)
+        lb = self.links.pop(gb, None)
+        if lb is None:
+            lb = self._row(gb)
         for u in self.members[gb]:
             self.where[u] = ga
         self.members[ga].extend(self.members.pop(gb))
@@ -618,16 +743,16 @@ class _Groups:
         pa = self.by_art[ga]
         for a, c in self.by_art.pop(gb).items():
             pa[a] = pa.get(a, 0) + c
-        la = self.links[ga]
         la.pop(gb, None)
-        for h, v in self.links.pop(gb).items():
+        for h, v in lb.items():
             if h == ga:
                 continue
-            lh = self.links[h]
-            del lh[gb]
             w = la.get(h, 0.0) + v
             la[h] = w
-            lh[ga] = w
+            lh = self.links.get(h)
+            if lh is not None:
+                del lh[gb]
+                lh[ga] = w
 
 
 def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
@@ -693,67 +818,92 @@ def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
 
 
 def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
-           copies: dict[int, int]) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+           copies: dict[int, int]) -> tuple[list[list[int]], "_Pairs"]:
     """Groups of the sentences `ids` (steps 2-5 of the module docstring), and the
-    pair scores that decided them."""
-    overlaps = _candidates(sents, ids, art)
-    base: dict[tuple[int, int], float] = {}
-    for (x, y), o in overlaps.items():
+    pair scores that decided them.  Pairs live in columns (_Pairs), each intermediate
+    freed once used: a large corpus scores millions of them."""
+    cand = _candidates(sents, ids, art)
+    base = _Pairs()
+    overlaps = array("d")        # each base pair's overlap (for _attach)
+    bx, by, bv = base.xs, base.ys, base.vals
+    for x, y, o in zip(cand.xs, cand.ys, cand.vals):
         sc = pair_score(sents[x], sents[y], o)
         if sc > 0.05:
-            base[(x, y)] = sc
-    # texts without words ("***") pair through their normal form
+            bx.append(x)
+            by.append(y)
+            bv.append(sc)
+            overlaps.append(o)
+    del cand
+    # texts without words ("***") pair through their normal form (they have no
+    # candidates: these pairs are new, put in their places in the rows)
     by_norm: dict[str, list[int]] = defaultdict(list)
     for x in ids:
         if not sents[x].fams and sents[x].normal:
             by_norm[sents[x].normal].append(x)
-    for xs in by_norm.values():
-        for p, x in enumerate(xs):
-            for y in xs[p + 1:]:
-                if art[x] != art[y]:
-                    base[(min(x, y), max(x, y))] = 1.0
-
-    def b(x: int, y: int) -> float:
-        return base.get((x, y) if x < y else (y, x), 0.0)
+    extra = [(min(x, y), max(x, y), 1.0) for xs in by_norm.values()
+             for p, x in enumerate(xs) for y in xs[p + 1:] if art[x] != art[y]]
+    if extra:
+        rows = sorted(list(zip(bx, by, bv, overlaps)) + [t + (0.0,) for t in extra])
+        base = _Pairs(array("i", [t[0] for t in rows]), array("i", [t[1] for t in rows]),
+                      array("d", [t[2] for t in rows]))
+        overlaps = array("d", [t[3] for t in rows])
+        bx, by, bv = base.xs, base.ys, base.vals
+    b = base.get
 
     threshold = PARAMS["threshold"]
     # context: neighbours that pair up in the same order
     before = {x: neighbour(x, -1) for x in ids}
     after = {x: neighbour(x, 1) for x in ids}
     lift = PARAMS["context"] / (1 - threshold)
-    ctx: dict[tuple[int, int], float] = {}
-    for (x, y), sc in base.items():
+    ctx = array("d", bv)
+    for p, (x, y, sc) in enumerate(zip(bx, by, bv)):
         support = 0.0
         for near in (before, after):
             nx, ny = near[x], near[y]
             if nx is not None and ny is not None:
-                v = b(nx, ny)
+                v = b(nx, ny, 0.0)
                 if v > support:
                     support = v
         if support > threshold:
             sc += lift * (support - threshold)
-        ctx[(x, y)] = sc if sc < 1.0 else 1.0
-    # competition: a sentence usually has one counterpart per other article
-    best: dict[tuple[int, int], float] = defaultdict(float)
-    for (x, y), sc in ctx.items():
-        if sc > best[(x, art[y])]:
-            best[(x, art[y])] = sc
-        if sc > best[(y, art[x])]:
-            best[(y, art[x])] = sc
-    scores: dict[tuple[int, int], float] = {}
+        ctx[p] = sc if sc < 1.0 else 1.0
+    del before, after
+    # competition: a sentence usually has one counterpart per other article; each
+    # sentence's pairs in turn (the adjacency), its best per article.  A pair's first
+    # sentence comes first: its best is kept in the pair's score slot until the second
+    # sentence's turn works out the score.
+    adjacency = base.adjacency(len(sents))
+    start, other, pair = adjacency
+    scores = _Pairs(bx, by, array("d", bytes(8 * len(bx))))
+    final = scores.vals
     mutual, rival = PARAMS["mutual"], PARAMS["rival"]
-    for (x, y), sc in ctx.items():
-        rx = sc / best[(x, art[y])]
-        ry = sc / best[(y, art[x])]
-        if rx >= 1.0 and ry >= 1.0:
-            sc = sc + mutual
-        else:
-            sc = sc - rival * (2.0 - rx - ry)
-        scores[(x, y)] = 0.001 if sc < 0.001 else 1.0 if sc > 1.0 else sc
-    del ctx, best, before, after      # intermediates freed once used
+    for x in ids:
+        lo, hi = start[x], start[x + 1]
+        if lo == hi:
+            continue
+        best: dict[int, float] = {}
+        for k in range(lo, hi):
+            a, sc = art[other[k]], ctx[pair[k]]
+            if sc > best.get(a, 0.0):
+                best[a] = sc
+        for k in range(lo, hi):
+            p = pair[k]
+            mine = best[art[other[k]]]
+            if bx[p] == x:
+                final[p] = mine
+                continue
+            sc = ctx[p]
+            rx = sc / final[p]
+            ry = sc / mine
+            if rx >= 1.0 and ry >= 1.0:
+                sc = sc + mutual
+            else:
+                sc = sc - rival * (2.0 - rx - ry)
+            final[p] = 0.001 if sc < 0.001 else 1.0 if sc > 1.0 else sc
+    del ctx                      # intermediates freed once used
 
-    groups = _Groups(ids, art, copies, scores, threshold)
-    heap = [(-sc, x, y) for (x, y), sc in scores.items() if sc >= threshold]
+    groups = _Groups(ids, art, copies, scores, threshold, adjacency)
+    heap = [(-sc, x, y) for x, y, sc in zip(bx, by, final) if sc >= threshold]
     heapq.heapify(heap)
     while heap:
         _, x, y = heapq.heappop(heap)
@@ -765,25 +915,24 @@ def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
     return [m for m in groups.members.values() if len(m) > 1], scores
 
 
-def _attach(sents: list[_Sent], base: dict[tuple[int, int], float],
-            overlaps: dict[tuple[int, int], float], groups: "_Groups", art: dict[int, int]
-            ) -> None:
+def _attach(sents: list[_Sent], base: "_Pairs", overlaps: array, groups: "_Groups",
+            art: dict[int, int]) -> None:
     """A sentence left in no group joins the group of its best counterpart when that pair
     still scores fairly and the counterpart covers a fair share of what the sentence says.
 
     Grouping asks many pairs to agree and leaves loose paraphrases out; calling such a
     sentence an addition is the costlier mistake for a reader.  Coverage is of the lone
-    sentence: a headline contained in it does not make a long sentence shared."""
+    sentence: a headline contained in it does not make a long sentence shared.
+    `overlaps`: each base pair's weighted overlap, in base's order."""
     floor, cover = PARAMS["attach"], PARAMS["attach_cover"]
 
     def alone(x: int) -> bool:
         return all(art[m] == art[x] for m in groups.members[groups.where[x]])
 
     cands: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (x, y), sc in base.items():
+    for x, y, sc, o in zip(base.xs, base.ys, base.vals, overlaps):
         if sc < floor:
             continue
-        o = overlaps[(x, y)] if (x, y) in overlaps else overlap(sents[x], sents[y])
         for u, v in ((x, y), (y, x)):
             if o >= cover * sents[u].weight and alone(u):
                 cands[u].append((sc, v))
@@ -792,9 +941,7 @@ def _attach(sents: list[_Sent], base: dict[tuple[int, int], float],
         lst.sort(reverse=True)
         best[u] = lst[0]
     need = PARAMS["attach_mean"]
-
-    def b(x: int, y: int) -> float:
-        return base.get((x, y) if x < y else (y, x), 0.0)
+    b = base.get
 
     for x, (sc, y) in sorted(best.items(), key=lambda t: (-t[1][0], t[0])):
         if not alone(x):
@@ -805,7 +952,7 @@ def _attach(sents: list[_Sent], base: dict[tuple[int, int], float],
                 break
             # the group it would join must, as a whole, speak for it
             others = [m for m in groups.members[gy] if art[m] != art[x]]
-            if len(others) > 1 and sum(b(x, m) for m in others) / len(others) < need:
+            if len(others) > 1 and sum(b(x, m, 0.0) for m in others) / len(others) < need:
                 continue
             groups.merge(gx, gy)
             break
@@ -893,9 +1040,9 @@ class Links:
         for x, g in enumerate(group_of):
             if g >= 0:
                 members[g].append(x)
-        scores = {(int(x), int(y)): float(sc) for x, y, sc in state["scores"]}
+        scores = _Pairs.of(state["scores"])
         if any(not (0 <= r < n) for r in rep_of) or any(
-                not (0 <= x < n and 0 <= y < n) for x, y in scores):
+                not (0 <= x < n and 0 <= y < n) for x, y in zip(scores.xs, scores.ys)):
             raise ValueError("state does not fit the articles")
         index = {(st.a, st.i): x for x, st in enumerate(sents)}
         return cls(articles, sents, index, rep_of, group_of, [tuple(m) for m in members],
@@ -954,13 +1101,13 @@ class Links:
         """A pair's own score: as grouping scored it, else its copies', else computed now
         (and kept, up to LATE_LIMIT pairs)."""
         key_ = (x, y) if x < y else (y, x)
-        sc = self._scores.get(key_)
+        sc = self._scores.get(x, y)
         if sc is None:
             sc = self._late.get(key_)
         if sc is not None:
             return sc
         rx, ry = self._rep_of[x], self._rep_of[y]
-        sc = self._scores.get((rx, ry) if rx < ry else (ry, rx))
+        sc = self._scores.get(rx, ry) if rx != ry else None
         if sc is None or rx == ry:
             sx, sy = self._sents[key_[0]], self._sents[key_[1]]
             sc = pair_score(sx, sy, overlap(sx, sy))
