@@ -349,14 +349,30 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
         for b in st.bigrams:
             df[b] += 1
     n = len(sents)
+    # one key and one weight object per phrase and per family, shared by every sentence
+    # that has it (a large corpus has hundreds of thousands of sentences)
+    phrase: dict[tuple, tuple] = {}
     for st in sents:
-        st.bigrams = {b: math.log((n + 1) / (df[b] + 0.5)) for b in st.bigrams}
+        bg = {}
+        for b in st.bigrams:
+            r = phrase.get(b)
+            if r is None:
+                r = phrase[b] = (b, math.log((n + 1) / (df[b] + 0.5)))
+            bg[r[0]] = r[1]
+        st.bigrams = bg
+    del phrase
     attribution, time_w, title_w = PARAMS["attribution"], PARAMS["time"], PARAMS["title"]
+    weight: dict[str, float] = {}
     for st, t, (fams, tagged, main) in zip(sents, texts, raw):
-        st.fams = {f: math.log((n + 1) / (df[f] + 0.5))
-                   * (attribution if f in ATTRIBUTION else time_w if f in TIME_WORDS
-                      else title_w if f in TITLES else 1.0)
-                   for f in dict.fromkeys(fams)}     # in the text's order, not a set's
+        fd = {}
+        for f in dict.fromkeys(fams):     # in the text's order, not a set's
+            w = weight.get(f)
+            if w is None:
+                w = weight[f] = math.log((n + 1) / (df[f] + 0.5)) * (
+                    attribution if f in ATTRIBUTION else time_w if f in TIME_WORDS
+                    else title_w if f in TITLES else 1.0)
+            fd[f] = w
+        st.fams = fd
         st.weight = sum(st.fams.values())
         st.tag = frozenset(tagged)
         st.tag_weight = sum([w for f, w in st.fams.items() if f in tagged])
@@ -1078,6 +1094,7 @@ class Links:
     def _all_added(self) -> dict[int, tuple[Span, ...]]:
         """Per shared sentence, the words that no member of its group in another article has."""
         out: dict[int, tuple[Span, ...]] = {}
+        large = len(self._sents) > ALL_PAIRS_LIMIT
         for m, arts in zip(self._members, self._group_arts):
             if len(arts) < 2:
                 continue
@@ -1093,8 +1110,9 @@ class Links:
                          for _, _, k in mine]
                 if any(flags):
                     out[x] = _runs(flags, mine)
-        if len(self._sents) > ALL_PAIRS_LIMIT:
-            self._spans.clear()  # large corpora: keep memory to what is looked at
+            if large:
+                for x in m:       # large corpora: keep memory to what is looked at
+                    del self._spans[x]
         return out
 
     def _direct(self, x: int, y: int) -> float:
