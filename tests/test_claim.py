@@ -33,6 +33,11 @@ def tags(text: str, headline: bool = False) -> list[str]:
      "Chairman Bo Lee, D-Iowa.",
      "said Chairwoman Ann Smith, R-Ohio, and Chairman Bo Lee, D-Iowa"),
     ("The deal is dead, said the senior negotiator.", "said the senior negotiator"),
+    # a lead whose subject closes with an apposition or adjunct set off by commas
+    ("Lena Fisk, a spokeswoman for the water board, said the pipes were safe.",
+     "Lena Fisk, a spokeswoman for the water board, said"),
+    ("The mayor, speaking at the town hall, said the bridge would reopen in May.",
+     "The mayor, speaking at the town hall, said"),
     # a possessive inside a tag is no quotation mark
     ('"The ferry has done its work," the mayor said in a statement carried by the city\'s '
      'radio station.', '" the mayor said in a statement carried by the city\'s radio station'),

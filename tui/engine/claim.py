@@ -32,9 +32,11 @@ _ADJ = (r"(?:on|in|at|to|during|after|before|late|early|last|this|earlier|later|
 _BOUND = r"(?:,\s*|[,.!?…][\"”’']\s*|[\"”]\s+)"
 
 # "X said (on Monday) (that)" / "X said:" at the start; the subject is short, holds no
-# quote mark and ends in no comma (", said X" is a trailing tag), the claim follows
+# quote mark and ends in no comma (", said X" is a trailing tag) unless an apposition or
+# adjunct set off by commas closes it ("X, a spokesman for Y, said"); the claim follows
 _LEAD = re.compile(
-    r"^(?:[^" + _Q + r";:]{0,90}?[^,\s])\s+(?:(?:told|tells)\s+(?:[\w'’.-]+\s+){1,5}?that\b|" + _V + r"\b"
+    r"^(?:[^" + _Q + r";:,]{1,60},\s[^" + _Q + r";:,]{1,70},|[^" + _Q + r";:]{0,90}?[^,\s])"
+    r"\s+(?:(?:told|tells)\s+(?:[\w'’.-]+\s+){1,5}?that\b|" + _V + r"\b"
     r"(?:,?\s+" + _ADJ + r"\b[^" + _Q + r",;:]{0,40}?(?=\s+that\b|\s*[,:]))?"
     r"(?:\s+that\b|\s*:|\s*,(?=\s*[" + _Q + r"]))?"
     r"|" + _VA + r"(?:\s+that\b|\s*:))", re.I)
