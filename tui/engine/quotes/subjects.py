@@ -260,8 +260,8 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         return None  # "derided him as", "Trump's visit": not a speaker's phrase
     if possessive:
         last = ts[-1]
-        b = bare(last.text.replace("’", "'"))
-        ts = ts[:-1] + [Tok(b, last.start, last.start + len(b), fold(b), True, last.cap, last.proper)]
+        w = bare(last.text.replace("’", "'"))
+        ts = ts[:-1] + [Tok(w, last.start, last.start + len(w), fold(w), True, last.cap, last.proper)]
         end = ts[-1].end
         surface = " ".join(text[start:end].split())
     # parenthetical tags off
@@ -374,7 +374,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
             issuer = [t for t in head[:-1] if t.word and t.cap and is_name_tok(t)]
             if issuer and len(head) > 1 and all(t.cap or is_poss(t) for t in head[:-1]):
                 # "a White House statement", "Merkel's statement": who issued it speaks
-                m = analyse_np(text, toks, toks.index(head[0]), toks.index(head[-2]), outlets,
+                m = analyse_np(text, toks, toks.index(head[0], a, b + 1), toks.index(head[-2], a, b + 1), outlets,
                                possessive=is_poss(head[-2]))
                 if m is not None and m.kind in ("person", "organisation", "media"):
                     m.role = join_roles(m.role, lastb)
