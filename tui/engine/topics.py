@@ -220,45 +220,30 @@ def _units(analysis: Analysis) -> tuple[list[list[tuple[int, int]]], list[list[i
     return members, unit_of
 
 
-def _families(text: str) -> list[tuple[str, str, int, bool]]:
-    """(family, surface word, run, first) for every content word of text.  Two words
-    share a run number when only a space parts them (no punctuation, no stopword):
-    "second incident" is a phrase, "airspace, Beijing" is not.  first: the text's
-    first word (its capital says nothing)."""
-    out = []
-    folded = fold_places(text)
-    run, last_end = 0, -1
-    for m in WORD.finditer(folded):
-        w = m.group()
-        first = last_end < 0
-        start = m.start()
-        # a single space parts the words of a run (the common case, without slicing)
-        if first or not (start - last_end == 1 and folded[last_end] == " ") and \
-                folded[last_end:start].strip(" -"):
-            run += 1
-        last_end = m.end()
-        fam, surface = _content(w)
-        if fam is None:
-            run += 1
-            continue
-        out.append((fam, surface, run, first))
+def _families(text: str) -> list[tuple[str, bool, bool]]:
+    """(family, written in lower case, first) for every content word of text.  first: the
+    text's first word (its capital says nothing)."""
+    words = WORD.findall(fold_places(text))
+    out = [(fam, low, False) for fam, low in map(_content, words) if fam is not None]
+    if out and _content(words[0])[0] is not None:
+        out[0] = (out[0][0], out[0][1], True)
     return out
 
 
 @lru_cache(maxsize=65536)
-def _content(w: str) -> tuple[str | None, str]:
-    """(family, surface) of a word for _families; family None for a function word or a
-    number (numbers differ between outlets and say little about a theme)."""
+def _content(w: str) -> tuple[str | None, bool]:
+    """(family, written in lower case) of a word for _families; family None for a function
+    word or a number (numbers differ between outlets and say little about a theme)."""
     lw = w.lower()
     place = PLACE.get(lw)
     if place:
-        return place, w
+        return place, w.islower()
     if lw in STOPWORDS:
-        return None, w
+        return None, False
     k = key(w)
     if k.isdigit() or k in STOPWORDS or len(k) < 2:
-        return None, w
-    return k, w[:-2] if w.endswith(("'s", "’s")) else w
+        return None, False
+    return k, (w[:-2] if w.endswith(("'s", "’s")) else w).islower()
 
 
 class _Words:
@@ -278,18 +263,19 @@ class _Words:
             for a, i in m:
                 art = arts[a]
                 txt = art.shown_text(art.sentences[i])
-                norm = " ".join(txt.lower().split())
-                if norm in seen:
-                    continue
-                seen.add(norm)
+                if len(m) > 1:    # (a unit of one sentence has no copy to skip)
+                    norm = " ".join(txt.lower().split())
+                    if norm in seen:
+                        continue
+                    seen.add(norm)
                 used += 1
                 fams = _families(txt)
-                for f, w, _, first in fams:
-                    if w.islower():
+                for f, low, first in fams:
+                    if low:
                         self.lower[f] += 1
                     elif not first:
                         self.capital[f] += 1
-                counts.update({f for f, _, _, _ in fams})
+                counts.update({f for f, _, _ in fams})
                 if used >= SAMPLE:
                     break
             used = max(1, used)
@@ -733,20 +719,21 @@ def _fallback(n: int, used: set[str]) -> str:
 # ------------------------------------------------------------------ vectors
 
 def _unit(v: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    norm = math.sqrt(sum([x * x for x in v.values()])) or 1.0
     return {f: x / norm for f, x in v.items()}
 
 
 def _dot(x: dict[str, float], y: dict[str, float]) -> float:
     if len(x) > len(y):
         x, y = y, x
-    return sum(w * y[f] for f, w in x.items() if f in y)
+    return sum([w * y[f] for f, w in x.items() if f in y])
 
 
 def _top(v: dict[str, float], m: int) -> dict[str, float]:
     if len(v) <= m:
         return v
-    return dict(heapq.nlargest(m, v.items(), key=lambda fx: (fx[1], fx[0])))
+    # (sorted: what heapq.nlargest gives, faster on these short dicts)
+    return dict(sorted(v.items(), key=lambda fx: (fx[1], fx[0]), reverse=True)[:m])
 
 
 def _smoothed(raw: list[dict[str, float]], u: int, nbrs: dict[int, float]) -> dict[str, float]:
