@@ -413,16 +413,7 @@ def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]) -> "_Pa
         order = {f: k for k, f in enumerate(postings)}
         for x in ids:
             fams = sents[x].fams
-            end = last[art[x]]
-            acc: dict[int, float] = {}
-            get = acc.get
-            for f in sorted(fams, key=order.__getitem__):
-                post = postings[f]
-                k = bisect_right(post, end)
-                if k < len(post):
-                    w = fams[f]
-                    for y in post[k:]:
-                        acc[y] = get(y, 0.0) + w
+            acc = _overlaps(sorted(fams, key=order.__getitem__), fams, postings, last[art[x]])
             _keep(x, acc, claim_w, out)
         return out
     del postings
@@ -443,16 +434,7 @@ def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]) -> "_Pa
         spared[x] = PREFIX * sents[x].weight - spare
     for x in ids:
         fx = sents[x].fams
-        end = last[art[x]]
-        acc: dict[int, float] = {}
-        get = acc.get
-        for f in keyed[x]:
-            post = index[f]
-            k = bisect_right(post, end)
-            if k < len(post):
-                w = fx[f]
-                for y in post[k:]:
-                    acc[y] = get(y, 0.0) + w
+        acc = _overlaps(keyed[x], fx, index, last[art[x]])
         # what the index saw, plus at most what either leaves out: pairs that cannot
         # pass the filter even so are dropped before their whole overlap is summed
         wx, sx = claim_w[x], spared[x]
@@ -465,6 +447,22 @@ def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]) -> "_Pa
                 whole[y] = sum([w for f, w in fx.items() if f in fy])
         _keep(x, whole, claim_w, out)
     return out
+
+
+def _overlaps(families, weights: dict, postings: dict, end: int) -> dict[int, float]:
+    """Sentence -> the summed weights of the families (in this order) it shares with the
+    sentence whose weights these are, for the sentences after `end` (its article's last
+    sentence) in each family's ascending posting list."""
+    acc: dict[int, float] = {}
+    get = acc.get
+    for f in families:
+        post = postings[f]
+        k = bisect_right(post, end)
+        if k < len(post):
+            w = weights[f]
+            for y in post[k:]:
+                acc[y] = get(y, 0.0) + w
+    return acc
 
 
 def _keep(x: int, acc: dict[int, float], claim_w: dict[int, float], out: "_Pairs") -> None:
