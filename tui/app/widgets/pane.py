@@ -35,6 +35,12 @@ EXTRA = QUOTES | FOUND   # line states whose words carry the lens's marks
 BANKS = 6           # banks of lines kept per pane (widths × highlightings)
 
 
+def text_width(width: int) -> int:
+    """The width a pane of this many columns gives its text (gutter, margin and overview
+    column left out)."""
+    return max(8, width - GUTTER - MARGIN - OVERVIEW)
+
+
 class Bank:
     """The lines a pane built at one width and highlighting: per sentence its marked
     runs, per (line id, state) its words, per (line id, state, overview cell) its row.
@@ -249,7 +255,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self._bank_key = key
         self._bank = bank
         self._marked, self._strips, self._rows = bank.marked, bank.strips, bank.rows
-        tw = max(8, width - GUTTER - MARGIN - OVERVIEW)
+        tw = text_width(width)
         self._layouts = self._layout_banks.setdefault(tw, {})
         while len(self._layout_banks) > BANKS:
             del self._layout_banks[next(iter(self._layout_banks))]
@@ -352,7 +358,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
     # -- geometry ------------------------------------------------------------------------
     @property
     def text_width(self) -> int:
-        return max(8, self._known.width - GUTTER - MARGIN - OVERVIEW)
+        return text_width(self._known.width)
 
     @property
     def view_height(self) -> int:
@@ -579,7 +585,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             self.facts = there[1]
             self.lens = lens or self.lens
             self._use_bank(*there)
-            new, adds = self._layout_for(max(8, there[0] - GUTTER - MARGIN - OVERVIEW))
+            new, adds = self._layout_for(text_width(there[0]))
             top = self._top
             if center and not new.empty:
                 top = new.first[self.cursor] - self.view_height // 3
