@@ -177,3 +177,39 @@ def test_nul_bytes_alone_are_one_line(tmp_path, capsys):
     f.write_bytes(b"\x00" * 100)
     rc, _, err = run_bounded(["export", str(f)], capsys)
     assert rc == 2 and "binary" in one_line(err)
+
+
+def _long_text(chars: int) -> str:
+    """Invented paragraphs of news prose, exactly `chars` characters long."""
+    para = ("The harbour board met on Tuesday. “We will open the bridge in May,” Ada Kerr "
+            "said, adding that the ferry would run until then.\n\n")
+    return (para * (chars // len(para) + 1))[:chars]
+
+
+def test_article_past_the_size_limit_is_one_line(tmp_path, capsys):
+    """An article longer than the analysis can take in about 10 s is refused at once with
+    one line (like a file past the byte limit), before any analysis; beside good ones too."""
+    from tui.engine.load import MAX_CHARS
+
+    (tmp_path / "big.txt").write_text(_long_text(MAX_CHARS + 1), encoding="utf-8")
+    rc, out, err = run_bounded(["export", str(tmp_path / "big.txt")], capsys, seconds=10)
+    assert rc == 2 and out == ""
+    assert "big.txt: too long to analyse" in one_line(err) and str(MAX_CHARS) in err
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    rc, out, err = run_bounded(["export", str(tmp_path)], capsys, seconds=10)
+    assert rc == 2 and "too long to analyse" in one_line(err)
+
+
+def test_size_limit_counts_the_text_read(tmp_path, monkeypatch):
+    """The limit is on characters of text (not bytes): at the limit an article is read."""
+    from tui.engine import InputError, load
+    from tui.engine.corpus import load_corpus
+
+    monkeypatch.setattr(load, "MAX_CHARS", 3000)
+    text = _long_text(3000).replace("Ada", "Zoë")   # two bytes a character here and there
+    assert len(text.encode("utf-8")) > 3000
+    (tmp_path / "at.txt").write_text(text, encoding="utf-8")
+    assert load_corpus([str(tmp_path / "at.txt")]).articles[0].text.startswith("The harbour")
+    (tmp_path / "past.md").write_text(text + ".", encoding="utf-8")
+    with pytest.raises(InputError, match="past.md: too long to analyse"):
+        load_corpus([str(tmp_path / "past.md")])

@@ -424,3 +424,23 @@ def test_a_page_that_cannot_be_read_is_not_kept(site, page_cache, capsys):
     rc, _, err = run_cli(["export", good, menu], capsys)
     assert rc == 0 and "no article text found" in err
     assert fetchmod.read_cached(menu) is None and fetchmod.read_cached(good) is not None
+
+
+def test_page_past_the_size_limit_is_skipped_with_one_line(site, capsys, monkeypatch):
+    """A page whose text is longer than the analysis limit: skipped like a page that cannot
+    be read (one line, the others open); alone, exit 2."""
+    from tui.engine import load
+
+    monkeypatch.setattr(load, "MAX_CHARS", 2000)
+    good = site.page("/good", news_page())
+    long_body = [f"Paragraph {k}: the council heard from residents about the budget." for k
+                 in range(60)]
+    big = site.page("/big", news_page(body=long_body))
+    plain = site.page("/big.txt", "Budget\n\n" + " ".join(long_body) + "\n",
+                      ctype="text/plain; charset=utf-8")
+    rc, out, err = run_cli(["export", good, big, plain], capsys)
+    assert rc == 0 and [a["url"] for a in json.loads(out)["articles"]] == [good]
+    lines = err.splitlines()
+    assert len(lines) == 2 and all("too long to analyse" in x and "skipped" in x for x in lines)
+    rc, out, err = run_cli(["export", big], capsys)
+    assert rc == 2 and err.count("\n") == 1 and "too long to analyse" in err

@@ -36,6 +36,10 @@ MAX_CORPUS_BYTES = 256 * 1024
 MAX_CORPUS_DEPTH = 4
 # Generous: a news article is a few tens of KiB; this only stops a mistaken huge file.
 MAX_BYTES = 20 * 1024 * 1024
+# An article's text longer than this is refused: its analysis would take more than about
+# 10 s (bench/big_article.py, CPU on a loaded 2-core machine: 1 MB 7.0 s, 1.5 MB 10.2 s;
+# the README's Safety section).
+MAX_CHARS = 1_250_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,11 +306,18 @@ def _read_file(p: Path, name: str) -> bytes:
     return data
 
 
+def _check_length(text: str, name: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{name}: too long to analyse ({len(text)} characters of text; "
+                         f"the limit is {MAX_CHARS}, about 10 s of analysis)")
+
+
 def _html_source(ident: str, path: str, markup: str, enc: str, name: str,
                  url: str | None = None) -> Source:
     from .extract import extract
 
     ex = extract(markup, name, url=url)
+    _check_length(ex.text, name)
     return Source(ident, path, ex.text, enc, "html", url=url, title=ex.title,
                   outlet=ex.outlet, date=ex.date, byline=ex.byline)
 
@@ -333,6 +344,7 @@ def _load_url(inp: Input, page, ident: str) -> tuple[Source, str | None]:
         markup, enc, note = decode_html(page.body, name, page.charset)
         return _html_source(ident, inp.ref, markup, enc, name, url=inp.ref), note
     text, enc, note = decode(page.body, name)
+    _check_length(text, name)
     return Source(ident, inp.ref, text, enc, "text", url=inp.ref), note
 
 
@@ -407,6 +419,7 @@ def read_sources(paths: list[str], *, refresh: bool = False,
         if not text.strip("\ufeff \t\n"):
             warnings.append(f"{name}: empty, skipped")
             continue
+        _check_length(text, name)
         fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
         sources.append(Source(unique(p.stem), str(p), text, enc, fmt))
     if not sources:
