@@ -820,6 +820,10 @@ def main() -> int:
     if args.list:
         print("\n".join(c.name for c in cases))
         return 0
+    sys.path.insert(0, str(ROOT / "tests"))
+    from terminal_signals import give_children_the_default
+
+    give_children_the_default()   # Ctrl+C and hang-ups reach the cases even from `fuzz.py &`
     site = Site()
     t0 = time.monotonic()
     try:

@@ -119,7 +119,7 @@ def _export_then_interrupt(site, paths, cache):
         time.sleep(0.05)                       # until every transfer is under way
     assert proc.poll() is None
     # the child's signal masks when Ctrl+C is sent (ignored, blocked, caught): said if it
-    # does not stop (seen once in a while in a parallel run of the whole suite)
+    # does not stop (an ignored SIGINT, inherited from a run started with `&`: conftest)
     masks = _signal_masks(proc.pid)
     t0 = time.monotonic()
     proc.send_signal(signal.SIGINT)
@@ -138,6 +138,17 @@ def _export_then_interrupt(site, paths, cache):
 
 @pytest.mark.parametrize("n", [1, 3])
 def test_ctrl_c_while_fetching_exits_at_once(site, tmp_path, n):
+    _ctrl_c_while_fetching(site, tmp_path, n)
+
+
+def test_ctrl_c_reaches_the_export_when_the_tests_run_in_the_background(
+        site, tmp_path, started_in_the_background):
+    """It failed in every run of the suite started with `&` or nohup: the export inherited
+    the ignored SIGINT (terminal_signals.py)."""
+    _ctrl_c_while_fetching(site, tmp_path, 1)
+
+
+def _ctrl_c_while_fetching(site, tmp_path, n):
     for k in range(n):
         site.routes[f"/hang{k}"] = ("sleep", 20)
     rc, took, err = _export_then_interrupt(site, [f"/hang{k}" for k in range(n)],
