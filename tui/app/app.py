@@ -8,6 +8,7 @@ import gc
 import time
 from functools import partial
 from typing import Callable, Iterable, Sequence
+from weakref import WeakKeyDictionary
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -23,6 +24,7 @@ from .screens.reader import ReaderScreen
 
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 KEPT = 6            # screens kept for opening again (kept_screen)
+READY = 9           # start_ahead's last step
 
 
 class SynopsisApp(App):
@@ -66,6 +68,7 @@ class SynopsisApp(App):
         self._fraction: float | None = None   # of the analysis done, if the engine says
         self.reader: ReaderScreen | None = None
         self._kept: dict[tuple, tuple[Screen, tuple]] = {}
+        self._ahead: WeakKeyDictionary[Screen, int] = WeakKeyDictionary()  # start_ahead
 
     def kept_screen(self, key: tuple, make: Callable[[], Screen], *shows) -> Screen:
         """The screen for `key` and `shows` (the objects it shows: the analysis, the
@@ -88,6 +91,41 @@ class SynopsisApp(App):
                 if old.is_attached:
                     old.remove()
         return got[0]
+
+    def start_ahead(self, screen: Screen) -> bool:
+        """One step of making a kept screen (see kept_screen) ready while the reader is
+        idle, without showing it: compose and mount it; lay it out at the app's size;
+        draw its widgets' lines once (after they took their sizes).  Its first opening
+        then costs what opening it again does.  True while steps are left.  Textual
+        does these when a screen is first pushed, through private methods
+        (App._register, Screen._refresh_layout, the compositor): where one is missing,
+        the push does it, as before."""
+        done = self._ahead.get(screen, 0)
+        if done == READY:
+            return False
+        if not screen.is_running:
+            register = getattr(self, "_register", None)
+            if register is None:
+                return False
+            register(self, screen)
+            return True
+        if not screen.is_mounted:
+            return True             # composing: its messages are under way
+        lay_out = getattr(screen, "_refresh_layout", None)
+        compositor = getattr(screen, "_compositor", None)
+        if screen.is_current or lay_out is None or not hasattr(compositor, "render_update"):
+            self._ahead[screen] = READY     # (opened meanwhile: drawn as it is shown)
+            return False
+        if done == 0 or getattr(screen, "_layout_required", False) and done < 3:
+            # its widgets are told their sizes (Resize messages, handled before the next
+            # step); drawing may ask for another layout (a scroll bar): up to 3 in all
+            screen._layout_required = False
+            lay_out(self.size)
+            self._ahead[screen] = done + 1
+            return True
+        compositor.render_update(full=True)
+        self._ahead[screen] = READY
+        return False
 
     def get_default_screen(self) -> Screen:
         self.reader = ReaderScreen()

@@ -54,8 +54,6 @@ class FilterKeys(ReaderPart):
 
     @needs_analysis
     def action_pick_topic(self) -> None:
-        from ..pickers import topic_picker
-
         analysis = self.app.analysis
         if not analysis.topics:
             self.go(self.lead.cursor, note="No topics in these articles")
@@ -65,9 +63,15 @@ class FilterKeys(ReaderPart):
             if topic is not None:
                 self._filter(self.lens.speaker, topic)
 
-        topic = self.lens.topic
-        self.app.push_screen(self.app.kept_screen(
-            ("topic", topic), lambda: topic_picker(analysis, topic), analysis), chosen)
+        self.app.push_screen(self.topic_screen(), chosen)
+
+    def topic_screen(self):
+        """The topic picker, the filter's topic current (kept: App.kept_screen)."""
+        from ..pickers import topic_picker
+
+        analysis, topic = self.app.analysis, self.lens.topic
+        return self.app.kept_screen(("topic", topic), lambda: topic_picker(analysis, topic),
+                                    analysis)
 
     def action_clear_topic(self) -> None:
         if self.lens.topic is None:
@@ -116,12 +120,17 @@ class FilterKeys(ReaderPart):
         if not analysis.speakers:
             self.go(self.lead.cursor, note="No quoted speakers in these articles")
             return
+        self.app.push_screen(self.speaker_screen(title),
+                             lambda n: then(n) if n is not None else None)
+
+    def speaker_screen(self, title: str = ""):
+        """The speaker picker (`title`: what for), the filter's speaker current (kept:
+        App.kept_screen)."""
         from ..pickers import speaker_picker
 
-        speaker = self.lens.speaker
-        picker = self.app.kept_screen(("speaker", speaker, title),
-                                      lambda: speaker_picker(analysis, speaker, title), analysis)
-        self.app.push_screen(picker, lambda n: then(n) if n is not None else None)
+        analysis, speaker = self.app.analysis, self.lens.speaker
+        return self.app.kept_screen(("speaker", speaker, title),
+                                    lambda: speaker_picker(analysis, speaker, title), analysis)
 
     # -- in words -----------------------------------------------------------------------
     def _topic_label(self, topic: str) -> str:

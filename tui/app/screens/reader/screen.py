@@ -46,6 +46,8 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
         self.note = ""                    # one-off message for the status bar
         self._other_lens: tuple = (None, None)   # (lens, the same shown the other way)
         self._views_ready = 0             # the analysis whose aligned rows, overview are made
+        self._screens_ready: tuple = ()   # what the screens started ahead were made for
+        self.ahead_done = False           # nothing left to do ahead (see _warm)
 
     # -- the state -----------------------------------------------------------------------
     @property
@@ -148,6 +150,7 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
 
     def warm_up(self) -> None:
         """When idle, build the lines of the shown articles not drawn yet (see PaneView.warm)."""
+        self.ahead_done = False
         self._warm_timer.resume()
 
     def _warm(self) -> None:
@@ -170,6 +173,8 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
             overview(analysis)
             self._views_ready = id(analysis)
             return
+        if analysis is not None and self._screens_ahead(analysis):
+            return
         if analysis is not None:
             for width, facts, lens in self.ahead():
                 for k, p in enumerate(panes):
@@ -177,9 +182,29 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
                               center=lens is not None and p is self.lead):
                         return
         self._warm_timer.pause()
+        self.ahead_done = True
         # the lines just built live as long as their pane: keep them out of the garbage
         # collector's full collections (a pause of tens of ms once there are many)
         gc.freeze()
+
+    def _screens_ahead(self, analysis) -> bool:
+        """One step of the work done ahead: start one of the screens a key opens (the
+        speaker and topic pickers s t, the list of sources o, the overview v) as that key
+        would find it; True when one was started.  (A screen's first opening composes
+        its widgets and styles them: tens of ms, done here while idle.)"""
+        key = (id(analysis), self.lens.speaker, self.lens.topic, self.lead.article)
+        if self._screens_ready == key:
+            return False
+        makers = [self.overview_screen, self.sources_screen]
+        if analysis.speakers:
+            makers.append(self.speaker_screen)
+        if analysis.topics:
+            makers.append(self.topic_screen)
+        for make in makers:
+            if self.app.start_ahead(make()):
+                return True
+        self._screens_ready = key
+        return False
 
     def ahead(self):
         """What the panes' lines are built ahead for, most likely first: (the width of

@@ -21,14 +21,17 @@ class ViewKeys(ReaderPart):
     @needs_analysis
     def action_overview(self) -> None:
         """The story first: the overview; a line chosen there is shown in the panes."""
-        from ..overview import OverviewScreen
-
         def chosen(at: tuple[int, int] | None) -> None:
             if at is not None:
                 self.show_sentence(*at)
 
-        app = self.app
-        app.push_screen(app.kept_screen(("overview",), OverviewScreen, app.analysis), chosen)
+        self.app.push_screen(self.overview_screen(), chosen)
+
+    def overview_screen(self):
+        """The overview (kept: App.kept_screen)."""
+        from ..overview import OverviewScreen
+
+        return self.app.kept_screen(("overview",), OverviewScreen, self.app.analysis)
 
     @needs_analysis
     def action_parallels(self) -> None:
@@ -41,15 +44,19 @@ class ViewKeys(ReaderPart):
         self.app.push_screen(ParallelsScreen(self.lead.article, self.lead.cursor), back)
 
     def action_sources(self) -> None:
-        from ..sources import SourcesScreen
-
         def chosen(b: int | None) -> None:
             if b is not None:
                 self.action_show_source(b + 1)
 
+        self.app.push_screen(self.sources_screen(), chosen)
+
+    def sources_screen(self):
+        """The list of sources, the focused pane's current (kept: App.kept_screen)."""
+        from ..sources import SourcesScreen
+
         app, a = self.app, self.lead.article
-        app.push_screen(app.kept_screen(("sources", a), lambda: SourcesScreen(a), app.corpus,
-                                        app.analysis), chosen)
+        return app.kept_screen(("sources", a), lambda: SourcesScreen(a), app.corpus,
+                               app.analysis)
 
     def action_help(self) -> None:
         from ..help import HelpScreen

@@ -1,0 +1,74 @@
+"""Work the reader does ahead while idle: the screens a key opens (s t o v) are made,
+laid out and drawn before the key, and behave as if made when it was pressed."""
+from __future__ import annotations
+
+import time
+
+from reader_story import story
+from test_app_reader import check_synchronised, make_app
+
+from tui.app.app import READY
+from tui.app.screens.overview import OverviewScreen
+from tui.app.screens.pickers import PickerScreen
+from tui.app.screens.sources import SourcesScreen
+
+
+async def until_warm(pilot, timeout: float = 20.0) -> None:
+    """Until the reader has nothing left to do ahead (its warm timer stopped)."""
+    reader = pilot.app.reader
+    end = time.monotonic() + timeout
+    await pilot.pause(0.05)
+    while not reader.ahead_done and time.monotonic() < end:
+        await pilot.pause(0.05)
+    assert reader.ahead_done, "the reader never went idle"
+
+
+def ahead(app) -> list:
+    """The kept screens made ahead: (screen, its step)."""
+    return [(s, app._ahead.get(s, 0)) for s, _ in app._kept.values()]
+
+
+async def test_the_screens_a_key_opens_are_ready_before_the_key():
+    an = story()
+    app = make_app(an)
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = app.reader
+        await until_warm(pilot)
+        made = ahead(app)
+        kinds = {type(s) for s, _ in made}
+        assert {OverviewScreen, SourcesScreen, PickerScreen} <= kinds
+        assert all(step == READY and s.is_mounted and not s.is_current for s, step in made)
+        assert app.screen is reader                 # made unseen: the reader keeps the keys
+        await pilot.press("j")
+        assert reader.lead.cursor == 1
+        pickers = [s for s, _ in made if isinstance(s, PickerScreen)]
+        await pilot.press("s")                      # the speaker picker made ahead, as is
+        picker = app.screen
+        assert picker in pickers and picker.size == app.size
+        assert picker.options.option_count == 2 and picker.options.highlighted == 0
+        await pilot.press(*"may", "enter")          # typing narrows it, Enter chooses
+        assert app.screen is reader and reader.lens.speaker == "Mayor"
+        check_synchronised(reader, an)
+
+
+async def test_a_picker_made_ahead_shows_the_filter_in_force():
+    an = story()
+    app = make_app(an)
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = app.reader
+        await pilot.press("s", *"may", "enter")
+        assert reader.lens.speaker == "Mayor"
+        await until_warm(pilot)                     # made again for the new current speaker
+        await pilot.press("s")
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        assert picker.options.get_option_at_index(picker.options.highlighted).id == "Mayor"
+        await pilot.press("escape")
+        assert app.screen is reader
+        await pilot.press("o")                      # the sources list, its pane's current
+        assert isinstance(app.screen, SourcesScreen)
+        assert app.screen.options.highlighted == reader.lead.article
+        await pilot.press("escape", "v")
+        assert isinstance(app.screen, OverviewScreen)
+        await pilot.press("escape")
+        assert app.screen is reader
