@@ -143,3 +143,26 @@ def test_invariants_hold_on_a_large_corpus(tmp_path, monkeypatch):
     monkeypatch.setattr(T, "POSTING_CAP", 60)
     topics, st = find_topics(an)
     _check_invariants(an, topics, st)
+
+
+def test_topic_count_does_not_follow_the_grouping(tmp_path, monkeypatch):
+    """How many sub-stories an event has is read from its sentences: the same articles
+    grouped or left ungrouped by the alignment ask for the same number of topics (counted
+    in units, one more group crossed a rounding edge and took a topic away)."""
+    from tui.engine import align, topics as topics_mod
+
+    for k in range(4):     # two wordings of each fact, every article one of them
+        paras = [f"Valley flood report {k}"] + [pair[k % 2] for pair in _FLOOD]
+        (tmp_path / f"art{k}.txt").write_text("\n\n".join(paras) + "\n")
+    asked = []
+    real = topics_mod.target_count
+    monkeypatch.setattr(topics_mod, "target_count", lambda n: asked.append(n) or real(n))
+    grouped = analyse([str(tmp_path)])
+    find_topics(grouped)
+    monkeypatch.setitem(align.PARAMS, "threshold", 1.01)   # no paraphrase groups
+    monkeypatch.setitem(align.PARAMS, "attach", 0)
+    alone = analyse([str(tmp_path)])
+    # (copies group at any threshold; the headlines and the paraphrases no longer do)
+    assert sum(map(len, alone.links.groups())) < sum(map(len, grouped.links.groups()))
+    find_topics(alone)
+    assert len(asked) == 4 and len(set(asked)) == 1, asked   # (analyse asks too)

@@ -21,8 +21,9 @@ topic is a set of such statements that are about one matter.
    inverted index that leaves the commonest words out of candidate generation on large
    inputs), plus its neighbours.  Greedy modularity agglomeration (merge the pair of
    clusters that most raises modularity) runs down to a target count that grows with
-   the number of units (a pass of k-means after it, moving units to the centroid they
-   fit best with a vote of their neighbours, changed nothing on the seeds and event9 and
+   the number of sentences, not of units, so that regrouping leaves it alone (a pass
+   of k-means after it, moving units to the centroid they fit best with a vote of
+   their neighbours, changed nothing on the seeds and event9 and
    cost event2 0.015: the graph already holds the neighbours).  Clusters too small to be
    a topic join the one they resemble most.
 5. Order.  Topics come by how many sources cover them (then by size): t1 is the
@@ -82,12 +83,15 @@ _TOPICAL_ROLES = ("headline", "standfirst", "subheading", "caption", "video titl
 
 # ------------------------------------------------------------------ public API
 
-def target_count(n_units: int) -> int:
-    """How many topics for a corpus of n content units: about 9 for five articles of 40
-    sentences, growing with the square root of the size, at most 30."""
-    if n_units <= 0:
+def target_count(n_sentences: int) -> int:
+    """How many topics for a corpus of n content sentences: about 9 for five articles of
+    20 sentences, growing with the square root of the size, at most 30.  Counted in
+    sentences, not units: how the alignment groups them must not change how many
+    sub-stories the event has (one more group, one unit less, crossed a rounding edge
+    and took a topic away)."""
+    if n_sentences <= 0:
         return 0
-    return max(1, min(n_units, 30, round(0.9 * math.sqrt(n_units))))
+    return max(1, min(n_sentences, 30, round(0.9 * math.sqrt(n_sentences))))
 
 
 def find_topics(analysis: Analysis
@@ -140,7 +144,8 @@ def find_topics(analysis: Analysis
 
     # clusters: on a large corpus the graph is built over the units with the most
     # members (the passages many articles share); the rest join the nearest topic
-    k = target_count(len(content))
+    k = min(len(content), target_count(sum(
+        1 for u in content for a, i in members[u] if not arts[a].sentences[i].boilerplate)))
     core = content
     if len(content) > CLUSTER_LIMIT:
         core = sorted(sorted(content, key=lambda u: (-size[u], u))[:CLUSTER_LIMIT])
