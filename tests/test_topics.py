@@ -166,3 +166,32 @@ def test_topic_count_does_not_follow_the_grouping(tmp_path, monkeypatch):
     assert sum(map(len, alone.links.groups())) < sum(map(len, grouped.links.groups()))
     find_topics(alone)
     assert len(asked) == 4 and len(set(asked)) == 1, asked   # (analyse asks too)
+
+
+_TOPICS_SCRIPT = """
+import json, sys
+from tui.engine import analyse
+from tui.engine.topics import find_topics
+topics, st = find_topics(analyse([sys.argv[1]]))
+print(json.dumps([[t.id, t.label, list(t.keywords)] for t in topics]), json.dumps(st))
+"""
+
+
+def test_topics_do_not_depend_on_the_hash_seed(tmp_path):
+    """Labels are ranked by float sums; summed in a set's order (the hash seed's), two
+    phrases that tie swapped from run to run (and the analysis process disagreed with the
+    reader's)."""
+    import os
+    import subprocess
+    import sys
+
+    from reader_story import write_story
+
+    story = write_story(tmp_path / "story")
+    runs = set()
+    for seed in ("1", "2", "3", "4", "5", "6"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run([sys.executable, "-c", _TOPICS_SCRIPT, str(story)], env=env,
+                              capture_output=True, text=True, check=True)
+        runs.add(done.stdout)
+    assert len(runs) == 1

@@ -154,7 +154,7 @@ def find_topics(analysis: Analysis
     if len(core) < len(content):
         clusters = _assign_rest(clusters, content, raw, vecs, adjn, size)
     clusters = _absorb_small(clusters, vecs, size)
-    clusters = _by_coverage(clusters, members, size)
+    clusters = [clusters[t] for t in _by_coverage(clusters, members, size)]
     topic_of = {u: t for t, us in enumerate(clusters) for u in us}
     centroids = [_centroid([vecs[u] for u in us], [size[u] for u in us]) for us in clusters]
 
@@ -183,6 +183,16 @@ def find_topics(analysis: Analysis
                         topic_of[u] = last
             for p in pending:
                 topic_of[p] = 0
+    # ... and in order again once every sentence has its topic (a headline placed above
+    # may bring a topic another source)
+    placed: list[list[int]] = [[] for _ in clusters]
+    for u, t in sorted(topic_of.items()):
+        placed[t].append(u)
+    order = _by_coverage(placed, members, size)
+    clusters = [clusters[t] for t in order]
+    centroids = [centroids[t] for t in order]
+    new = {t: k for k, t in enumerate(order)}
+    topic_of = {u: new[t] for u, t in topic_of.items()}
 
     labels = _labels(analysis, members, words, clusters, content, size, vecs, centroids)
     topics = tuple(Topic(id=f"t{t + 1}", label=label, keywords=kws)
@@ -198,13 +208,15 @@ def _topical(role: str | None) -> bool:
 
 
 def _by_coverage(clusters: list[list[int]], members: list[list[tuple[int, int]]],
-                 size: list[int]) -> list[list[int]]:
-    """Topics in the order an editor reads them: by how many sources cover each, then by
-    how many sentences, then by first appearance."""
-    def rank(us: list[int]) -> tuple[int, int, int]:
+                 size: list[int]) -> list[int]:
+    """The order an editor reads topics in (indices of clusters, each sorted and never
+    empty): by how many sources cover each, then by how many sentences, then by first
+    appearance."""
+    def rank(t: int) -> tuple[int, int, int]:
+        us = clusters[t]
         sources = {a for u in us for a, _ in members[u]}
         return (-len(sources), -sum(size[u] for u in us), us[0])
-    return sorted(clusters, key=rank)
+    return sorted(range(len(clusters)), key=rank)
 
 
 # ------------------------------------------------------------------ units and words
@@ -280,7 +292,9 @@ class _Words:
                         self.lower[f] += 1
                     elif not first:
                         self.capital[f] += 1
-                counts.update({f for f, _, _ in fams})
+                # in the order written (a set's order follows the hash seed, and so would
+                # the float sums over these counts: ties between labels flipped)
+                counts.update(dict.fromkeys([f for f, _, _ in fams]).keys())
                 if used >= SAMPLE:
                     break
             used = max(1, used)
