@@ -11,6 +11,7 @@ from tui.app.app import READY
 from tui.app.screens.overview import OverviewScreen
 from tui.app.screens.pickers import PickerScreen
 from tui.app.screens.sources import SourcesScreen
+from tui.app.widgets.styles import QUOTES
 
 
 async def until_warm(pilot, timeout: float = 20.0) -> None:
@@ -72,3 +73,66 @@ async def test_a_picker_made_ahead_shows_the_filter_in_force():
         assert isinstance(app.screen, OverviewScreen)
         await pilot.press("escape")
         assert app.screen is reader
+
+
+def drawn(pane) -> list[str]:
+    from textual.geometry import Region
+
+    return [s.text for s in pane.render_lines(Region(0, 0, pane.size.width, pane.size.height))]
+
+
+def built(reader) -> int:
+    return sum(p.built for p in reader.panes)
+
+
+async def test_the_likeliest_filter_is_built_ahead_and_drawn_as_if_built_then():
+    an = story()
+    app = make_app(an)
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = app.reader
+        await until_warm(pilot)
+        first = an.speakers[0].name                 # what s then Enter filters by
+        before = built(reader)
+        reader.warm_up = lambda: None               # no more built ahead from here
+        await pilot.press("s", "enter")
+        assert reader.lens.speaker == first
+        await pilot.pause()
+        # every line drawn was built ahead, but those of the sentences the cursor moved to
+        # and those aligned with it (their state is new)
+        moved = sum(p.last_line(i) - p.first_line(i) + 1 for p in reader.visible_panes()
+                    for i in {*p.peers, *([p.cursor] if p.active else [])})
+        assert 0 < moved and built(reader) - before <= moved
+        check_synchronised(reader, an)
+        shown = [drawn(p) for p in reader.visible_panes()]
+        assert reader.lead.state(reader.lead.cursor) & QUOTES          # its quotes marked
+        for p in reader.panes:                      # the same as lines built now
+            p.notify_style_update()
+        assert [drawn(p) for p in reader.visible_panes()] == shown
+
+
+async def test_a_filter_put_on_again_finds_its_lines_and_marks_stay_right():
+    an = story()
+    app = make_app(an)
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = app.reader
+        await pilot.press("s", *"may", "enter", "f")    # Mayor's quotes, every sentence shown
+        await pilot.pause()
+        mayor = [drawn(p) for p in reader.visible_panes()]
+        await pilot.press("slash", *"the", "enter")     # a search's marks on top
+        await pilot.press("escape", "S")
+        await pilot.press("s", *"eng", "enter")         # another speaker's quotes
+        await pilot.pause()
+        assert reader.lens.speaker != "Mayor"
+        engineers = [drawn(p) for p in reader.visible_panes()]
+        assert engineers != mayor
+        await pilot.press("S")
+        reader.warm_up = lambda: None                   # nothing built ahead from here
+        before = built(reader)
+        await pilot.press("s", *"may", "enter")         # Mayor again: no line built anew
+        await pilot.pause()
+        assert reader.lens.speaker == "Mayor" and reader.lens.mode == "mark"
+        assert [drawn(p) for p in reader.visible_panes()] == mayor
+        assert built(reader) == before
+        for p in reader.panes:
+            p.notify_style_update()
+        assert [drawn(p) for p in reader.visible_panes()] == mayor

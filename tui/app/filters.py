@@ -73,6 +73,12 @@ class Lens:
         return self.passing is not None
 
     @property
+    def marks(self) -> tuple:
+        """What the lens's own marks are: the speaker whose quotes, the search whose
+        matches (a pane keeps the lines that carry them per marks)."""
+        return (self.speaker if self.quoted else None, self.query if self.matches else "")
+
+    @property
     def only(self) -> bool:
         """The panes show only the passing sentences."""
         return self.passing is not None and self.mode == ONLY

@@ -23,7 +23,8 @@ from textual.widget import Widget
 from ..filters import Lens
 from ..layout import (CONTINUED, GLYPHS, MUTED, Layout, Run, aligned_layout, cells, kind,
                       layout, marked_lines, truncate, wrap)
-from .styles import CURSOR, FOUND, GUTTER, HIT, MARK_CLASSES, PEER, PLAIN, QUOTES, WEAK, MarkStyles
+from .styles import (BASE, CURSOR, FOUND, GUTTER, HIT, MARK_CLASSES, PEER, PLAIN, QUOTES, WEAK,
+                     MarkStyles)
 
 HEADER = 2          # rows of the pane's header
 MOVED = "↕"         # the aligned view's gutter mark of a sentence told out of the others' order
@@ -33,6 +34,8 @@ OVERVIEW = 1        # the overview strip's width
 
 EXTRA = QUOTES | FOUND   # line states whose words carry the lens's marks
 BANKS = 6           # banks of lines kept per pane (widths × highlightings)
+MARKS_KEPT = 4      # lenses' marks (filters' quotes, searches) whose lines are kept
+NO_MARKS = Lens().marks
 
 
 def text_width(width: int) -> int:
@@ -44,8 +47,10 @@ def text_width(width: int) -> int:
 class Bank:
     """The lines a pane built at one width and highlighting: per sentence its marked
     runs, per (line id, state) its words, per (line id, state, overview cell) its row.
-    Only a line whose state says it holds a quote or a search match (QUOTES, FOUND)
-    carries the filter's or the search's own marks: the others serve any of them."""
+    A line whose state says it holds a quote or a search match (QUOTES, FOUND) carries
+    the filter's or the search's own marks: it is kept per marks (Lens.marks, the last
+    key of its entry), so a filter put on again, or built ahead, finds its lines; the
+    others serve any of them."""
 
     __slots__ = ("marked", "strips", "rows", "filters")
 
@@ -59,22 +64,20 @@ class Bank:
         """The app's line filters (and background) are these: lines built with others
         are dropped."""
         if filters != self.filters:
-            self.forget(None)
+            self.forget()
             self.filters = filters
 
-    def forget(self, sentences: set[int] | None) -> None:
-        """Drop the lines of these sentences (None: all) that show a quote's or a
-        search's marks, which changed."""
-        if sentences is None:
-            self.marked.clear()
-            self.strips.clear()
-            self.rows.clear()
-        elif sentences:
-            for i in sentences:
-                self.marked.pop((i, EXTRA), None)
-            for cache in (self.strips, self.rows):
-                for key in [k for k in cache if k[1] & EXTRA and k[0][0] in sentences]:
-                    del cache[key]
+    def forget(self) -> None:
+        self.marked.clear()
+        self.strips.clear()
+        self.rows.clear()
+
+    def keep_marks(self, keep) -> None:
+        """Drop the lines with a lens's own marks but those with the marks in `keep`."""
+        for cache in (self.marked, self.strips, self.rows):
+            for key in [k for k in cache
+                        if type(k) is tuple and k[1] & EXTRA and k[-1] not in keep]:
+                del cache[key]
 
 
 PANE_CLASSES = {
@@ -151,6 +154,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self._quotes: dict[tuple[int, int], tuple] = {}   # (analysis, article) -> quote spans
         self.built = 0               # lines built so far (bench/reader_speed.py counts them)
         self._warmed: set[tuple] = set()   # what warm() has built all of (see _warm_lines)
+        self._recent_marks: list[tuple] = []     # Lens.marks whose lines are kept (latest last)
 
     # -- content -------------------------------------------------------------------------
     def show(self, article: int, cursor: int = 0) -> None:
@@ -164,25 +168,31 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         self._top = 0
         self.refresh()
 
-    def set_lens(self, lens: Lens, empty_note: str = "", changed: set[int] | None = None
-                 ) -> None:
-        """New filters or search.  `changed`: the sentences whose marks (quotes, matches)
-        changed, whose lines are built again (None: all); a new set of sentences shown
-        is laid out (layouts are kept per set, lines per sentence)."""
+    def set_lens(self, lens: Lens, empty_note: str = "") -> None:
+        """New filters or search: a new set of sentences shown is laid out (layouts are
+        kept per set, lines per sentence and marks)."""
         lay = self._layout
-        if empty_note != self.empty_note:     # a layout that shows the note: made anew
-            for layouts in self._layout_banks.values():
-                for key in [k for k, v in layouts.items() if v[0].empty]:
-                    del layouts[key]
         if (lay is None or empty_note != self.empty_note
                 or lens.shown(self.article) != lay.shown):
             self._shown_version += 1
         self.lens = lens
         self.empty_note = empty_note
-        for bank in self._banks.values():
-            bank.forget(changed)
+        self._note_marks(lens.marks)
         self._warmed.clear()
         self.refresh()
+
+    def _note_marks(self, marks: tuple) -> None:
+        """Lines with these marks are built: kept, with those of the last few marks."""
+        recent = self._recent_marks
+        if marks == NO_MARKS or recent and recent[-1] == marks:
+            return
+        if marks in recent:
+            recent.remove(marks)
+        recent.append(marks)
+        if len(recent) > MARKS_KEPT:
+            del recent[0]
+            for bank in self._banks.values():
+                bank.keep_marks(set(recent))
 
     def set_bands(self, bands) -> None:
         """The aligned-rows view's bands for this pane (None: the article as it runs)."""
@@ -263,7 +273,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
     def _layout_for(self, w: int) -> tuple[Layout, list[int]]:
         """The layout (and its additions' prefix sums) at text width w, of the bank in use."""
         shown = self.lens.shown(self.article)
-        which = (self.bands, None if shown is None else tuple(shown), self.empty_note != "")
+        which = (self.bands, None if shown is None else tuple(shown), self.empty_note)
         got = self._layouts.get(which)
         if got is None:
             if len(self._layouts) > 8:
@@ -350,7 +360,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         super().notify_style_update()
         self._styles.clear()
         for bank in self._banks.values():
-            bank.forget(None)
+            bank.forget()
         self._warmed.clear()
         self._cells.clear()
         self._header.clear()
@@ -517,20 +527,26 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         else:
             lo_, hi_ = max(lo, 0), min(hi, len(adds) - 1)
             cell = (lo < top + h and hi > top, lo_ < hi_ and adds[hi_] > adds[lo_])
-        n = top + row
-        key = (self.line_id(lay, n), self.state(lay.sentence[n]) if 0 <= n < total
-               else PLAIN, cell)
+        key = self._line_key(lay, top + row, cell)
         strip = self._rows.get(key)
         if strip is None:   # a line with its overview cell; kept: the cell rarely changes
-            segs = self._text_segments(lay, n, width - OVERVIEW)
+            segs = self._text_segments(lay, top + row, width - OVERVIEW)
             strip = self._rows[key] = Strip([*segs, self._cell(*cell, filters)], width)
         return strip
+
+    def _line_key(self, lay: Layout, n: int, *cell) -> tuple:
+        """What article line n looks like now: (line id, state[, overview cell]), and
+        the lens's marks when the line carries them."""
+        state = self.state(lay.sentence[n]) if 0 <= n < lay.height else PLAIN
+        if state & EXTRA:
+            return (self.line_id(lay, n), state, *cell, self.lens.marks)
+        return (self.line_id(lay, n), state, *cell)
 
     def _text_segments(self, lay: Layout, n: int, width: int) -> list[Segment]:
         """Article line n (any n: beyond the article, blank or an end marker) as it looks
         now, through the bank's line filters; built once."""
         inside = 0 <= n < lay.height
-        key = (self.line_id(lay, n), self.state(lay.sentence[n]) if inside else PLAIN)
+        key = self._line_key(lay, n)
         segs = self._strips.get(key)
         if segs is None:
             segs = self._build_segments(lay, n, width, key[1])
@@ -561,7 +577,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
                                   state=state, glyph=glyph)
 
     def warm(self, budget: float, width: int | None = None, facts: bool | None = None,
-             lens: Lens | None = None, center: bool = False, whole: bool = True) -> bool:
+             lens: Lens | None = None, center: bool = False, whole: bool = True,
+             empty_note: str | None = None) -> bool:
         """Build not-yet-drawn lines for up to `budget` seconds; True while some are left.
         Run when the reader is idle, so that the first visit of a passage costs no more
         than the second.  `width`, `facts`, `lens`: the lines a key that changes the
@@ -580,10 +597,13 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             return self._warm_lines(lay, self._addition_lines, self._top, here, budget, whole)
         if self.bands is not None and (there[0] != here[0] or lens is not None):
             return False    # the aligned rows depend on every pane's width and the filter
-        saved = (self._layout, self._addition_lines, self._layout_key, self.lens)
+        saved = (self._layout, self._addition_lines, self._layout_key, self.lens,
+                 self.empty_note)
         try:
             self.facts = there[1]
             self.lens = lens or self.lens
+            self.empty_note = self.empty_note if empty_note is None else empty_note
+            self._note_marks(self.lens.marks)
             self._use_bank(*there)
             new, adds = self._layout_for(text_width(there[0]))
             top = self._top
@@ -595,7 +615,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             return self._warm_lines(new, adds, top, there, budget, False)
         finally:
             self.facts = here[1]
-            self.lens = saved[3]
+            self.lens, self.empty_note = saved[3:]
             self._use_bank(*here)
             self._layout, self._addition_lines, self._layout_key = saved[:3]
 
@@ -622,8 +642,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         strips = self._strips
         for n in chain(range(start, hi), range(start - 1, lo - 1, -1)):
             i = lay.sentence[n]
-            if (self.line_id(lay, n), PLAIN) in strips or (i >= 0 and self.state(i) != PLAIN):
-                continue
+            if i >= 0 and self.state(i) & BASE or self._line_key(lay, n) in strips:
+                continue    # (the cursor's and its peers' lines: drawn as the cursor moves)
             self._text_segments(lay, n, body)
             if perf_counter() > deadline:
                 return True
@@ -636,7 +656,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         extra = self.lens.spans(self.article, i)
         if analysis is None and not extra:
             return lay.runs[n]
-        key = (i, EXTRA) if extra else i
+        key = (i, EXTRA, self.lens.marks) if extra else i
         lines = self._marked.get(key)
         if lines is None:
             lines = self._marked[key] = marked_lines(

@@ -21,16 +21,7 @@ class FilterKeys(ReaderPart):
     @needs_analysis
     def _filter(self, speaker: str | None, topic: str | None, mode: str | None = None,
                 note: str = "") -> None:
-        analysis = self.app.analysis
-        old = self.lens
-        if (old.analysis is analysis and (old.speaker, old.topic) == (speaker, topic)
-                and old.passing is not None):     # the same filter, shown another way (f)
-            lens = dataclasses.replace(old, mode=mode or old.mode)
-        else:
-            passing, quoted = filtered(analysis, speaker, topic)
-            lens = dataclasses.replace(old, analysis=analysis, speaker=speaker, topic=topic,
-                                       mode=mode or old.mode, passing=passing, quoted=quoted,
-                                       _pass_sets=[frozenset(p) for p in passing or ()])
+        lens = self.filter_lens(speaker, topic, mode)
         passing = lens.passing
         if passing is not None and not any(passing):
             note = "No sentence in any source passes both filters: S or T clears one"
@@ -41,6 +32,28 @@ class FilterKeys(ReaderPart):
             note = (f"{note + ' · ' if note else ''}{plural(total, 'sentence')} in "
                     f"{plural(k, 'source')} · {hint} · S T clear")
         self.set_lens(lens, note=note)
+
+    def filter_lens(self, speaker: str | None, topic: str | None, mode: str | None = None):
+        """The Lens with these filters (`mode`: shown only or marked; None: as now)."""
+        analysis = self.app.analysis
+        old = self.lens
+        if (old.analysis is analysis and (old.speaker, old.topic) == (speaker, topic)
+                and old.passing is not None):     # the same filter, shown another way (f)
+            return dataclasses.replace(old, mode=mode or old.mode)
+        passing, quoted = filtered(analysis, speaker, topic)
+        return dataclasses.replace(old, analysis=analysis, speaker=speaker, topic=topic,
+                                   mode=mode or old.mode, passing=passing, quoted=quoted,
+                                   _pass_sets=[frozenset(p) for p in passing or ()])
+
+    def likely_filter(self):
+        """The filter the speaker picker offers first (s, then Enter), when no speaker
+        filter is on: its Lens, kept while the lens it starts from stays (None: none)."""
+        analysis, lens = self.app.analysis, self.lens
+        if analysis is None or not analysis.speakers or lens.speaker is not None:
+            return None
+        if self._likely[0] is not lens:
+            self._likely = (lens, self.filter_lens(analysis.speakers[0].name, lens.topic))
+        return self._likely[1]
 
     @needs_analysis
     def action_pick_speaker(self) -> None:
@@ -136,9 +149,10 @@ class FilterKeys(ReaderPart):
     def _topic_label(self, topic: str) -> str:
         return topic_label(self.app.analysis, topic)
 
-    def _empty_note(self) -> str:
-        """What a pane says when the filter leaves none of its source's sentences."""
-        lens = self.lens
+    def _empty_note(self, lens=None) -> str:
+        """What a pane says when the filter (of `lens`, else the one on) leaves none of
+        its source's sentences."""
+        lens = lens or self.lens
         what = []
         if lens.speaker:
             what.append(f"quotes {lens.speaker}")

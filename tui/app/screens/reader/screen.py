@@ -45,6 +45,7 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
         self.state = ReaderState(0)       # what the panes show (see _present)
         self.note = ""                    # one-off message for the status bar
         self._other_lens: tuple = (None, None)   # (lens, the same shown the other way)
+        self._likely: tuple = (None, None)       # (lens, the likeliest filter from it)
         self._views_ready = 0             # the analysis whose aligned rows, overview are made
         self._screens_ready: tuple = ()   # what the screens started ahead were made for
         self.ahead_done = False           # nothing left to do ahead (see _warm)
@@ -93,16 +94,10 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
     def set_lens(self, lens: Lens, *, move: bool = True, note: str = "") -> None:
         """New filters or search for every pane; the cursor stays on (or moves to the
         nearest of) the sentences shown, in a pane that has some."""
-        old, self.state.lens = self.lens, lens
-        changed: dict[int, set[int]] = {}      # article -> sentences whose marks changed
-        for o, n in ((old.quoted, lens.quoted), (old.matches, lens.matches)):
-            if o is not n:
-                for key in o.keys() | n.keys():
-                    if o.get(key) != n.get(key):
-                        changed.setdefault(key[0], set()).add(key[1])
+        self.state.lens = lens
         empty = self._empty_note()
         for p in self.panes:
-            p.set_lens(lens, empty, changed.get(p.article, set()))
+            p.set_lens(lens, empty)
         if not move:
             return
         self.state.follow_filter()
@@ -177,9 +172,10 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
             return
         if analysis is not None:
             for width, facts, lens in self.ahead():
+                note = None if lens is None else self._empty_note(lens)
                 for k, p in enumerate(panes):
                     if p.warm(budget, width and width(k), facts, lens,
-                              center=lens is not None and p is self.lead):
+                              center=lens is not None and p is self.lead, empty_note=note):
                         return
         self._warm_timer.pause()
         self.ahead_done = True
@@ -209,7 +205,7 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
     def ahead(self):
         """What the panes' lines are built ahead for, most likely first: (the width of
         the pane in slot k, or None: the same; the highlighting, or None: the same; the
-        filter shown the other way, or None: the same)."""
+        filter shown the other way, or the likeliest filter, or None: the same)."""
         lens = self.lens
         if lens.filtering:      # f: the filter's sentences only, or all of them marked
             if self._other_lens[0] is not lens:
@@ -224,6 +220,9 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
             k = max(1, fit - max(0, min(fit - 1, self.state.wider + delta)))
             if k != len(self.shown):
                 yield self.pane_width(k), None, None
+        likely = self.likely_filter()      # s then Enter: the picker's first speaker
+        if likely is not None:
+            yield None, None, likely
 
     # -- what arrives: the widgets' messages, the size, the analysis --------------------------
     @on(SearchField.Changed)
