@@ -33,24 +33,65 @@ def test_contrast_formula():
 DIMMED = ("marks--boilerplate", "marks--muted", "pane--meta")
 
 
-async def test_dimmed_text_contrast_in_every_theme():
+def _colour_themes(app) -> list[str]:
+    themes = [t for t in app.available_themes if not t.startswith("ansi")]
+    assert len(themes) >= 15
+    return themes
+
+
+def dimmed_on_pane(theme) -> tuple[tuple, tuple]:
+    """(dimmed text, pane) colours, from the theme's own colour system: the pane is
+    $surface over the screen's $background, dimmed text is $text-muted over the pane
+    ("auto N%": the theme's contrasting text at N% alpha, as Textual resolves `auto`)."""
+    from textual.color import Color
+
+    v = theme.to_color_system().generate()
+    bg = Color.parse(v["background"]) + Color.parse(v["surface"])
+    muted = v["text-muted"]
+    if muted.startswith("auto"):
+        fg = bg.get_contrast_text(float(muted.split()[1].rstrip("%")) / 100)
+    else:
+        fg = Color.parse(muted)
+    return (bg + fg).rgb, bg.rgb
+
+
+def _applied(pane) -> list[tuple[str, tuple, tuple]]:
+    bg = tuple(pane.rich_style.bgcolor.triplet)
+    return [(cls, tuple(pane.get_component_rich_style(cls).color.triplet), bg)
+            for cls in DIMMED]
+
+
+def test_dimmed_text_contrast_in_every_theme():
     an = story()
     app = SynopsisApp(an.corpus, an)
+    low = []
+    for name in _colour_themes(app):
+        fg, bg = dimmed_on_pane(app.get_theme(name))
+        ratio = contrast(fg, bg)
+        if ratio < WCAG_AA:
+            low.append((name, round(ratio, 2)))
+    assert not low, low
+
+
+async def test_the_app_draws_dimmed_text_in_the_themes_colours():
+    """The running app's dimmed classes and pane are the colours computed above (so the
+    contrast test holds for what is drawn): the default theme, a light one, and the
+    theme where dimmed text has the least contrast."""
+    an = story()
+    app = SynopsisApp(an.corpus, an)
+    themes = _colour_themes(app)
+    worst = min(themes, key=lambda t: contrast(*dimmed_on_pane(app.get_theme(t))))
     async with app.run_test(size=(120, 30)) as pilot:
         pane = app.reader.panes[0]
-        themes = [t for t in app.available_themes if not t.startswith("ansi")]
-        assert len(themes) >= 15
-        low = []
-        for name in themes:
+        wrong = []
+        for name in dict.fromkeys((app.theme, "textual-light", worst)):
             app.theme = name
             await pilot.pause()
-            bg = pane.rich_style.bgcolor.triplet
-            for cls in DIMMED:
-                fg = pane.get_component_rich_style(cls).color.triplet
-                ratio = contrast(tuple(fg), tuple(bg))
-                if ratio < WCAG_AA:
-                    low.append((name, cls, round(ratio, 2)))
-        assert not low, low
+            fg, bg = dimmed_on_pane(app.get_theme(name))
+            for cls, got_fg, got_bg in _applied(pane):
+                if (got_fg, got_bg) != (fg, bg):
+                    wrong.append((name, cls, got_fg, got_bg, fg, bg))
+        assert not wrong, wrong
 
 
 @pytest.mark.parametrize("env", ["NO_COLOR", "ansi-dark", "ansi-light"])
