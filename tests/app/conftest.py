@@ -94,6 +94,32 @@ def quick_keys():
     MessagePump._dispatch_message = dispatch
 
 
+@pytest.fixture(autouse=True, scope="session")
+def css_parsed_once():
+    """Each app parses every widget's CSS anew (Textual keeps parsed rules per stylesheet,
+    that is per app); here the rules parsed for one CSS text, place and set of theme
+    variables are kept for the session, so a test's app parses only what no earlier app
+    did.  The rules are the ones that parse gives (Textual already shares them between
+    the nodes of one app); the snapshots check the screens are drawn as before."""
+    from textual.css.stylesheet import Stylesheet
+
+    parse = Stylesheet._parse_rules
+    parsed: dict = {}
+
+    def parse_once(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):
+        key = (css, read_from, is_default_rules, tie_breaker, scope,
+               tuple(sorted(self._variables.items())))
+        rules = parsed.get(key)
+        if rules is None:
+            rules = parsed[key] = parse(self, css, read_from, is_default_rules,
+                                        tie_breaker, scope)
+        return rules
+
+    Stylesheet._parse_rules = parse_once
+    yield
+    Stylesheet._parse_rules = parse
+
+
 @pytest.fixture
 def story_analysis():
     return story()
