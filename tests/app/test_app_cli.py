@@ -31,9 +31,19 @@ def test_first_frame_then_exit_and_the_cache(tmp_path):
     assert len(list(cache_dir.glob("*.json"))) == 1
 
 
-def test_the_bundled_seeds_by_default(tmp_path):
-    r = _run("--headless", "--exit-after-first-frame", cache_dir=tmp_path / "cache")
-    assert r.returncode == 0, r.stderr
+def test_the_bundled_seeds_by_default(monkeypatch):
+    """No path: the bundled seeds (in this process: the reader command's own process is
+    tested above)."""
+    from tui import cli
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    opened = []
+    run = main.run
+    monkeypatch.setattr(main, "run", lambda paths, **kw: opened.append(paths) or run(paths, **kw))
+    assert cli.main(["--headless", "--exit-after-first-frame"]) == 0
+    from tui.engine import bundled_seeds
+
+    assert opened == [[str(bundled_seeds())]]
 
 
 @pytest.mark.parametrize("arg", ["no/such/folder", "empty"])
@@ -90,9 +100,10 @@ def test_a_large_corpus_is_analysed_in_a_worker(tmp_path, monkeypatch, private_c
 def test_demo_starts_and_passes_through_serve(tmp_path, monkeypatch):
     """--demo opens the bundled corpus (first frame, exit 0); `synopsis serve --demo` hands it
     to the reader each browser tab runs."""
-    r = _run("--demo", "--headless", "--exit-after-first-frame", cache_dir=tmp_path / "cache")
-    assert r.returncode == 0, r.stderr
     from tui import cli
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert cli.main(["--demo", "--headless", "--exit-after-first-frame"]) == 0
 
     seen = {}
 
@@ -111,16 +122,23 @@ def test_demo_starts_and_passes_through_serve(tmp_path, monkeypatch):
     assert cli.reader_parser().parse_args(["--demo"]).demo
 
 
-def test_the_first_frame_needs_no_word_tools(tmp_path):
+def test_the_first_frame_needs_no_word_tools(private_cache):
     """The views' word tools (the overview, the word differences, the stemmer they use)
-    are imported when a view asks, not before the first frame (a warm cache)."""
+    are imported when a view asks, not before the first frame (a warm cache: filled here,
+    as a first start would, then a fresh interpreter starts on it)."""
+    from tui import cache
+    from tui.pipeline import engine_analysis, load
+
+    seeds = str(ROOT / "seeds")
+    corpus = load([seeds])
+    engine_analysis(corpus)                 # what a first start stores
+    assert cache.path_of(corpus, private_cache).exists()
     code = ("import sys; from tui.app import main; "
             "main.run([sys.argv[1]], headless=True, exit_after_first_frame=True); "
             "print(' '.join(m for m in ('snowballstemmer', 'tui.engine.differences', "
             "'tui.report.overview', 'tui.report.rows', 'tui.app.aligned') if m in sys.modules))")
-    env = dict(os.environ, SYNOPSIS_CACHE_DIR=str(tmp_path / "cache"))
-    for _ in range(2):      # the second start reads the analysis from the cache
-        r = subprocess.run([sys.executable, "-c", code, str(ROOT / "seeds")],
-                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-        assert r.returncode == 0, r.stderr
+    env = dict(os.environ, SYNOPSIS_CACHE_DIR=str(private_cache))
+    r = subprocess.run([sys.executable, "-c", code, seeds],
+                       capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1:] in ([], [""]), r.stdout
