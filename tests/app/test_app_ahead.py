@@ -116,7 +116,7 @@ async def test_a_filter_put_on_again_finds_its_lines_and_marks_stay_right():
     async with app.run_test(size=(120, 30)) as pilot:
         reader = app.reader
         await pilot.press("s", *"may", "enter", "f")    # Mayor's quotes, every sentence shown
-        await pilot.pause()
+        await until_warm(pilot)                         # every line of the articles built
         mayor = [drawn(p) for p in reader.visible_panes()]
         await pilot.press("slash", *"the", "enter")     # a search's marks on top
         await pilot.press("escape", "S")
@@ -136,3 +136,23 @@ async def test_a_filter_put_on_again_finds_its_lines_and_marks_stay_right():
         for p in reader.panes:
             p.notify_style_update()
         assert [drawn(p) for p in reader.visible_panes()] == mayor
+
+
+async def test_headers_are_kept_per_width_and_drawn_at_the_new_width():
+    an = story()
+    app = make_app(an)
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = app.reader
+        await until_warm(pilot)                     # the headers at + and -'s widths too
+        before = [drawn(p)[:2] for p in reader.visible_panes()]
+        await pilot.press("plus")
+        await pilot.pause()
+        wider = reader.visible_panes()
+        assert len(wider) == len(before) - 1
+        for p in wider:
+            head = drawn(p)[:2]
+            assert all(len(line) == p.size.width for line in head)
+            assert an.articles[p.article].label in head[0]
+        await pilot.press("minus")
+        await pilot.pause()
+        assert [drawn(p)[:2] for p in reader.visible_panes()] == before

@@ -228,7 +228,6 @@ class PaneView(MarkStyles, Widget, can_focus=False):
     def set_active(self, active: bool) -> None:
         if active != self.active:
             self.active = active
-            self._header.clear()
             self.refresh(Region(0, 0, self._known.width, HEADER))
             self._refresh_sentence(self.cursor)
 
@@ -339,9 +338,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         return self.ensure_layout()
 
     def _resized(self, size: Size) -> None:
-        if size != self._known and size.width:
-            if size.width != self._known.width:   # lines: another bank (ensure_layout)
-                self._header.clear()
+        if size != self._known and size.width:   # another width: another bank of lines
             self._known = size
 
     def expect_width(self, width: int) -> None:
@@ -605,6 +602,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             self.empty_note = self.empty_note if empty_note is None else empty_note
             self._note_marks(self.lens.marks)
             self._use_bank(*there)
+            for y in range(HEADER):
+                self._header_strip(y, there[0])
             new, adds = self._layout_for(text_width(there[0]))
             top = self._top
             if center and not new.empty:
@@ -683,9 +682,11 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         return seg
 
     def _header_strip(self, y: int, width: int) -> Strip:
-        key = (y, self.active, id(self.app.analysis))
+        key = (y, self.active, id(self.app.analysis), width)   # kept per width, as lines
         strip = self._header.get(key)
         if strip is None:
+            if len(self._header) >= 4 * HEADER * BANKS:
+                self._header.clear()
             strip = self._header[key] = self._build_header(y, width)
         return strip
 

@@ -150,14 +150,15 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
 
     def _warm(self) -> None:
         """One step of the work done ahead: the lines the panes show, what the aligned
-        view and the overview need, then the lines the keys that redraw every pane would
-        draw (d: the other highlighting; + -: the panes' next widths)."""
+        view and the overview need, the screens a key opens, the rest of the articles'
+        lines, then the lines the keys that redraw every pane would draw (d: the other
+        highlighting; + -: the panes' next widths; f: the filter shown the other way;
+        the likeliest filter)."""
         budget = 0.003
         panes = self.visible_panes()
-        for whole in (False, True):     # every pane's lines near the view, then the rest
-            for p in panes:
-                if p.warm(budget, whole=whole):
-                    return
+        for p in panes:                 # every pane's lines near the view
+            if p.warm(budget, whole=False):
+                return
         analysis = self.app.analysis
         if analysis is not None and self._views_ready != id(analysis):   # a v's needs
             from ....report.overview import overview
@@ -170,6 +171,9 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
             return
         if analysis is not None and self._screens_ahead(analysis):
             return
+        for p in panes:                 # then the rest of their articles
+            if p.warm(budget, whole=True):
+                return
         if analysis is not None:
             for width, facts, lens in self.ahead():
                 note = None if lens is None else self._empty_note(lens)
