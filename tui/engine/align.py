@@ -596,15 +596,26 @@ def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
     if wx <= 0 or wy <= 0:
         return 0.0
     fx, fy = sx.fams, sy.fams
-    mx, my, secondary = sx.main, sy.main, PARAMS["secondary"]
     tx, ty = sx.tag, sy.tag
+    tagged = tx or ty
+    # too little shared for either reading to reach a match (most candidates of a large
+    # corpus): decided from the overlap alone, before the families are walked.  The claims'
+    # overlap is at most the whole's (plus a hair for the order of its float sum).
+    if _scant(overlap, wx, wy) and (not tagged or _scant(
+            overlap * (1 + 1e-9), wx - sx.tag_weight, wy - sy.tag_weight)):
+        return 0.0
+    mx, my, secondary = sx.main, sy.main, PARAMS["secondary"]
     names = sx.names
     held = claim_o = claim_h = content = 0.0
+    shared = 0
+    last = None
     # in fx's own order (a set's order follows the hash seed, and a float sum its order:
     # scores would differ in the last digit from run to run, and ties flip)
     for f, w in fx.items():
         if f not in fy:
             continue
+        shared += 1
+        last = f
         # a word that is in one sentence's main clause but only in a later clause of
         # the other is shared less: "A" and "B, including A" do not state one thing
         h = w if (not mx or f in mx) == (not my or f in my) else w * secondary
@@ -616,7 +627,6 @@ def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
                 content += w
     whole = _lexical(overlap, held, wx, wy, len(fx), len(fy))
     claim = whole
-    tagged = tx or ty
     if tagged:
         claim = _lexical(claim_o, claim_h, wx - sx.tag_weight, wy - sy.tag_weight,
                          len(fx) - len(tx), len(fy) - len(ty))
@@ -626,11 +636,14 @@ def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
     # cutoff the edit signal is 0 anyway; the cutoff lets rapidfuzz stop early)
     ratio = fuzz.ratio(sx.loose, sy.loose, score_cutoff=45.0)
     edit = (ratio - 45.0) / 55.0 if ratio > 45.0 else 0.0
-    # shared rare phrases
+    # shared rare phrases (a phrase shares two families, or one family twice)
     by = sy.bigrams
-    phrase = sum([w for b, w in sx.bigrams.items() if b in by]) / PARAMS["phrase_full"]
-    if phrase > 1.0:
-        phrase = 1.0
+    if shared > 1 or (last, last) in by:
+        phrase = sum([w for b, w in sx.bigrams.items() if b in by]) / PARAMS["phrase_full"]
+        if phrase > 1.0:
+            phrase = 1.0
+    else:
+        phrase = 0.0
     best = whole if whole > edit else edit
     score = best + PARAMS["phrase"] * phrase * (1 - best)
     if tagged:
@@ -654,16 +667,21 @@ def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
     return score if score < 1.0 else 1.0
 
 
+def _scant(overlap: float, wx: float, wy: float) -> bool:
+    """Too little shared for _lexical to score the pair at all (it returns -1)."""
+    if wx <= 0 or wy <= 0:
+        return True
+    return 2 * overlap / (wx + wy) < 0.12 and overlap < 0.3 * (wx if wx < wy else wy)
+
+
 def _lexical(overlap: float, held: float, wx: float, wy: float, nx: int, ny: int) -> float:
     """Weighted Dice, or containment of the smaller side in the larger (`held`: the shared
     weight, what the larger side holds only in a later clause discounted); -1 when they
     share too little for anything to reach a match."""
-    if wx <= 0 or wy <= 0:
+    if _scant(overlap, wx, wy):
         return -1.0
     dice = 2 * overlap / (wx + wy)
     small = wx if wx < wy else wy
-    if dice < 0.12 and overlap < 0.3 * small:
-        return -1.0
     # containment: all of a short sentence inside a long one (merged / split / headline);
     # it needs a few words on the smaller side: one or two are "contained" anywhere
     cont = held / small
@@ -862,26 +880,35 @@ def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
                       array("d", [t[2] for t in rows]))
         overlaps = array("d", [t[3] for t in rows])
         bx, by, bv = base.xs, base.ys, base.vals
-    b = base.get
-
     threshold = PARAMS["threshold"]
-    # context: neighbours that pair up in the same order
-    before = {x: neighbour(x, -1) for x in ids}
-    after = {x: neighbour(x, 1) for x in ids}
+    # context: neighbours that pair up in the same order.  A pair gains from the better of
+    # its two neighbour pairs (before both, after both) when that one scores above the
+    # threshold; so only such pairs are walked, each lifting the pairs it neighbours.
+    follows: tuple[dict, dict] = (defaultdict(list), defaultdict(list))
+    for x in ids:
+        for near, d in zip(follows, (-1, 1)):
+            u = neighbour(x, d)
+            if u is not None:
+                near[u].append(x)      # x comes right after (before) u
+    support: dict[int, float] = {}
+    for x, y, sc in zip(bx, by, bv):
+        if sc <= threshold:
+            continue
+        for near in follows:
+            xs, ys = near.get(x), near.get(y)
+            if xs and ys:
+                for u in xs:
+                    for v in ys:
+                        p = base.index(u, v)
+                        if p >= 0 and sc > support.get(p, 0.0):
+                            support[p] = sc
+    del follows
     lift = PARAMS["context"] / (1 - threshold)
     ctx = array("d", bv)
-    for p, (x, y, sc) in enumerate(zip(bx, by, bv)):
-        support = 0.0
-        for near in (before, after):
-            nx, ny = near[x], near[y]
-            if nx is not None and ny is not None:
-                v = b(nx, ny, 0.0)
-                if v > support:
-                    support = v
-        if support > threshold:
-            sc += lift * (support - threshold)
+    for p, s in support.items():
+        sc = bv[p] + lift * (s - threshold)
         ctx[p] = sc if sc < 1.0 else 1.0
-    del before, after
+    del support
     # competition: a sentence usually has one counterpart per other article; each
     # sentence's pairs in turn (the adjacency), its best per article.  A pair's first
     # sentence comes first: its best is kept in the pair's score slot until the second
