@@ -315,16 +315,29 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
         # would cost seconds for no link)
         return [_Sent(a, s.i, {}, 0.0, "", "", {}, s.role in FURNITURE)
                 for a, art in enumerate(articles) for s in art.sentences]
-    sents: list[_Sent] = []
-    texts: list[_Text] = []
+    # a text met again (wire copy re-run: most sentences of a large corpus) is worked out
+    # once, its sentences sharing what is read of it; counts still count every sentence
+    kinds: dict[tuple[str, bool], int] = {}
+    texts: list[_Text] = []          # per distinct text
+    strings: list[tuple[str, str]] = []   # its loose and normal forms
+    mult: list[int] = []             # how many sentences have it
+    which: list[int] = []            # per sentence: its text
+    where: list[tuple[int, int, bool]] = []
     for a, art in enumerate(articles):
         for s in art.sentences:
             shown = art.shown_text(s)
-            words = WORD.findall(shown)
-            texts.append(_read(shown, s.role in _HEADINGS))
-            sents.append(_Sent(a, s.i, {}, 0.0, loose(shown, words), normal(shown), {},
-                               s.role in FURNITURE))
-    join = _surnames(texts) if PARAMS["names"] else {}
+            heading = s.role in _HEADINGS
+            k = kinds.get((shown, heading))
+            if k is None:
+                k = kinds[(shown, heading)] = len(texts)
+                texts.append(_read(shown, heading))
+                strings.append((loose(shown, WORD.findall(shown)), normal(shown)))
+                mult.append(0)
+            mult[k] += 1
+            which.append(k)
+            where.append((a, s.i, s.role in FURNITURE))
+    del kinds
+    join = _surnames([texts[k] for k in which]) if PARAMS["names"] else {}
     # proper names: families only ever written capitalised, capitalised inside a sentence
     # somewhere (not only as its first word), in runs of capitalised words; and places
     lowered = frozenset().union(*(t.lowered for t in texts)) if texts else frozenset()
@@ -333,37 +346,36 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
              if f in capital and f not in lowered}
     names |= PLACE_KEYS
     raw = []
-    for t, st in zip(texts, sents):
+    for t in texts:
         if join:
             fams = [join.get(f, f) for f in t.fams]
             raw.append((fams, {join.get(f, f) for f in t.tagged}, {join.get(f, f) for f in t.main}))
         else:
-            fams = t.fams
-            raw.append((fams, t.tagged, t.main))
-        st.bigrams = dict.fromkeys(zip(fams, fams[1:]))   # in order (sums follow it)
+            raw.append((t.fams, t.tagged, t.main))
+    pairs = [dict.fromkeys(zip(fams, fams[1:])) for fams, _, _ in raw]  # in order (sums follow it)
     df: dict = defaultdict(int)
-    for fams, _, _ in raw:
+    for (fams, _, _), bg, m in zip(raw, pairs, mult):
         for f in set(fams):
-            df[f] += 1
-    for st in sents:
-        for b in st.bigrams:
-            df[b] += 1
-    n = len(sents)
+            df[f] += m
+        for b in bg:
+            df[b] += m
+    n = len(which)
     # one key and one weight object per phrase and per family, shared by every sentence
     # that has it (a large corpus has hundreds of thousands of sentences)
     phrase: dict[tuple, tuple] = {}
-    for st in sents:
+    for k, bigrams in enumerate(pairs):
         bg = {}
-        for b in st.bigrams:
+        for b in bigrams:
             r = phrase.get(b)
             if r is None:
                 r = phrase[b] = (b, math.log((n + 1) / (df[b] + 0.5)))
             bg[r[0]] = r[1]
-        st.bigrams = bg
+        pairs[k] = bg
     del phrase
     attribution, time_w, title_w = PARAMS["attribution"], PARAMS["time"], PARAMS["title"]
     weight: dict[str, float] = {}
-    for st, t, (fams, tagged, main) in zip(sents, texts, raw):
+    protos = []
+    for t, (fams, tagged, main), bg, (lo, no) in zip(texts, raw, pairs, strings):
         fd = {}
         for f in dict.fromkeys(fams):     # in the text's order, not a set's
             w = weight.get(f)
@@ -372,15 +384,16 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
                     attribution if f in ATTRIBUTION else time_w if f in TIME_WORDS
                     else title_w if f in TITLES else 1.0)
             fd[f] = w
-        st.fams = fd
-        st.weight = sum(st.fams.values())
-        st.tag = frozenset(tagged)
-        st.tag_weight = sum([w for f, w in st.fams.items() if f in tagged])
-        st.main = frozenset(main)
-        st.names = frozenset(f for f in st.fams if f in names)
-        st.question = t.question
-        st.when = t.when if any(t.when) else None
-        st.denies = t.denies
+        protos.append(_Sent(0, 0, fd, sum(fd.values()), lo, no, bg, False,
+                            frozenset(tagged), sum([w for f, w in fd.items() if f in tagged]),
+                            frozenset(main), frozenset(f for f in fd if f in names),
+                            t.question, t.when if any(t.when) else None, t.denies))
+    del texts, raw, pairs, strings
+    sents = []
+    for k, (a, i, furniture) in zip(which, where):
+        p = protos[k]
+        sents.append(_Sent(a, i, p.fams, p.weight, p.loose, p.normal, p.bigrams, furniture,
+                           p.tag, p.tag_weight, p.main, p.names, p.question, p.when, p.denies))
     return sents
 
 
