@@ -56,7 +56,7 @@ from .claim import (LOWER_WORD, NAME_RUN, clauses, denial, is_question, occasion
 from .places import PLACE, fold_places
 from .synonyms import SENSE, fold_phrases
 from .model import Article, Alignment, Match, Span, merge_spans
-from .text import STOPWORDS, WORD, key, loose, normal
+from .text import STOPWORDS, WORD, key, loose, normal, words
 
 # Boilerplate that states nothing about the event, so it never aligns (headlines, captions,
 # subheadings and standfirsts do state something, and align like any sentence).
@@ -931,22 +931,25 @@ def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
     scores = _Pairs(bx, by, array("d", bytes(8 * len(bx))))
     final = scores.vals
     mutual, rival = PARAMS["mutual"], PARAMS["rival"]
+    art_of = [st.a for st in sents]
     for x in ids:
         lo, hi = start[x], start[x + 1]
         if lo == hi:
             continue
+        others = other[lo:hi]
+        arts = [art_of[o] for o in others]
+        ps = pair[lo:hi]
+        vals = [ctx[p] for p in ps]
         best: dict[int, float] = {}
-        for k in range(lo, hi):
-            a, sc = art[other[k]], ctx[pair[k]]
-            if sc > best.get(a, 0.0):
+        get = best.get
+        for a, sc in zip(arts, vals):
+            if sc > get(a, 0.0):
                 best[a] = sc
-        for k in range(lo, hi):
-            p = pair[k]
-            mine = best[art[other[k]]]
-            if bx[p] == x:
+        for o, a, p, sc in zip(others, arts, ps, vals):
+            mine = best[a]
+            if o > x:            # x's own row: the pair's first sentence
                 final[p] = mine
                 continue
-            sc = ctx[p]
             rx = sc / final[p]
             ry = sc / mine
             if rx >= 1.0 and ry >= 1.0:
@@ -1268,8 +1271,15 @@ def confidence(own: float) -> float:
 # ---------------------------------------------------------------- word level
 
 def _word_spans(art: Article, start: int, end: int) -> list[tuple[int, int, str]]:
-    seg = art.shown[start:end]
-    return [(start + m.start(), start + m.end(), key(m.group())) for m in WORD.finditer(seg)]
+    if not start:
+        return list(_spans_in(art.shown[start:end]))
+    return [(start + a, start + b, k) for a, b, k in _spans_in(art.shown[start:end])]
+
+
+@lru_cache(maxsize=16384)
+def _spans_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, key) of each word of a text; kept per text: copies are read once."""
+    return tuple(words(text))
 
 
 def relation(a_text: str, b_text: str) -> str:
