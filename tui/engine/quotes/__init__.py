@@ -49,7 +49,7 @@ def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple
         for sn in art.sentences:
             seg = masked[sn.start:sn.end]
             if "\x02" in seg or "\x03" in seg or "according" in seg or any(
-                    is_cue_word(w) for w in LOWER_WORD.findall(seg)) \
+                    map(is_cue_word, LOWER_WORD.findall(seg))) \
                     or masked[max(0, sn.start - 3):sn.start].rstrip().endswith("\x03"):
                 toks.extend(tokenize(seg, sn.start))
         starts = [t.start for t in toks]

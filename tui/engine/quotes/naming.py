@@ -509,7 +509,36 @@ def inherit_same_words(recs: list[QRec], articles) -> None:
 
 _RUN = re.compile(r"[A-Z][\w’'\-]*\.?(?:[ \t]+(?:[A-Z][\w’'\-]*\.?|(?:de|van|von|bin|al|la|le|da|"
                   r"di|du|der|den|el|ibn|dos|das)(?=[ \t]+[A-Z])))*")
-_BEFORE = re.compile(r"((?:[A-Za-z][\w\-]*[ \t]+){1,3})$")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _words_before(text: str, lo: int, hi: int) -> str | None:
+    """The one to three words that end at hi (a line's end just before hi aside), each
+    followed by spaces or tabs, none before lo: what the search of
+    r"((?:[A-Za-z][\w\-]*[ \t]+){1,3})$" in text[lo:hi] finds, read backwards from hi
+    (the search tried every start in the window: a third of People.read on a long text)."""
+    if hi > lo and text[hi - 1] == "\n":
+        hi -= 1
+    j, best = hi, -1
+    for _ in range(3):
+        k = j
+        while k > lo and text[k - 1] in " \t":
+            k -= 1
+        if k == j:
+            break                 # no space before: no further word
+        e = k
+        while k > lo and (text[k - 1].isalnum() or text[k - 1] in "_-"):
+            k -= 1
+        p = next((i for i in range(k, e) if text[i] in _ASCII_LETTERS), -1)
+        if p < 0:
+            break
+        best = p
+        if p != k:
+            break                 # the word starts inside a run: nothing before it counts
+        j = k
+    return text[best:hi] if best >= 0 else None
+
+
 _BEFORE_COMMA = re.compile(r"\b(?:the|a|an)[ \t]+((?:[\w\-’']+[ \t]+){0,3}[a-z][\w\-]*),[ \t]+$",
                            re.I)
 _APPOS = re.compile(r",[ \t]+(?:the|a|an|[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?[’']s)[ \t]+((?:[\w\-’']+[ \t]+){0,5}?)([a-z][\w\-]*)[ \t]*"
@@ -559,6 +588,38 @@ _KIN = words_of("wife husband spouse son daughter sister brother mother father w
                 "stepson stepdaughter stepmother stepfather fiancee fiance")
 
 
+@lru_cache(maxsize=65536)
+def _parse_run(run: str) -> tuple[int, tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None:
+    """A run of capitalised words -> (the words cut off before a possessive, its titles, the
+    name, the words before the name folded), or None when it holds no name of one to four
+    words.  Read once per distinct run: a long article repeats its names thousands of times."""
+    words = run.split()
+    cut = max((i + 1 for i, w in enumerate(words[:-1]) if bare_word(w) != w), default=0)
+    words = words[cut:]          # "North Korea’s Kim Jong Un": the name after the ’s
+    k = 0
+    titles = []
+    while k < len(words) - 1 and _title_word(words[k]):
+        titles.append(fold(words[k].rstrip(".")))   # "Columnist Ada Kerr"
+        k += 1
+    name = [w for w in words[k:]]
+    while name and not _name_word(name[-1]) and not (
+            len(name) > 1 and fold(bare_word(name[-1])) in SURNAME_WORDS
+            and _name_word(name[-2]) and not name[-2].endswith(".")):
+        name.pop()        # (but "George Will", "Ian Read": a surname)
+    bad = [i for i, w in enumerate(name) if not _name_word(w) and not (
+        i == len(name) - 1 and fold(bare_word(w)) in SURNAME_WORDS)]
+    if bad:                       # "Secretary of State Mike Pompeo": the name at the end
+        name = name[bad[-1] + 1:]
+    while len(name) > 2 and place_key(" ".join(name[:2])):
+        name = name[2:]           # "United States Donald Trump"
+    if not name or len(name) > 4:
+        return None
+    prefix = [fold(w.rstrip(".")) for w in words[:len(words) - len(name)]]
+    if prefix and prefix[-1] in TITLES:
+        titles = prefix       # "Israeli Prime Minister Ada Kerr" -> minister
+    return cut, tuple(titles), tuple(name), tuple(prefix)
+
+
 class People:
     """Every personal name in the corpus, outside quotations, per article: the table a lone
     surname or a role phrase is resolved against ("Trump" -> "Donald Trump", "Kim" -> "Kim
@@ -592,42 +653,22 @@ class People:
                 titled[li] = title_case(text[starts[li]:end])
             if titled[li]:
                 continue                  # a Title Case Headline: its capitals name nothing
-            words = mm.group().split()
-            cut = max((i + 1 for i, w in enumerate(words[:-1]) if bare_word(w) != w), default=0)
-            words = words[cut:]          # "North Korea’s Kim Jong Un": the name after the ’s
-            k = 0
-            titles = []
-            while k < len(words) - 1 and _title_word(words[k]):
-                titles.append(fold(words[k].rstrip(".")))   # "Columnist Ada Kerr"
-                k += 1
-            name = [w for w in words[k:]]
-            while name and not _name_word(name[-1]) and not (
-                    len(name) > 1 and fold(bare_word(name[-1])) in SURNAME_WORDS
-                    and _name_word(name[-2]) and not name[-2].endswith(".")):
-                name.pop()        # (but "George Will", "Ian Read": a surname)
-            bad = [i for i, w in enumerate(name) if not _name_word(w) and not (
-                i == len(name) - 1 and fold(bare_word(w)) in SURNAME_WORDS)]
-            if bad:                       # "Secretary of State Mike Pompeo": the name at the end
-                name = name[bad[-1] + 1:]
-            while len(name) > 2 and place_key(" ".join(name[:2])):
-                name = name[2:]           # "United States Donald Trump"
-            if not name or len(name) > 4:
+            parsed = _parse_run(mm.group())
+            if parsed is None:
                 continue
-            start = mm.end() - len(" ".join(name)) if name else mm.end()
+            cut, titles, name, prefix = parsed
+            start = mm.end() - len(" ".join(name))
             before = []
             if not cut:
-                pre = _BEFORE.search(text, max(0, mm.start() - 40), mm.start())
-                before = [fold(w) for w in pre.group(1).split()] if pre else []
+                pre = _words_before(text, max(0, mm.start() - 40), mm.start())
+                before = [fold(w) for w in pre.split()] if pre else []
                 if not pre and text[mm.end():mm.end() + 1] in (",", "."):
                     # "the North's leader, Kim Jong-un,": a role set before the name
                     pre = _BEFORE_COMMA.search(text, max(0, mm.start() - 50), mm.start())
                     before = [fold(w) for w in pre.group(1).split()] if pre else []
-            prefix = [fold(w.rstrip(".")) for w in words[:len(words) - len(name)]]
-            if prefix and prefix[-1] in TITLES:
-                titles = prefix       # "Israeli Prime Minister Ada Kerr" -> minister
             roles = set()
             if titles:                    # "former Vice President Ada Kerr" -> former vice president
-                roles.add(role_key([w for w in before if w in MODIFIERS] + titles))
+                roles.add(role_key([w for w in before if w in MODIFIERS] + list(titles)))
             elif before and before[-1].isalpha() and role_noun(before[-1]):
                 roles.add(role_key(before))  # "North Korean dictator Kim Jong Un" -> dictator
             if len(name) == 1:
@@ -642,7 +683,7 @@ class People:
             ap = _APPOS.match(text, mm.end())
             if ap and role_noun(ap.group(2)):
                 roles.add(role_key(ap.group(1).split() + [ap.group(2)]))
-            full = " ".join(name[:-1] + [bare_word(name[-1])])
+            full = " ".join(name[:-1] + (bare_word(name[-1]),))
             key = name_key(full)
             p = table.get(key)
             if p is None:
