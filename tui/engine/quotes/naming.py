@@ -529,8 +529,10 @@ def _words_before(text: str, lo: int, hi: int) -> str | None:
         e = k
         while k > lo and (text[k - 1].isalnum() or text[k - 1] in "_-"):
             k -= 1
-        p = next((i for i in range(k, e) if text[i] in _ASCII_LETTERS), -1)
-        if p < 0:
+        p = k
+        while p < e and text[p] not in _ASCII_LETTERS:
+            p += 1
+        if p == e:
             break
         best = p
         if p != k:
@@ -647,15 +649,15 @@ class People:
         starts = [0] + [m.end() for m in re.finditer("\n", text)]
         titled: dict[int, bool] = {}      # line -> is it a Title Case Headline?
         for mm in _RUN.finditer(text):
+            parsed = _parse_run(mm.group())
+            if parsed is None:
+                continue
             li = bisect.bisect_right(starts, mm.start()) - 1
             if li not in titled:
                 end = starts[li + 1] if li + 1 < len(starts) else len(text)
                 titled[li] = title_case(text[starts[li]:end])
             if titled[li]:
                 continue                  # a Title Case Headline: its capitals name nothing
-            parsed = _parse_run(mm.group())
-            if parsed is None:
-                continue
             cut, titles, name, prefix = parsed
             start = mm.end() - len(" ".join(name))
             before = []
