@@ -247,8 +247,10 @@ def _after_quote_verb(ctx: Ctx, j: int, lo: int, hi: int) -> Mention | None:
                 ",", "?", "!", "") and toks[q + 1].text != ",":
             return None
     else:                      # the sentence opens with the subject: after "...?”" or "...!”"
-        before = text[:toks[span[0]].start].rstrip()
-        if not before.endswith(("?”", "!”", '?"', '!"', ",”", ',"')):
+        k = toks[span[0]].start      # (what ends before it, spaces aside: never a copy of
+        while k > 0 and text[k - 1].isspace():     # the text before, the whole article)
+            k -= 1
+        if not text[max(0, k - 2):k].endswith(("?”", "!”", '?"', '!"', ",”", ',"')):
             return None
     return _someone(text, toks, span, ctx)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
@@ -57,6 +58,7 @@ _NORM_ORG = (("defence", "defense"), ("organisation", "organization"), ("centre"
 _ORG_STOP = words_of("the of for and a an s")
 
 
+@lru_cache(maxsize=65536)
 def org_tokens(name: str) -> frozenset[str]:
     n = fold(name)
     for a, b in _NORM_ORG:
@@ -395,11 +397,12 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
         # "Harry M. Reid"); a lone surname only when no member has more
         names = [m.name for m in members if m.kind == "person"]
         full = [n for n in names if len(n.split()) > 1] or names
-        plain = [_no_initials(n) for n in full]    # "Harry M. Reid" counts as "Harry Reid"
-        said = {n: sum(len(m.mentions) for m in members
-                       if _no_initials(m.name) == _no_initials(n)) for n in full}
+        plain = Counter(_no_initials(n) for n in full)   # "Harry M. Reid" is "Harry Reid"
+        mentions: Counter = Counter()
+        for m in members:
+            mentions[_no_initials(m.name)] += len(m.mentions)
         name = max(full, key=lambda n: (fold(n.split()[0]) not in NICKNAMES,
-                                        plain.count(_no_initials(n)), said[n],
+                                        plain[_no_initials(n)], mentions[_no_initials(n)],
                                         -len(n.split()), -len(n), n))
     elif kind == "anonymous":
         intros = [m.name for m in members if m.kind == "anonymous"]
@@ -440,6 +443,7 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
     return name, _KIND.get(kind, kind), role
 
 
+@lru_cache(maxsize=65536)
 def _no_initials(name: str) -> str:
     ws = name.split()
     return " ".join(ws[:1] + [w for w in ws[1:-1] if not re.fullmatch(r"[A-Z]\.", w)] + ws[-1:])
@@ -636,6 +640,11 @@ class People:
         self.lone_roles: dict[tuple[int, str], list[tuple[int, str]]] = {}   # role -> (offset, word)
         self.lone_role_names: dict[int, set[str]] = {}
         self.named: dict[tuple[str, str], list[tuple[int, Person]]] = {}     # (attr, word) -> people
+        self._named_in: dict[tuple[str, str, int], list[Person]] = {}      # the same, per article
+        # what the whole corpus says, read once all articles are (a lone name untitled in its
+        # article, a role no one holds in the article): the same for every article
+        self._corpus_name: dict[str, Person | None] = {}
+        self._corpus_holder: dict[str, Person | None] = {}
         self._roled: dict[int, list[Person]] = {}                 # by_role's index
         self._by_role: dict[tuple[int, str], list[tuple[int, int]]] = {}
         self._given: dict[int, dict[str, list[int]]] = {}           # role -> ranks
@@ -646,6 +655,8 @@ class People:
         self._roled.clear()
         self._by_role.clear()
         self._given.clear()
+        self._corpus_name.clear()
+        self._corpus_holder.clear()
         starts = [0] + [m.end() for m in re.finditer("\n", text)]
         titled: dict[int, bool] = {}      # line -> is it a Title Case Headline?
         for mm in _RUN.finditer(text):
@@ -690,8 +701,9 @@ class People:
             p = table.get(key)
             if p is None:
                 p = table[key] = Person(full, fold(name[0]), fold(bare_word(name[-1])))
-                self.named.setdefault(("surname", p.surname), []).append((a, p))
-                self.named.setdefault(("first", p.first), []).append((a, p))
+                for attr, word in (("surname", p.surname), ("first", p.first)):
+                    self.named.setdefault((attr, word), []).append((a, p))
+                    self._named_in.setdefault((attr, word, a), []).append(p)
             p.roles |= {r for r in roles if r}
             if not p.seen and (prefix or before)[-1:] and (prefix or before)[-1] in _KIN:
                 p.kin = True      # "his wife Ada Kerr", "First Lady Ada Kerr"
@@ -711,7 +723,7 @@ class People:
         fits, or the one named in most articles, twice as many as any other."""
         w = fold(word)
         for attr in ("surname", "first"):
-            found = [p for b, p in self.named.get((attr, w), ()) if b == a and self._fits(a, p, w)]
+            found = [p for p in self._named_in.get((attr, w, a), ()) if self._fits(a, p, w)]
             titled = self.lone_titles.get((a, w))
             if len(found) > 1 and titled:   # "Mayor Kerr": the Kerr who is mayor
                 found = [p for p in found if p.roles & titled] or found
@@ -725,6 +737,15 @@ class People:
                 return max(before, key=lambda x: x[0])[1]
             if found:
                 return None
+        if self.lone_titles.get((a, w)):
+            return self._in_corpus(a, w)
+        if w not in self._corpus_name:     # every person of that name fits: any article's
+            self._corpus_name[w] = self._in_corpus(a, w)
+        return self._corpus_name[w]
+
+    def _in_corpus(self, a: int, w: str) -> Person | None:
+        """The one person of that name in the corpus who fits article a's lone name w, or
+        the one named in most articles, twice as many as any other."""
         for attr in ("surname", "first"):
             counts: dict[str, int] = {}
             who: dict[str, Person] = {}
@@ -808,24 +829,31 @@ class People:
                     p = self.full_name(a, w, 10**9) or Person(w.title(), "", w)
                     found.setdefault(name_key(p.full), p)
         if not found:         # the article titles no one so: the one the corpus titles so
-            counts: dict[str, int] = {}        # most often, twice as often as any other
-            for b, table in self.by_article.items():
-                for p in table.values():
-                    if p.roles and any(same_role(role, r) for r in p.roles):
-                        found.setdefault(name_key(p.full), p)
-                        counts[name_key(p.full)] = counts.get(name_key(p.full), 0) + 1
-                for r in self.lone_role_names.get(b, ()):
-                    if same_role(role, r):
-                        for _, w in self.lone_roles[(b, r)]:
-                            p = self.full_name(b, w, 10**9)
-                            if p is not None:
-                                found.setdefault(name_key(p.full), p)
-                                counts[name_key(p.full)] = counts.get(name_key(p.full), 0) + 1
-            ranked = sorted(counts.values(), reverse=True)
-            if len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
-                return None
-            return found[max(counts, key=lambda k: counts[k])] if counts else None
+            if role not in self._corpus_holder:
+                self._corpus_holder[role] = self._holder_in_corpus(role)
+            return self._corpus_holder[role]
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _holder_in_corpus(self, role: str) -> Person | None:
+        """The person the corpus gives this role most often, twice as often as any other."""
+        found: dict[str, Person] = {}
+        counts: dict[str, int] = {}
+        for b, table in self.by_article.items():
+            for p in table.values():
+                if p.roles and any(same_role(role, r) for r in p.roles):
+                    found.setdefault(name_key(p.full), p)
+                    counts[name_key(p.full)] = counts.get(name_key(p.full), 0) + 1
+            for r in self.lone_role_names.get(b, ()):
+                if same_role(role, r):
+                    for _, w in self.lone_roles[(b, r)]:
+                        p = self.full_name(b, w, 10**9)
+                        if p is not None:
+                            found.setdefault(name_key(p.full), p)
+                            counts[name_key(p.full)] = counts.get(name_key(p.full), 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+            return None
+        return found[max(counts, key=lambda k: counts[k])] if counts else None
 
 
 def _last_before(offsets: list[int], pos: int) -> int:
@@ -836,6 +864,7 @@ def _last_before(offsets: list[int], pos: int) -> int:
 
 
 
+@lru_cache(maxsize=65536)
 def name_key(full: str) -> str:
     """One key for the spellings of a name: "Kim Jong-un", "Kim Jong Un" -> "kimjongun"."""
     return "".join(c for c in fold(full) if c.isalpha())
