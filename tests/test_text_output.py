@@ -39,9 +39,19 @@ def golden(name: str, text: str) -> None:
         f"{name} changed; if intended: SYNOPSIS_UPDATE_GOLDEN=1 pytest {__file__}")
 
 
+def run_here(args, capsys, monkeypatch):
+    """The command in this process, its standard output captured (no terminal, as when
+    piped); the commands' own processes are tested with `run`."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.chdir(ROOT)
+    code = main(args)
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, out, err)
+
+
 @pytest.mark.parametrize("which", ["diff", "summary"])
-def test_golden_on_the_seeds_and_no_ansi_when_piped(which):
-    r = run([which, "seeds", "--no-cache"])
+def test_golden_on_the_seeds_and_no_ansi_when_piped(which, capsys, monkeypatch):
+    r = run_here([which, "seeds", "--no-cache"], capsys, monkeypatch)
     assert r.returncode == 0, r.stderr
     assert not ANSI.search(r.stdout) and "\x1b" not in r.stdout
     assert all(len(line) <= 100 for line in r.stdout.splitlines())
@@ -62,9 +72,9 @@ def test_width_and_colour_when_asked():
     assert not ANSI.search(r2.stdout)
 
 
-def test_diff_marks_words_like_git_word_diff():
-    r = run(["diff", str(SEEDS / "000_2d59a2c2bab50231.txt"),
-             str(SEEDS / "001_ee6b62b3e3652bd5.txt")])
+def test_diff_marks_words_like_git_word_diff(capsys, monkeypatch):
+    r = run_here(["diff", str(SEEDS / "000_2d59a2c2bab50231.txt"),
+                  str(SEEDS / "001_ee6b62b3e3652bd5.txt")], capsys, monkeypatch)
     assert r.returncode == 0
     out = r.stdout
     assert out.startswith("synopsis diff  A=000  B=TRTWorld\n")
