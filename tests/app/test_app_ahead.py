@@ -156,3 +156,24 @@ async def test_headers_are_kept_per_width_and_drawn_at_the_new_width():
         await pilot.press("minus")
         await pilot.pause()
         assert [drawn(p)[:2] for p in reader.visible_panes()] == before
+
+
+async def test_a_picker_closed_after_typing_is_whole_again_and_drawn_before_it_reopens():
+    an = story()
+    app = make_app(an)
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = app.reader
+        await until_warm(pilot)
+        await pilot.press("s", *"may")
+        picker = app.screen
+        assert picker.options.option_count == 1
+        await pilot.press("escape")
+        assert app.screen is reader and reader.lens.speaker is None
+        await pilot.pause(0.1)                      # the list made whole again, unseen
+        await until_warm(pilot)
+        assert picker.query_input.value == "" and picker.options.option_count == 2
+        assert app._ahead[picker] == READY
+        await pilot.press("s")
+        assert app.screen is picker and picker.options.highlighted == 0
+        await pilot.press("enter")
+        assert reader.lens.speaker == picker.items[0][0]

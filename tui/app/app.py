@@ -127,6 +127,13 @@ class SynopsisApp(App):
         self._ahead[screen] = READY
         return False
 
+    def redo_ahead(self, screen: Screen) -> None:
+        """A screen made ahead changed while not shown: laid out and drawn again ahead."""
+        if self._ahead.get(screen) == READY:
+            self._ahead[screen] = 0
+            if self.reader is not None:
+                self.reader.screens_changed()
+
     def get_default_screen(self) -> Screen:
         self.reader = ReaderScreen()
         return self.reader

@@ -89,6 +89,19 @@ class PickerScreen(ModalScreen):
         else:
             self._highlight()
 
+    def on_screen_suspend(self) -> None:
+        """Closed after typing: the whole list is made again a moment later, while the
+        reader is idle, and drawn ahead (App.redo_ahead), not when opened again."""
+        if self.query_input.value:
+            self.set_timer(0.05, self._restore)
+
+    def _restore(self) -> None:
+        if self.query_input.value and not self.is_current:
+            with self.query_input.prevent(Input.Changed):
+                self.query_input.value = ""
+            self._fill("")
+            self.app.redo_ahead(self)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._fill(event.value)

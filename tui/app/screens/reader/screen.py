@@ -187,6 +187,11 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
         # collector's full collections (a pause of tens of ms once there are many)
         gc.freeze()
 
+    def screens_changed(self) -> None:
+        """A screen made ahead changed (App.redo_ahead): made ready again when idle."""
+        self._screens_ready = ()
+        self.warm_up()
+
     def _screens_ahead(self, analysis) -> bool:
         """One step of the work done ahead: start one of the screens a key opens (the
         speaker and topic pickers s t, the list of sources o, the overview v) as that key
