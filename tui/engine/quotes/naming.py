@@ -641,9 +641,9 @@ class People:
         self.lone_role_names: dict[int, set[str]] = {}
         self.named: dict[tuple[str, str], list[tuple[int, Person]]] = {}     # (attr, word) -> people
         self._named_in: dict[tuple[str, str, int], list[Person]] = {}      # the same, per article
-        # what the whole corpus says, read once all articles are (a lone name untitled in its
-        # article, a role no one holds in the article): the same for every article
-        self._corpus_name: dict[str, Person | None] = {}
+        # what the whole corpus says, read once all articles are (a lone name and the titles
+        # its article gives it, a role no one holds in the article): the same in every article
+        self._corpus_name: dict[tuple[str, frozenset[str]], Person | None] = {}
         self._corpus_holder: dict[str, Person | None] = {}
         self._roled: dict[int, list[Person]] = {}                 # by_role's index
         self._by_role: dict[tuple[int, str], list[tuple[int, int]]] = {}
@@ -737,11 +737,11 @@ class People:
                 return max(before, key=lambda x: x[0])[1]
             if found:
                 return None
-        if self.lone_titles.get((a, w)):
-            return self._in_corpus(a, w)
-        if w not in self._corpus_name:     # every person of that name fits: any article's
-            self._corpus_name[w] = self._in_corpus(a, w)
-        return self._corpus_name[w]
+        # who fits depends on the article only through the titles it gives the lone name
+        key = (w, frozenset(self.lone_titles.get((a, w)) or ()))
+        if key not in self._corpus_name:
+            self._corpus_name[key] = self._in_corpus(a, w)
+        return self._corpus_name[key]
 
     def _in_corpus(self, a: int, w: str) -> Person | None:
         """The one person of that name in the corpus who fits article a's lone name w, or
