@@ -16,8 +16,8 @@ every stage of tui.engine.stages (align, quotes, topics), each timed in CPU seco
 --only NAME times load and that stage alone; --with-seeds puts the five seeds
 beside the long article (alone, an article is not aligned: nothing to align it with).  Target: a 5 MB article analysed in <= 10 s;
 every stage near-linear (20 MB about four times 5 MB).  Compare runs made back to back.
-synopsis refuses an article longer than tui.engine.load.MAX_CHARS (the size analysed in
-about 10 s); the bench lifts that limit to measure past it.
+synopsis refuses an article longer than tui.engine.load.MAX_CHARS; the bench lifts that
+limit to measure past it.
 """
 from __future__ import annotations
 

@@ -187,7 +187,7 @@ def _long_text(chars: int) -> str:
 
 
 def test_article_past_the_size_limit_is_one_line(tmp_path, capsys):
-    """An article longer than the analysis can take in about 10 s is refused at once with
+    """An article longer than the analysis limit (load.MAX_CHARS) is refused at once with
     one line (like a file past the byte limit), before any analysis; beside good ones too."""
     from tui.engine.load import MAX_CHARS
 

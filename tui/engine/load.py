@@ -36,9 +36,9 @@ MAX_CORPUS_BYTES = 256 * 1024
 MAX_CORPUS_DEPTH = 4
 # Generous: a news article is a few tens of KiB; this only stops a mistaken huge file.
 MAX_BYTES = 20 * 1024 * 1024
-# An article's text longer than this is refused: its analysis would take more than about
-# 10 s (bench/big_article.py, CPU on a loaded 2-core machine: 1 MB 7.0 s, 1.5 MB 10.2 s;
-# the README's Safety section).
+# An article's text longer than this is refused (the README's Safety section). Set when
+# 1.25 MB took about 10 s to analyse; bench/big_article.py, CPU on a loaded 2-core machine,
+# now: 1 MB 3.5 s, 2.5 MB 10.6 s, 5 MB 16.7 s (the target, 5 MB in 10 s, not met).
 MAX_CHARS = 1_250_000
 
 
@@ -309,7 +309,7 @@ def _read_file(p: Path, name: str) -> bytes:
 def _check_length(text: str, name: str) -> None:
     if len(text) > MAX_CHARS:
         raise InputError(f"{name}: too long to analyse ({len(text)} characters of text; "
-                         f"the limit is {MAX_CHARS}, about 10 s of analysis)")
+                         f"the limit is {MAX_CHARS})")
 
 
 def _html_source(ident: str, path: str, markup: str, enc: str, name: str,
