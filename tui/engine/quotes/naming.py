@@ -517,7 +517,7 @@ _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 
 
 def _words_before(text: str, lo: int, hi: int) -> str | None:
-    """The one to three words that end at hi (a line's end just before hi aside), each
+    r"""The one to three words that end at hi (a line's end just before hi aside), each
     followed by spaces or tabs, none before lo: what the search of
     r"((?:[A-Za-z][\w\-]*[ \t]+){1,3})$" in text[lo:hi] finds, read backwards from hi
     (the search tried every start in the window: a third of People.read on a long text)."""
