@@ -221,6 +221,9 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
                 self._other_lens = (lens, dataclasses.replace(
                     lens, mode=MARK if lens.mode == ONLY else ONLY))
             yield None, None, self._other_lens[1]
+        likely = self.likely_filter()      # s then Enter: the picker's first speaker
+        if likely is not None:
+            yield None, None, likely
         yield None, not self.state.facts, None
         if self.zoomed:
             return
@@ -229,9 +232,6 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
             k = max(1, fit - max(0, min(fit - 1, self.state.wider + delta)))
             if k != len(self.shown):
                 yield self.pane_width(k), None, None
-        likely = self.likely_filter()      # s then Enter: the picker's first speaker
-        if likely is not None:
-            yield None, None, likely
 
     # -- what arrives: the widgets' messages, the size, the analysis --------------------------
     @on(SearchField.Changed)
