@@ -418,7 +418,9 @@ def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]) -> "_Pa
     last: dict[int, int] = {}        # article -> its last sentence in ids
     for x in ids:
         last[art[x]] = x
-    claim_w = {x: sents[x].weight - sents[x].tag_weight for x in ids}
+    claim_w = [0.0] * len(sents)      # a list: read for every pair that shares a family
+    for x in ids:
+        claim_w[x] = sents[x].weight - sents[x].tag_weight
     out = _Pairs()
     work = sum(len(p) * (len(p) - 1) // 2 for p in postings.values())
     if work <= PAIR_WORK:
@@ -478,20 +480,17 @@ def _overlaps(families, weights: dict, postings: dict, end: int) -> dict[int, fl
     return acc
 
 
-def _keep(x: int, acc: dict[int, float], claim_w: dict[int, float], out: "_Pairs") -> None:
+def _keep(x: int, acc: dict[int, float], claim_w: list[float], out: "_Pairs") -> None:
     """The pairs (x, y) of `acc` (y -> overlap) that share enough to be scored, into out
     (y ascending: out's rows stay sorted)."""
     wx = claim_w[x]
-    ys, vals = out.ys, out.vals
-    k = len(ys)
-    for y in sorted(acc):
-        o = acc[y]
-        wy = claim_w[y]
-        if 2 * o < 0.12 * (wx + wy) and o < 0.3 * (wx if wx < wy else wy):
-            continue
-        ys.append(y)
-        vals.append(o)
-    out.xs.extend(array("i", [x]) * (len(ys) - k))
+    kept = [y for y, o in acc.items()
+            if 2 * o >= 0.12 * (wx + (wy := claim_w[y])) or o >= 0.3 * (wx if wx < wy else wy)]
+    if kept:
+        kept.sort()
+        out.ys.extend(kept)
+        out.vals.extend([acc[y] for y in kept])
+        out.xs.extend(array("i", [x]) * len(kept))
 
 
 class _Pairs:
