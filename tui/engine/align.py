@@ -808,6 +808,7 @@ def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
     rep_of = list(range(len(sents)))
     postings: dict[str, list[int]] = defaultdict(list)
     by_normal: dict[str, int] = {}   # the first representative of each text
+    rarest: dict[int, list[str]] = {}    # a families dict (by identity) -> its rarest
     first = 0                   # the first sentence of x's article
     for x, st in enumerate(sents):
         if progress is not None and x % 2000 == 0:
@@ -816,7 +817,10 @@ def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
             first = x
         if st.furniture:
             continue
-        rare = heapq.nlargest(TWIN_KEYS, st.fams, key=st.fams.__getitem__)
+        rare = rarest.get(id(st.fams))
+        if rare is None:     # sentences of one text share their families (_prepare)
+            rare = rarest[id(st.fams)] = heapq.nlargest(TWIN_KEYS, st.fams,
+                                                        key=st.fams.__getitem__)
         if x - first > TWIN_WINDOW and st.normal in by_normal:
             # deep in a long article: the very same text is a copy however far back
             rep_of[x] = by_normal[st.normal]
