@@ -177,3 +177,4 @@ async def test_a_picker_closed_after_typing_is_whole_again_and_drawn_before_it_r
         assert app.screen is picker and picker.options.highlighted == 0
         await pilot.press("enter")
         assert reader.lens.speaker == picker.items[0][0]
+

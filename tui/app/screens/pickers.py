@@ -1,7 +1,7 @@
 """Pickers: a speaker or a topic to filter by, narrowed as you type."""
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, ScreenStackError, UnknownModeError
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
@@ -96,7 +96,11 @@ class PickerScreen(ModalScreen):
             self.set_timer(0.05, self._restore)
 
     def _restore(self) -> None:
-        if self.query_input.value and not self.is_current:
+        try:
+            shown = self.is_current
+        except (ScreenStackError, UnknownModeError):    # the app is closing
+            return
+        if self.query_input.value and not shown:
             with self.query_input.prevent(Input.Changed):
                 self.query_input.value = ""
             self._fill("")
