@@ -97,14 +97,13 @@ class PickerScreen(ModalScreen):
 
     def _restore(self) -> None:
         try:
-            shown = self.is_current
-        except (ScreenStackError, UnknownModeError):    # the app is closing
-            return
-        if self.query_input.value and not shown:
-            with self.query_input.prevent(Input.Changed):
-                self.query_input.value = ""
-            self._fill("")
-            self.app.redo_ahead(self)
+            if self.query_input.value and not self.is_current:
+                with self.query_input.prevent(Input.Changed):
+                    self.query_input.value = ""
+                self._fill("")
+                self.app.redo_ahead(self)
+        except (ScreenStackError, UnknownModeError):
+            pass    # the app is closing (its screens are gone): nothing to make ready
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
