@@ -384,3 +384,67 @@ def test_pair_scores_do_not_depend_on_the_hash_seed(tmp_path):
                               capture_output=True, text=True, check=True)
         runs.add(done.stdout)
     assert len(runs) == 1
+
+
+
+def test_a_headline_and_its_lede_both_link_what_states_them(tmp_path):
+    # each article states its news in the headline and again in the lede; headlines share
+    # their short words with each other, ledes their longer ones, yet all state one thing:
+    # a headline's best counterpart elsewhere is the other headline, and the lede there
+    # restates it, so that lede is no rival
+    _write(tmp_path, "a.txt",
+           "Riverton Bans Cars From Old Town\n\n"
+           "The council of Riverton voted on Tuesday to ban private cars from the historic old "
+           "town from the first of June, its chairwoman announced after a long debate.\n\n"
+           "Shop owners fear they will lose customers who drive in from nearby villages.\n\n"
+           + "\n\n".join(_FILLER[:2]) + "\n")
+    _write(tmp_path, "b.txt",
+           "Riverton bans cars from old town\n\n"
+           "Councillors in Riverton voted on Tuesday evening to ban private cars from the "
+           "historic old town from the first of June after a long debate.\n\n"
+           "The ferry company raised its fares for the second time this year.\n\n"
+           + "\n\n".join(_FILLER[2:4]) + "\n")
+    _write(tmp_path, "c.txt",
+           "Riverton councillors vote to ban cars in old town\n\n"
+           "After a long debate, Riverton councillors voted on Tuesday to keep private cars "
+           "out of the historic old town from the first of June.\n\n"
+           "The fire brigade asked for a lane to be kept open for its engines.\n\n"
+           + "\n\n".join(_FILLER[4:]) + "\n")
+    an = analyse([str(tmp_path)])
+    groups = {an.articles[a].sentences[i].text[:12] for g in an.links.groups() for a, i in g
+              if len(g) >= 6}
+    assert groups == {"Riverton Ban", "The council ", "Riverton ban", "Councillors ",
+                      "Riverton cou", "After a long"}
+
+
+def test_only_an_articles_top_restates_itself(tmp_path):
+    # deeper in, two sentences of one article on one theme are two statements: the one
+    # that is not the other article's best counterpart still competes with it, and its
+    # link (made by attaching, if at all) stays weak
+    _write(tmp_path, "a.txt",
+           "Harbor towns sign ferry deal\n\n"
+           "The towns of Oldport and Newport signed a ferry deal on Monday after a year of "
+           "talks.\n\n" + "\n\n".join(_FILLER[:2]) + "\n\n"
+           "Oldport has long wanted a treaty with Newport to formally end the feud over "
+           "fishing rights in the bay, the governor said.\n\n" + _FILLER[5] + "\n\n"
+           "The two towns are now discussing an end to their long feud over fishing rights "
+           "in the bay.\n")
+    _write(tmp_path, "b.txt",
+           "Ferry deal signed between Oldport and Newport\n\n"
+           "Oldport and Newport signed a deal on Monday to run a joint ferry after a year of "
+           "talks.\n\n" + "\n\n".join(_FILLER[2:4]) + "\n\n"
+           "For decades Oldport has sought a treaty with Newport that would formally end the "
+           "feud over the fishing rights.\n\n" + _FILLER[4] + "\n")
+    an = analyse([str(tmp_path)])
+    a, b = an.articles
+
+    def conf(x, y):
+        i = next(s.i for s in a.sentences if s.text.startswith(x))
+        j = next(s.i for s in b.sentences if s.text.startswith(y))
+        return {(m.article, m.i): m.confidence for m in an.links.alignment(0, i).matches}[(1, j)]
+
+    assert conf("Oldport has long wanted", "For decades") >= 0.6
+    assert conf("The two towns are now", "For decades") < 0.5
+    # the top still restates itself: headline and lede both link the other headline
+    assert conf("Harbor towns", "Ferry deal") >= 0.5
+    assert conf("The towns of Oldport", "Ferry deal") >= 0.5

@@ -80,6 +80,7 @@ LATE_LIMIT = 200_000  # pair scores and relations computed on demand that are ke
 SYNONYMS = True       # fold news synonyms to one family (synonyms.py)
 COLLAPSE = True       # collapse copies first (off only to measure what blocking loses)
 BRIDGE_LIMIT = 50     # members tried as a bridge when reporting a pair's score
+LEDE = 2              # an article's first body sentences that restate its headline
 TWIN_KEYS = 6         # rarest families a sentence is indexed and looked up by, for copies
 TWIN_DICE = 0.8       # a copy shares this much weighted vocabulary ...
 TWIN_RATIO = 85.0     # ... and this much of its characters
@@ -91,6 +92,7 @@ PARAMS = {
     "context": 0.15,     # weight of neighbour support
     "mutual": 0.1,      # bonus when each is the other's best partner in its article
     "rival": 0.3,       # penalty scale when a better partner exists in the same article
+    "restated": 0.3,    # ... none for a pair scoring this when that partner restates it
     "missing": 0.25,      # how strongly an unscored pair inside a group speaks against it
     "cont_min": 0.7,     # containment below this earns nothing
     "cont_base": 0.4,   # containment credit for a tiny sentence ...
@@ -132,6 +134,7 @@ class _Sent:
     question: bool = False
     when: tuple | None = None      # the dates it names (claim.occasions), None: none
     denies: bool = False
+    lead: bool = False   # a heading or one of its article's first body sentences (LEDE)
 
 
 @lru_cache(maxsize=65536)
@@ -322,8 +325,9 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
     strings: list[tuple[str, str]] = []   # its loose and normal forms
     mult: list[int] = []             # how many sentences have it
     which: list[int] = []            # per sentence: its text
-    where: list[tuple[int, int, bool]] = []
+    where: list[tuple[int, int, bool, bool]] = []
     for a, art in enumerate(articles):
+        body = 0
         for s in art.sentences:
             shown = art.shown_text(s)
             heading = s.role in _HEADINGS
@@ -335,7 +339,14 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
                 mult.append(0)
             mult[k] += 1
             which.append(k)
-            where.append((a, s.i, s.role in FURNITURE))
+            if heading:
+                lead = True
+            elif not s.boilerplate:
+                body += 1
+                lead = body <= LEDE
+            else:
+                lead = False
+            where.append((a, s.i, s.role in FURNITURE, lead))
     del kinds
     join = _surnames([texts[k] for k in which]) if PARAMS["names"] else {}
     # proper names: families only ever written capitalised, capitalised inside a sentence
@@ -390,10 +401,11 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
                             t.question, t.when if any(t.when) else None, t.denies))
     del texts, raw, pairs, strings
     sents = []
-    for k, (a, i, furniture) in zip(which, where):
+    for k, (a, i, furniture, lead) in zip(which, where):
         p = protos[k]
         sents.append(_Sent(a, i, p.fams, p.weight, p.loose, p.normal, p.bigrams, furniture,
-                           p.tag, p.tag_weight, p.main, p.names, p.question, p.when, p.denies))
+                           p.tag, p.tag_weight, p.main, p.names, p.question, p.when, p.denies,
+                           lead))
     return sents
 
 
@@ -931,10 +943,32 @@ def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
     # sentence's turn works out the score.
     adjacency = base.adjacency(len(sents))
     start, other, pair = adjacency
+    # An article states its news more than once (headline, subheading, lede): a sentence
+    # that restates the best counterpart in its article is no rival of it.  Each sentence's
+    # best counterpart per article is kept beside its best score (`top`, the first
+    # sentence's in the pair's slot, like its best).
     scores = _Pairs(bx, by, array("d", bytes(8 * len(bx))))
     final = scores.vals
     mutual, rival = PARAMS["mutual"], PARAMS["rival"]
     art_of = [st.a for st in sents]
+    top = array("i", bytes(4 * len(bx)))
+    fair = PARAMS["restated"]
+    restated: dict[tuple[int, int], bool] = {}
+
+    def restates(u: int, v: int) -> bool:
+        """u and v, of one article, state one thing (scored as a cross-article pair is):
+        its headline and its lede, not two sentences deeper in on one theme."""
+        if u == v:
+            return True
+        if not (sents[u].lead and sents[v].lead):
+            return False
+        key = (u, v) if u < v else (v, u)
+        r = restated.get(key)
+        if r is None:
+            r = restated[key] = pair_score(sents[u], sents[v],
+                                           overlap(sents[u], sents[v])) >= threshold
+        return r
+
     for x in ids:
         lo, hi = start[x], start[x + 1]
         if lo == hi:
@@ -944,23 +978,33 @@ def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
         ps = pair[lo:hi]
         vals = [ctx[p] for p in ps]
         best: dict[int, float] = {}
+        best_of: dict[int, int] = {}
         get = best.get
-        for a, sc in zip(arts, vals):
+        for o, a, sc in zip(others, arts, vals):
             if sc > get(a, 0.0):
                 best[a] = sc
+                best_of[a] = o
         for o, a, p, sc in zip(others, arts, ps, vals):
             mine = best[a]
             if o > x:            # x's own row: the pair's first sentence
                 final[p] = mine
+                top[p] = best_of[a]
                 continue
             rx = sc / final[p]
             ry = sc / mine
+            if sc >= fair:
+                # o (the pair's first) has a better counterpart than x in x's article,
+                # which x restates; and the other way round
+                if rx < 1.0 and restates(x, top[p]):
+                    rx = 1.0
+                if ry < 1.0 and restates(o, best_of[a]):
+                    ry = 1.0
             if rx >= 1.0 and ry >= 1.0:
                 sc = sc + mutual
             else:
                 sc = sc - rival * (2.0 - rx - ry)
             final[p] = 0.001 if sc < 0.001 else 1.0 if sc > 1.0 else sc
-    del ctx                      # intermediates freed once used
+    del ctx, top, restated       # intermediates freed once used
 
     groups = _Groups(ids, art, copies, scores, threshold, adjacency)
     heap = [(-sc, x, y) for x, y, sc in zip(bx, by, final) if sc >= threshold]
