@@ -126,6 +126,7 @@ async def test_a_filter_put_on_again_finds_its_lines_and_marks_stay_right():
         engineers = [drawn(p) for p in reader.visible_panes()]
         assert engineers != mayor
         await pilot.press("S")
+        await until_warm(pilot)                         # what was under way ahead is done
         reader.warm_up = lambda: None                   # nothing built ahead from here
         before = built(reader)
         await pilot.press("s", *"may", "enter")         # Mayor again: no line built anew
