@@ -81,6 +81,8 @@ SYNONYMS = True       # fold news synonyms to one family (synonyms.py)
 COLLAPSE = True       # collapse copies first (off only to measure what blocking loses)
 BRIDGE_LIMIT = 50     # members tried as a bridge when reporting a pair's score
 LEDE = 2              # an article's first body sentences that restate its headline
+SCANT_DICE = 0.12     # a pair sharing less than this weighted Dice ...
+SCANT_HELD = 0.3      # ... and less than this of its smaller side is never scored
 TWIN_KEYS = 6         # rarest families a sentence is indexed and looked up by, for copies
 TWIN_DICE = 0.8       # a copy shares this much weighted vocabulary ...
 TWIN_RATIO = 85.0     # ... and this much of its characters
@@ -465,11 +467,12 @@ def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]) -> "_Pa
         # what the index saw, plus at most what either leaves out: pairs that cannot
         # pass the filter even so are dropped before their whole overlap is summed
         wx, sx = claim_w[x], spared[x]
+        dice_min, held_min = SCANT_DICE, SCANT_HELD
         whole: dict[int, float] = {}
         for y, o in acc.items():
             top = o + sx + spared[y]
             wy = claim_w[y]
-            if 2 * top >= 0.12 * (wx + wy) or top >= 0.3 * (wx if wx < wy else wy):
+            if 2 * top >= dice_min * (wx + wy) or top >= held_min * (wx if wx < wy else wy):
                 fy = sents[y].fams      # summed in fx's order: the same float whatever the hash seed
                 whole[y] = sum([w for f, w in fx.items() if f in fy])
         _keep(x, whole, claim_w, out)
@@ -496,8 +499,9 @@ def _keep(x: int, acc: dict[int, float], claim_w: list[float], out: "_Pairs") ->
     """The pairs (x, y) of `acc` (y -> overlap) that share enough to be scored, into out
     (y ascending: out's rows stay sorted)."""
     wx = claim_w[x]
-    kept = [y for y, o in acc.items()
-            if 2 * o >= 0.12 * (wx + (wy := claim_w[y])) or o >= 0.3 * (wx if wx < wy else wy)]
+    dice_min, held_min = SCANT_DICE, SCANT_HELD      # (not _scant: the pass is hot)
+    kept = [y for y, o in acc.items() if 2 * o >= dice_min * (wx + (wy := claim_w[y]))
+            or o >= held_min * (wx if wx < wy else wy)]
     if kept:
         kept.sort()
         out.ys.extend(kept)
@@ -695,7 +699,8 @@ def _scant(overlap: float, wx: float, wy: float) -> bool:
     """Too little shared for _lexical to score the pair at all (it returns -1)."""
     if wx <= 0 or wy <= 0:
         return True
-    return 2 * overlap / (wx + wy) < 0.12 and overlap < 0.3 * (wx if wx < wy else wy)
+    return (2 * overlap / (wx + wy) < SCANT_DICE
+            and overlap < SCANT_HELD * (wx if wx < wy else wy))
 
 
 def _lexical(overlap: float, held: float, wx: float, wy: float, nx: int, ny: int) -> float:
