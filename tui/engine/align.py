@@ -882,6 +882,21 @@ def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
     return rep_of
 
 
+def _across(xs: list[int], art: dict[int, int]):
+    """The pairs of `xs` from different articles, each pair once, walked article by
+    article: a text repeated many times in one article (a separator, a one-word line)
+    costs its copies, not their square."""
+    by_art: dict[int, list[int]] = defaultdict(list)
+    for x in xs:
+        by_art[art[x]].append(x)
+    runs = list(by_art.values())
+    for k, run in enumerate(runs):
+        for other in runs[k + 1:]:
+            for x in run:
+                for y in other:
+                    yield x, y
+
+
 def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
            copies: dict[int, int]) -> tuple[list[list[int]], "_Pairs"]:
     """Groups of the sentences `ids` (steps 2-5 of the module docstring), and the
@@ -906,7 +921,7 @@ def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
         if not sents[x].fams and sents[x].normal:
             by_norm[sents[x].normal].append(x)
     extra = [(min(x, y), max(x, y), 1.0) for xs in by_norm.values()
-             for p, x in enumerate(xs) for y in xs[p + 1:] if art[x] != art[y]]
+             for x, y in _across(xs, art)]
     if extra:
         rows = sorted(list(zip(bx, by, bv, overlaps)) + [t + (0.0,) for t in extra])
         base = _Pairs(array("i", [t[0] for t in rows]), array("i", [t[1] for t in rows]),
