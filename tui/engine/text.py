@@ -56,6 +56,8 @@ _SPELLING_SKIP = frozenset("four your our hour tour pour sour flour devour rise 
                            "franchise enterprise premise concise noise raise praise poise "
                            "since once fence hence pence ice office police advice notice "
                            "justice service choice voice price device evidence science".split())
+# any of the endings above, in one search: most words have none, and the rules go unread
+_SPELLING_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _SPELLING))
 
 
 @lru_cache(maxsize=65536)
@@ -70,7 +72,7 @@ def key(word: str) -> str:
         return NUMBER_WORDS[w]
     if not w.isalpha():
         return w
-    if w not in _SPELLING_SKIP:
+    if w not in _SPELLING_SKIP and _SPELLING_ANY.search(w):
         for rx, rep in _SPELLING:
             w2 = rx.sub(rep, w)
             if w2 != w:
