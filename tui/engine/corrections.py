@@ -27,7 +27,6 @@ comments and the order of lines kept).
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
@@ -131,6 +130,8 @@ def _spaced(text: str) -> str:
 
 def digest(text: str) -> str:
     """A short digest of a sentence's text (spaces folded): changes when the text does."""
+    import hashlib  # (here: loading it loads OpenSSL, which a run without corrections skips)
+
     return hashlib.blake2b(_spaced(text).encode("utf-8", "surrogatepass"),
                            digest_size=8).hexdigest()[:DIGEST_HEX]
 
