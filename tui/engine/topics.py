@@ -806,11 +806,22 @@ def _graph(vecs, content, adjn) -> dict[int, dict[int, float]]:
             if v in is_content:
                 base = acc[v] if v in acc else _dot(vu, vecs[v])
                 acc[v] = base + bonus * min(1.0, w + adjn[v].get(u, 0.0))
-        best = heapq.nlargest(NEIGHBOURS, ((s, -v) for v, s in acc.items() if s > 0))
-        for s, v in best:
-            edges[u][-v] = s
-            edges[-v][u] = s
+        for s, v in _strongest(acc, NEIGHBOURS):
+            edges[u][v] = s
+            edges[v][u] = s
     return edges
+
+
+def _strongest(acc: dict[int, float], m: int) -> list[tuple[float, int]]:
+    """The m entries of acc with the largest values above 0, as (value, key): the largest
+    first, equal values by key (what heapq.nlargest of (value, -key) gives; only the
+    entries at or above the m-th largest value are made into tuples and sorted)."""
+    vals = [s for s in acc.values() if s > 0]
+    if not vals:
+        return []
+    floor = sorted(vals)[-m] if len(vals) > m else 0.0
+    best = sorted([(-s, v) for v, s in acc.items() if s > 0 and s >= floor])[:m]
+    return [(-ns, v) for ns, v in best]
 
 
 def _agglomerate(content, edges, k) -> list[list[int]]:
