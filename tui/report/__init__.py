@@ -21,7 +21,10 @@ from pathlib import Path
 
 from ..engine.files import atomic_write
 from ..engine.model import Analysis
-from .view import ReportView
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .view import ReportView
 
 FORMATS = ("html", "md", "json")
 SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
@@ -56,6 +59,15 @@ def write_report(an: Analysis, fmt: str, path: str | os.PathLike,
     """Write the report to `path` (atomically: a reader of the file never sees half of it).
     Returns the absolute path written.  Raises OSError when it cannot be written."""
     return atomic_write(path, render(an, fmt, view, link))
+
+
+def __getattr__(name: str):
+    """`ReportView` is imported when first asked for: a JSON export never needs it."""
+    if name == "ReportView":
+        from .view import ReportView
+
+        return ReportView
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["FORMATS", "ReportView", "fmt_for", "render", "write_report"]
