@@ -5,7 +5,6 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from .corrections import CorpusFile
 from .errors import InputError
 from .load import Source, display_path, read_sources
 from .markup import mask_markdown
@@ -94,6 +93,8 @@ def read_corrections(files: list[Path]) -> tuple[tuple, list[str]]:
     cannot be read (tui.engine.corrections)."""
     out: list = []
     problems: list[str] = []
+    if files:
+        from .corrections import CorpusFile  # (a folder of articles has none to read)
     for p in files:
         try:
             got, bad = CorpusFile.read(p).corrections()

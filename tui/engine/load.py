@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from .corrections import is_correction_line
 from .decoding import decode, decode_html
 from .errors import InputError
 
@@ -228,6 +227,8 @@ def corpus_lines(p: Path) -> list[tuple[int, str]] | None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
+    from .corrections import is_correction_line  # (only a file that may be a corpus file)
+
     entries = []
     for k, line in enumerate(text.splitlines(), 1):
         line = line.strip()
