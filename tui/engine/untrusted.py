@@ -45,12 +45,22 @@ _ONE_LINE.update((ord(c), " ") for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u202
 _ONE_LINE.update((c, " ") for c in range(0x2000, 0x200B))
 _ONE_LINE.update({0xA0: " ", 0x1680: " ", 0x202F: " ", 0x205F: " ", 0x3000: " "})
 
-# (compiled when first needed: most texts never need them, and the wide classes take
-# milliseconds to compile at every start)
-_NEEDS_NEUTRAL = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-_NEEDS_VISIBLE = ("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
-                  "\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]")
-_SURROGATE = "[\ud800-\udfff]"
+# (compiled when first needed, and kept: most texts never need them, and the wide classes
+# take milliseconds to compile at every start)
+_PATTERNS = {
+    "neutral": "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]",
+    "visible": ("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
+                "\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e007f]"),
+    "surrogate": "[\ud800-\udfff]",
+}
+_COMPILED: dict[str, re.Pattern] = {}
+
+
+def _rx(name: str) -> re.Pattern:
+    rx = _COMPILED.get(name)
+    if rx is None:
+        rx = _COMPILED[name] = re.compile(_PATTERNS[name])
+    return rx
 
 
 def _plain(text: str) -> bool:
@@ -63,19 +73,19 @@ def _plain(text: str) -> bool:
 def _fix_surrogates(text: str) -> str:
     if text.isprintable():   # (a surrogate is not printable)
         return text
-    return re.sub(_SURROGATE, "\ufffd", text)
+    return _rx("surrogate").sub("\ufffd", text)
 
 
 def neutral(text: str) -> str:
     """`text` with nothing that can act on a terminal; same length."""
-    if _plain(text) or not re.search(_NEEDS_NEUTRAL, text):
+    if _plain(text) or not _rx("neutral").search(text):
         return text
     return _fix_surrogates(text).translate(_NEUTRAL)
 
 
 def visible(text: str) -> str:
     """`text` as a reader may show it: neutral, nothing invisible or reordering; same length."""
-    if _plain(text) or not re.search(_NEEDS_VISIBLE, text):
+    if _plain(text) or not _rx("visible").search(text):
         return text
     return _fix_surrogates(text).translate(_VISIBLE)
 
