@@ -120,6 +120,19 @@ def css_parsed_once():
     Stylesheet._parse_rules = parse
 
 
+@pytest.fixture(autouse=True)
+def nothing_built_ahead(request, monkeypatch):
+    """The reader builds lines and screens ahead whenever it is idle (ReaderScreen.warm_up,
+    after start-up and after each move): a quarter of a pilot test's CPU, for what no key
+    of the test needs (a key builds what it shows itself).  Here it is off, except in the
+    tests marked `built_ahead` (tests/app/test_app_ahead.py), which test that work: what
+    is built ahead is drawn as if built when the key came."""
+    if request.node.get_closest_marker("built_ahead") is None:
+        from tui.app.screens.reader import ReaderScreen
+
+        monkeypatch.setattr(ReaderScreen, "warm_up", lambda self: None)
+
+
 @pytest.fixture
 def story_analysis():
     return story()

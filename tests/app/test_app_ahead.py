@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from reader_story import story
 from test_app_reader import check_synchronised, make_app
 
@@ -12,6 +13,8 @@ from tui.app.screens.overview import OverviewScreen
 from tui.app.screens.pickers import PickerScreen
 from tui.app.screens.sources import SourcesScreen
 from tui.app.widgets.styles import QUOTES
+
+pytestmark = pytest.mark.built_ahead          # (conftest: off in the other pilot tests)
 
 
 async def until_warm(pilot, timeout: float = 20.0) -> None:
