@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -32,9 +33,32 @@ def run_cli(args, capsys):
 
 @pytest.fixture
 def short(monkeypatch):
-    """A 1 s silence timeout and a 1.5 s deadline per URL."""
-    monkeypatch.setattr(fetchmod, "TIMEOUT", 1.0)
-    monkeypatch.setattr(fetchmod, "DEADLINE", 1.5)
+    """A 0.25 s silence timeout and a 0.3 s deadline per URL: the servers below trickle a
+    byte every 0.05 s or answer a hop in 0.1 s (each within the silence timeout), and would
+    go on for seconds without the deadline.  The real figures (15 s, 45 s) are checked on
+    a fake clock (test_the_documented_figures)."""
+    monkeypatch.setattr(fetchmod, "TIMEOUT", 0.25)
+    monkeypatch.setattr(fetchmod, "DEADLINE", 0.3)
+
+
+def test_the_documented_figures(monkeypatch):
+    """README: a URL gets 15 s without a byte or 45 s in all, redirects included: the
+    deadline download() starts with, read on a fake clock."""
+    now = [1000.0]
+    fake_time = types.SimpleNamespace(monotonic=lambda: now[0])
+    monkeypatch.setattr(fetchmod, "time", fake_time)
+    clocks = []
+    monkeypatch.setattr(fetchmod, "_follow", lambda url, clock, limit: clocks.append(clock))
+    fetchmod.download("http://127.0.0.1:1/story")
+    clock, = clocks
+    assert clock.left() == 15.0                     # each socket operation: 15 s at most
+    now[0] += 35.0
+    assert clock.left() == 10.0                     # ... and no longer than the 45 s left
+    now[0] += 9.5
+    assert clock.left() == 0.5
+    now[0] += 0.5
+    with pytest.raises(fetchmod.FetchError, match=r"^timed out \(no complete page after 45 s\)$"):
+        clock.left()
 
 
 def trickle(first: bytes, then: bytes, every: float, seconds: float = 8.0):
@@ -60,7 +84,7 @@ def timed_fetch(url):
 
 
 def test_headers_sent_slowly_meet_the_deadline(site, short):
-    url = site.raw("/slow-headers", trickle(b"HTTP/1.1 200 OK\r\n", b"X-Slow: abc\r\n", 0.2))
+    url = site.raw("/slow-headers", trickle(b"HTTP/1.1 200 OK\r\n", b"X-Slow: abc\r\n", 0.05))
     msg, took = timed_fetch(url)
     assert msg.startswith("timed out") and took < 3.0, (msg, took)
 
@@ -68,7 +92,7 @@ def test_headers_sent_slowly_meet_the_deadline(site, short):
 def test_body_sent_slowly_meets_the_deadline(site, short):
     head = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n"
             + news_page().encode()[:500])
-    url = site.raw("/slow-body", trickle(head, b"<p>x</p>", 0.2))
+    url = site.raw("/slow-body", trickle(head, b"<p>x</p>", 0.05))
     msg, took = timed_fetch(url)
     assert msg.startswith("timed out") and took < 3.0, (msg, took)
 
@@ -76,7 +100,7 @@ def test_body_sent_slowly_meets_the_deadline(site, short):
 def test_a_chain_of_slow_redirects_shares_one_deadline(site, short):
     def hop(k):
         def answer(h):
-            time.sleep(0.4)
+            time.sleep(0.1)
             h.wfile.write(f"HTTP/1.1 302 Found\r\nLocation: /r{k + 1}\r\n"
                           "Content-Length: 0\r\n\r\n".encode())
         return answer
