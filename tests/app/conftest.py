@@ -21,10 +21,10 @@ def quick_keys():
     key's own).  Here a press waits until the app and its screen's widgets have handled
     all that is queued: the key and whatever handling it posted, however long the chain (a
     message counts until its handler returns), then for the screen's next idle (its
-    layout).  `pilot.pause()` waits the same way, then 20 ms (the idle wait's first step:
-    short timers fire, as the resize's), then for a running worker (up to a second, as the
-    idle wait did), then draws a frame, as idle time would have, and waits for what the
-    frame posted (after-refresh callbacks)."""
+    layout).  `pilot.pause()` waits the same way, then 10 ms (short timers fire: a resize
+    is sent after 1/120 s; the idle wait slept 20 ms first), then for a running worker (up
+    to a second, as the idle wait did), then draws a frame, as idle time would have, and
+    waits for what the frame posted (after-refresh callbacks)."""
     import textual.app
     import textual.pilot
     from textual.message_pump import MessagePump
@@ -76,7 +76,7 @@ def quick_keys():
         app = active_app.get()
         end = time.monotonic() + max_sleep
         await settle()
-        await asyncio.sleep(0.02)   # as the idle wait's first step: short timers fire (a resize)
+        await asyncio.sleep(0.01)   # short timers fire (a resize's, 1/120 s)
         while time.monotonic() < end and any(
                 w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
             await asyncio.sleep(0.005)

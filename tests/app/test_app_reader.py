@@ -394,7 +394,7 @@ async def test_the_analysis_can_arrive_after_the_first_frame():
     app = SynopsisApp(an.corpus, None, analyse=slow)
     async with app.run_test(size=(120, 30)) as pilot:
         reader = app.reader
-        await pilot.pause()
+        await pilot.pause(0)    # the first frame (pause() would wait its second for the worker)
         assert app.analysis is None
         for p in reader.visible_panes():
             assert p.painted and p.kind(0) == PENDING
