@@ -32,8 +32,11 @@ Scale.  Near-verbatim copies (the bulk of a large corpus of re-run wire copy) ar
 collapsed first, found through an index over each sentence's rarest families; steps
 2-5 run over one representative per set of copies.  Blocking is chosen by the amount of
 pair work (PAIR_WORK): above it, each sentence is indexed by its rarer families only
-(_candidates); grouping carries its evidence sums along as groups merge.  Groups are kept as
-groups: the per-pair matches are built only for the sentences someone asks about.
+(_Blocking); grouping carries its evidence sums along as groups merge.  Above PARALLEL_WORK
+the candidate rows are found and scored in one process per core (_score_shared: forked
+children read the sentences as built, and send back columns put back in row order, so the
+scores are the ones a single process finds).  Groups are kept as groups: the per-pair
+matches are built only for the sentences someone asks about.
 """
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ import heapq
 from array import array
 import re
 import math
+import os
 from bisect import bisect_right
 from contextlib import contextmanager
 from functools import lru_cache
@@ -76,6 +80,11 @@ FAMILY = 5            # letters kept of a stem: a word family
 PAIR_WORK = 16_000_000
 PREFIX = 0.1         # ... all but its commonest that together weigh less than this share
 ALL_PAIRS_LIMIT = 6000  # above this many sentences, word spans are not kept once used
+# Above this much pair work the pairs are scored in processes, one per core (at most WORKERS),
+# each taking runs of ROW_RUN rows in turn (_score_shared)
+PARALLEL_WORK = 2_000_000
+WORKERS = 4
+ROW_RUN = 64
 LATE_LIMIT = 200_000  # pair scores and relations computed on demand that are kept
 SYNONYMS = True       # fold news synonyms to one family (synonyms.py)
 COLLAPSE = True       # collapse copies first (off only to measure what blocking loses)
@@ -413,57 +422,86 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
 
 def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]) -> "_Pairs":
     """(x, y), x < y, in different articles -> weighted overlap of their families, for
-    the pairs that share enough to be scored at all (pair_score's cheap filter, on the
-    claims' weight: a lower bound; most pairs share one common word).
-
-    Blocking is chosen by the amount of pair work: when the pairs that share a family,
-    counted family by family, number at most PAIR_WORK, every one of them is weighed.
-    Above, each sentence is indexed by its rarer families only: all but its commonest
-    ones that together weigh less than PREFIX of it.  Two sentences whose rarest shared
-    family is in neither's index share less than PREFIX of each: a pair that shares at
-    least PREFIX of both (a weighted Dice of 2 * PREFIX) is always proposed.  A pair
-    proposed is weighed on all its shared families.  `ids` ascend, an article's together;
-    each sentence's pairs are found, filtered and kept in turn (no pair list of the
-    whole corpus is ever built)."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for x in ids:
-        for f in sents[x].fams:
-            postings[f].append(x)
-    last: dict[int, int] = {}        # article -> its last sentence in ids
-    for x in ids:
-        last[art[x]] = x
-    claim_w = [0.0] * len(sents)      # a list: read for every pair that shares a family
-    for x in ids:
-        claim_w[x] = sents[x].weight - sents[x].tag_weight
+    the pairs that share enough to be scored at all (see _Blocking)."""
     out = _Pairs()
-    work = sum(len(p) * (len(p) - 1) // 2 for p in postings.values())
-    if work <= PAIR_WORK:
-        # families in the order they were first met: each pair's weights add up in it
-        order = {f: k for k, f in enumerate(postings)}
+    block = _Blocking(sents, ids, art)
+    for x in ids:
+        block.row(x, out)
+    return out
+
+
+class _Blocking:
+    """The candidate pairs of the sentences `ids`, row by row: row(x) adds (x, y), y > x in
+    another article, with the weighted overlap of their families, for the pairs that share
+    enough to be scored at all (pair_score's cheap filter, on the claims' weight: a lower
+    bound; most pairs share one common word).
+
+    Blocking is chosen by the amount of pair work (`work`): when the pairs that share a
+    family, counted family by family, number at most PAIR_WORK, every one of them is
+    weighed.  Above, each sentence is indexed by its rarer families only: all but its
+    commonest ones that together weigh less than PREFIX of it.  Two sentences whose rarest
+    shared family is in neither's index share less than PREFIX of each: a pair that shares
+    at least PREFIX of both (a weighted Dice of 2 * PREFIX) is always proposed.  A pair
+    proposed is weighed on all its shared families.  `ids` ascend, an article's together;
+    each row is found, filtered and kept in turn (no pair list of the whole corpus is ever
+    built), and rows are independent of one another (they can be found in any order, in
+    any process)."""
+
+    __slots__ = ("sents", "last", "claim_w", "work", "postings", "order", "keyed", "spared")
+
+    def __init__(self, sents: list[_Sent], ids: list[int], art: dict[int, int]):
+        self.sents = sents
+        postings: dict[str, list[int]] = defaultdict(list)
+        for x in ids:
+            for f in sents[x].fams:
+                postings[f].append(x)
+        last = self.last = [0] * len(sents)      # x -> its article's last sentence in ids
+        end: dict[int, int] = {}
+        for x in ids:
+            end[art[x]] = x
+        for x in ids:
+            last[x] = end[art[x]]
+        claim_w = self.claim_w = [0.0] * len(sents)  # a list: read for every pair sharing a family
+        for x in ids:
+            claim_w[x] = sents[x].weight - sents[x].tag_weight
+        self.work = sum(len(p) * (len(p) - 1) // 2 for p in postings.values())
+        self.keyed: dict[int, list[str]] | None = None
+        self.spared: dict[int, float] | None = None
+        if self.work <= PAIR_WORK:
+            self.postings = postings
+            # families in the order they were first met: each pair's weights add up in it
+            self.order = {f: k for k, f in enumerate(postings)}
+            return
+        del postings
+        self.order = None
+        index: dict[str, list[int]] = defaultdict(list)
+        keyed: dict[int, list[str]] = {}
+        spared: dict[int, float] = {}    # the weight of the families it is not indexed by
         for x in ids:
             fams = sents[x].fams
-            acc = _overlaps(sorted(fams, key=order.__getitem__), fams, postings, last[art[x]])
-            _keep(x, acc, claim_w, out)
-        return out
-    del postings
-    index: dict[str, list[int]] = defaultdict(list)
-    keyed: dict[int, list[str]] = {}
-    spared: dict[int, float] = {}    # the weight of the families it is not indexed by
-    for x in ids:
-        fams = sents[x].fams
-        spare = PREFIX * sents[x].weight
-        mine = keyed[x] = []
-        for f in sorted(fams, key=lambda f: (fams[f], f)):     # commonest first
-            w = fams[f]
-            if w < spare and not mine:
-                spare -= w
-            else:
-                mine.append(f)
-                index[f].append(x)
-        spared[x] = PREFIX * sents[x].weight - spare
-    for x in ids:
+            spare = PREFIX * sents[x].weight
+            mine = keyed[x] = []
+            for f in sorted(fams, key=lambda f: (fams[f], f)):     # commonest first
+                w = fams[f]
+                if w < spare and not mine:
+                    spare -= w
+                else:
+                    mine.append(f)
+                    index[f].append(x)
+            spared[x] = PREFIX * sents[x].weight - spare
+        self.postings, self.keyed, self.spared = index, keyed, spared
+
+    def row(self, x: int, out: "_Pairs") -> None:
+        """x's pairs (x, y), y > x, into out (y ascending)."""
+        sents, claim_w = self.sents, self.claim_w
         fx = sents[x].fams
-        acc = _overlaps(keyed[x], fx, index, last[art[x]])
+        if self.keyed is None:
+            acc = _overlaps(sorted(fx, key=self.order.__getitem__), fx, self.postings,
+                            self.last[x])
+            _keep(x, acc, claim_w, out)
+            return
+        spared = self.spared
+        acc = _overlaps(self.keyed[x], fx, self.postings, self.last[x])
         # what the index saw, plus at most what either leaves out: pairs that cannot
         # pass the filter even so are dropped before their whole overlap is summed
         wx, sx = claim_w[x], spared[x]
@@ -476,7 +514,6 @@ def _candidates(sents: list[_Sent], ids: list[int], art: dict[int, int]) -> "_Pa
                 fy = sents[y].fams      # summed in fx's order: the same float whatever the hash seed
                 whole[y] = sum([w for f, w in fx.items() if f in fy])
         _keep(x, whole, claim_w, out)
-    return out
 
 
 def _overlaps(families, weights: dict, postings: dict, end: int) -> dict[int, float]:
@@ -897,23 +934,128 @@ def _across(xs: list[int], art: dict[int, int]):
                     yield x, y
 
 
+def _score_rows(sents: list[_Sent], block: _Blocking, rows) -> tuple[array, array, array, array]:
+    """The candidate pairs of the sentences `rows` (ascending) scored: the columns x, y,
+    score and overlap of the pairs scoring above 0.05, x ascending, y ascending within x."""
+    bx, by, bv, bo = array("i"), array("i"), array("d"), array("d")
+    cand = _Pairs()
+    for x in rows:
+        k = len(cand.ys)
+        block.row(x, cand)
+        sx = sents[x]
+        for y, o in zip(cand.ys[k:], cand.vals[k:]):
+            sc = pair_score(sx, sents[y], o)
+            if sc > 0.05:
+                bx.append(x)
+                by.append(y)
+                bv.append(sc)
+                bo.append(o)
+        if len(cand) > 65536:
+            cand = _Pairs()
+    return bx, by, bv, bo
+
+
+def _workers() -> int:
+    """Processes the pair scoring of a large corpus is shared among: one per core this
+    process may run on, at most WORKERS; 1 where processes cannot be forked."""
+    if not hasattr(os, "fork"):
+        return 1
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:
+        n = os.cpu_count() or 1
+    return max(1, min(n, WORKERS))
+
+
+def _score_shared(sents: list[_Sent], block: _Blocking, ids: list[int], workers: int
+                  ) -> tuple[array, array, array, array]:
+    """_score_rows over `ids`, the rows shared among `workers` processes (this one and
+    forked children, which read the sentences and the index this process built, and send
+    back their columns).  Rows go out in runs of ROW_RUN sentences, in turn (a row's cost
+    falls as x rises: later rows have fewer sentences after them); the columns are put
+    back in row order, so the result is _score_rows's, value for value."""
+    runs = [ids[k:k + ROW_RUN] for k in range(0, len(ids), ROW_RUN)]
+    shares = [[x for run in runs[w::workers] for x in run] for w in range(workers)]
+    parts = _forked(lambda rows: _score_rows(sents, block, rows), shares)
+    out = array("i"), array("i"), array("d"), array("d")
+    for r, run in enumerate(runs):
+        part = parts[r % workers]
+        xs = part[0]
+        lo, hi = bisect.bisect_left(xs, run[0]), bisect_right(xs, run[-1])
+        for col, src in zip(out, part):
+            col.extend(src[lo:hi])
+    return out
+
+
+def _forked(work, shares: list) -> list:
+    """[work(share) for share in shares]: the first computed here, each other one in a
+    forked child that sends its result back through a pipe (pickled; a result must be
+    plain data).  A child that fails has its share computed here instead: the result
+    never depends on whether a fork worked."""
+    import pickle
+
+    children: list[tuple[int, int]] = []
+    try:
+        for share in shares[1:]:
+            try:
+                r, w = os.pipe()
+                pid = os.fork()
+            except OSError:
+                children.append((-1, -1))
+                continue
+            if pid == 0:                      # the child: compute, send, leave at once
+                code = 1
+                try:
+                    os.close(r)
+                    view = memoryview(pickle.dumps(work(share), pickle.HIGHEST_PROTOCOL))
+                    while view:
+                        view = view[os.write(w, view):]
+                    code = 0
+                finally:
+                    os._exit(code)
+            os.close(w)
+            children.append((pid, r))
+        out = [work(shares[0])]
+        while children:
+            pid, r = children.pop(0)
+            result = None
+            if pid > 0:
+                chunks = []
+                with os.fdopen(r, "rb") as f:
+                    while chunk := f.read(1 << 20):
+                        chunks.append(chunk)
+                _, status = os.waitpid(pid, 0)
+                if status == 0 and chunks:
+                    result = pickle.loads(b"".join(chunks))
+            out.append(work(shares[len(out)]) if result is None else result)
+        return out
+    finally:
+        for pid, r in children:       # left over only when this process was interrupted
+            if pid > 0:
+                try:
+                    os.kill(pid, 9)
+                    os.waitpid(pid, 0)
+                except OSError:
+                    pass
+                try:
+                    os.close(r)
+                except OSError:
+                    pass
+
+
 def _group(sents: list[_Sent], ids: list[int], art: dict[int, int], neighbour,
            copies: dict[int, int]) -> tuple[list[list[int]], "_Pairs"]:
     """Groups of the sentences `ids` (steps 2-5 of the module docstring), and the
     pair scores that decided them.  Pairs live in columns (_Pairs), each intermediate
     freed once used: a large corpus scores millions of them."""
-    cand = _candidates(sents, ids, art)
-    base = _Pairs()
-    overlaps = array("d")        # each base pair's overlap (for _attach)
-    bx, by, bv = base.xs, base.ys, base.vals
-    for x, y, o in zip(cand.xs, cand.ys, cand.vals):
-        sc = pair_score(sents[x], sents[y], o)
-        if sc > 0.05:
-            bx.append(x)
-            by.append(y)
-            bv.append(sc)
-            overlaps.append(o)
-    del cand
+    block = _Blocking(sents, ids, art)
+    workers = _workers() if block.work >= PARALLEL_WORK else 1
+    if workers > 1:
+        bx, by, bv, overlaps = _score_shared(sents, block, ids, workers)
+    else:
+        bx, by, bv, overlaps = _score_rows(sents, block, ids)
+    del block
+    base = _Pairs(bx, by, bv)     # overlaps: each base pair's overlap (for _attach)
     # texts without words ("***") pair through their normal form (they have no
     # candidates: these pairs are new, put in their places in the rows)
     by_norm: dict[str, list[int]] = defaultdict(list)
