@@ -9,9 +9,9 @@ Two kinds of corpus, made once per size in a temporary folder:
   synth  bench/synth.py: articles drawn from the seeds' sentences in runs, lightly edited.
 Each size runs `--rounds` times, each in a fresh process (so peak RSS is its own): load +
 segment + every engine stage (align, quotes, topics), as `synopsis export --no-cache` does
-before it writes.  Prints min/median/max of the process CPU time (the figure that holds
-when other work shares the cores), the wall time and peak RSS, the stages' median CPU
-times, and the growth exponent of the median CPU time (least squares slope of its log over
+before it writes.  Prints min/median/max of the CPU time (the process's and the children
+align forks to share the pair scoring among the cores: the figure that holds when other work
+shares the cores), the wall time and peak RSS, the stages' median CPU and wall times, and the growth exponent of the median CPU time (least squares slope of its log over
 log articles, over all sizes, and between the first and the last size).
 
 Recall (`--recall`): the matching pairs found as the product runs (blocking chosen by the pair
@@ -55,21 +55,29 @@ def child(folder: str) -> dict:
     from tui.engine.corpus import load_corpus
     from tui.engine.stages import CORRECTIONS, STAGES, start
 
-    t0, c0 = time.perf_counter(), time.process_time()
+    def cpu() -> float:
+        """This process's CPU time and its children's (align forks one per core)."""
+        ch = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.process_time() + ch.ru_utime + ch.ru_stime
+
+    t0, c0 = time.perf_counter(), cpu()
     corpus = load_corpus([folder])
-    stages = {"load": time.process_time() - c0}
+    stages = {"load": cpu() - c0}
+    walls = {"load": time.perf_counter() - t0}
     an = start(corpus)
     for st in STAGES:
         if st.name == CORRECTIONS:
             continue
-        ts = time.process_time()
+        ts, ws = cpu(), time.perf_counter()
         an = st.run(an, lambda _f: None)
-        stages[st.name] = time.process_time() - ts
+        stages[st.name] = cpu() - ts
+        walls[st.name] = time.perf_counter() - ws
     total = time.perf_counter() - t0
-    return {"total": total, "cpu": time.process_time() - c0, "stages": stages,
+    return {"total": total, "cpu": cpu() - c0, "stages": stages, "walls": walls,
             "sentences": sum(len(a.sentences) for a in corpus.articles),
             "groups": len(an.links.groups()),
-            "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "child_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
 def recall_child(folder: str) -> dict:
@@ -172,12 +180,18 @@ def main() -> int:
                         rss = [r["rss_mib"] for r in runs]
                         st = {k: statistics.median(r["stages"][k] for r in runs)
                               for k in runs[0]["stages"]}
+                        sw = {k: statistics.median(r["walls"][k] for r in runs)
+                              for k in runs[0]["walls"]}
                         points.append((n, statistics.median(cpu)))
                         print(f"{kind} {n} articles ({runs[0]['sentences']} sentences, "
                               f"{runs[0]['groups']} groups): CPU s min/med/max "
                               f"{mmm(cpu, '.2f')}, wall {mmm(wall, '.2f')}, peak RSS MiB "
-                              f"{mmm(rss, '.0f')}; stages' CPU s "
-                              + ", ".join(f"{k} {v:.2f}" for k, v in st.items()), flush=True)
+                              f"{mmm(rss, '.0f')} (a forked child's "
+                              f"{max(r.get('child_rss_mib', 0) for r in runs):.0f}, its pages "
+                              f"shared until written); stages' CPU s "
+                              + ", ".join(f"{k} {v:.2f}" for k, v in st.items())
+                              + "; stages' wall s "
+                              + ", ".join(f"{k} {v:.2f}" for k, v in sw.items()), flush=True)
                 if n in recall_sizes:
                     r = run_child("recall-child", tmp, a.timeout * 4)
                     if r is None:

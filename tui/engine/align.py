@@ -82,8 +82,9 @@ PREFIX = 0.1         # ... all but its commonest that together weigh less than t
 ALL_PAIRS_LIMIT = 6000  # above this many sentences, word spans are not kept once used
 # Above this much pair work the pairs are scored in processes, one per core (at most WORKERS),
 # each taking runs of ROW_RUN rows in turn (_score_shared)
-PARALLEL_WORK = 2_000_000
+PARALLEL_WORK = 500_000
 WORKERS = 4
+PARALLEL_TEXTS = 4000   # distinct texts above which they are read in one process per core
 ROW_RUN = 64
 LATE_LIMIT = 200_000  # pair scores and relations computed on demand that are kept
 SYNONYMS = True       # fold news synonyms to one family (synonyms.py)
@@ -323,6 +324,12 @@ def _surnames(texts: list[_Text]) -> dict[str, str]:
     return join
 
 
+def _read_texts(keys: list[tuple[str, bool]]) -> list[tuple[_Text, str, str]]:
+    """Each distinct (text, heading) read (_read), with its loose and normal forms."""
+    return [(_read(shown, heading), loose(shown, WORD.findall(shown)), normal(shown))
+            for shown, heading in keys]
+
+
 def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
     if sum(1 for art in articles if art.sentences) < 2:
         # one article: nothing to align it with, its sentences are not read (a long one
@@ -331,9 +338,7 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
                 for a, art in enumerate(articles) for s in art.sentences]
     # a text met again (wire copy re-run: most sentences of a large corpus) is worked out
     # once, its sentences sharing what is read of it; counts still count every sentence
-    kinds: dict[tuple[str, bool], int] = {}
-    texts: list[_Text] = []          # per distinct text
-    strings: list[tuple[str, str]] = []   # its loose and normal forms
+    kinds: dict[tuple[str, bool], int] = {}   # per distinct text (and heading or not)
     mult: list[int] = []             # how many sentences have it
     which: list[int] = []            # per sentence: its text
     where: list[tuple[int, int, bool, bool]] = []
@@ -344,9 +349,7 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
             heading = s.role in _HEADINGS
             k = kinds.get((shown, heading))
             if k is None:
-                k = kinds[(shown, heading)] = len(texts)
-                texts.append(_read(shown, heading))
-                strings.append((loose(shown, WORD.findall(shown)), normal(shown)))
+                k = kinds[(shown, heading)] = len(mult)
                 mult.append(0)
             mult[k] += 1
             which.append(k)
@@ -358,7 +361,25 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
             else:
                 lead = False
             where.append((a, s.i, s.role in FURNITURE, lead))
+    keys = list(kinds)
     del kinds
+    workers = _workers() if len(keys) >= PARALLEL_TEXTS else 1
+    if workers > 1:
+        runs = [keys[k:k + ROW_RUN] for k in range(0, len(keys), ROW_RUN)]
+        parts = _forked(_read_texts, [[t for run in runs[w::workers] for t in run]
+                                      for w in range(workers)])
+        read, at = [], [0] * workers
+        for r, run in enumerate(runs):         # put back in the texts' order
+            w = r % workers
+            read.extend(parts[w][at[w]:at[w] + len(run)])
+            at[w] += len(run)
+        del runs, parts
+    else:
+        read = _read_texts(keys)
+    del keys
+    texts = [t for t, _, _ in read]
+    strings = [(lo, no) for _, lo, no in read]     # each text's loose and normal forms
+    del read
     join = _surnames([texts[k] for k in which]) if PARAMS["names"] else {}
     # proper names: families only ever written capitalised, capitalised inside a sentence
     # somewhere (not only as its first word), in runs of capitalised words; and places
