@@ -58,12 +58,17 @@ def test_an_alignment_scored_in_processes_is_the_one_scored_in_one(monkeypatch, 
     make(tmp_path, 30, n_sent=20)
     corpus = load_corpus([str(tmp_path)])
     one = align_stage(start(corpus), lambda _f: None).links.state()
+    sents = A._prepare(corpus.articles)
     monkeypatch.setattr(A, "PARALLEL_WORK", 0)
+    monkeypatch.setattr(A, "PARALLEL_TEXTS", 0)
     monkeypatch.setattr(A, "ROW_RUN", 5)
     monkeypatch.setattr(A, "_workers", lambda: 2)
     calls = []
-    shared = A._score_shared
-    monkeypatch.setattr(A, "_score_shared", lambda *a: calls.append(1) or shared(*a))
+    forked = A._forked
+    monkeypatch.setattr(A, "_forked", lambda work, shares: calls.append(work) or forked(work, shares))
+    A._read.cache_clear()
+    assert A._prepare(corpus.articles) == sents      # texts read in two processes
+    assert calls == [A._read_texts]
     many = align_stage(start(corpus), lambda _f: None).links.state()
-    assert calls                         # it did share the rows
+    assert len(calls) == 3 and calls[2] is not A._read_texts    # the rows shared too
     assert many == one
