@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from time import perf_counter
 
 from ..engine.chars import fold
 from ..engine.model import Analysis
@@ -145,6 +146,17 @@ class Searcher:
             got = self._folded[a] = (fold(art.shown), [s.start for s in art.sentences],
                                      [s.end for s in art.sentences])
         return got
+
+    def prepare(self, budget: float) -> bool:
+        """Fold the articles' texts ahead (the first search letter folds none) for up to
+        `budget` seconds; True while some are left."""
+        deadline = perf_counter() + budget
+        for a in range(len(self.articles)):
+            if a not in self._folded:
+                self._article(a)
+                if perf_counter() > deadline:
+                    return len(self._folded) < len(self.articles)
+        return False
 
     def find(self, query: str) -> dict[tuple[int, int], list[tuple[int, int]]]:
         """(article, sentence) -> spans matching `query` (a match is cut at its sentence's

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from ...engine.chars import fold
 from ..layout import cells, truncate
+from ..widgets.narrowing import NarrowingList
 
 def counts_text(counts: list[int], labels: list[str], width: int = 70) -> str:
     """Per source its count ("1·3  2·–  3·5"); past the width, the largest, then "+N more"."""
@@ -57,7 +58,8 @@ class PickerScreen(ModalScreen):
             box.border_subtitle = self.hint
             self.query_input = Input(placeholder="type to narrow the list; Enter chooses, "
                                      "Esc cancels", id="picker-filter", compact=True)
-            self.options = OptionList(id="picker-list")
+            self.options = NarrowingList([Option(content, id=ident)
+                                          for ident, content, _ in self.items], id="picker-list")
             yield self.query_input
             yield self.options
 
@@ -67,11 +69,9 @@ class PickerScreen(ModalScreen):
 
     def _fill(self, text: str) -> None:
         words = fold(text).split()
-        self.options.clear_options()
-        shown = [(k, item) for k, item in enumerate(self.items)
-                 if all(w in self._folded[k] for w in words)]
-        self.options.add_options([Option(content, id=ident) for _, (ident, content, _) in shown])
-        self._ids = [ident for _, (ident, _, _) in shown]
+        keep = [k for k in range(len(self.items)) if all(w in self._folded[k] for w in words)]
+        self.options.narrow(keep)
+        self._ids = [self.items[k][0] for k in keep]
         self._highlight()
 
     def _highlight(self) -> None:

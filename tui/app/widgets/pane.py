@@ -52,13 +52,15 @@ class Bank:
     key of its entry), so a filter put on again, or built ahead, finds its lines; the
     others serve any of them."""
 
-    __slots__ = ("marked", "strips", "rows", "filters")
+    __slots__ = ("marked", "strips", "rows", "filters", "by_marks")
 
     def __init__(self) -> None:
         self.marked: dict = {}
         self.strips: dict[tuple, list[Segment]] = {}
         self.rows: dict[tuple, Strip] = {}
         self.filters: tuple = ((), None)    # the line filters its words were put through
+        # per marks, the entries that carry them (dropped together: keep_marks)
+        self.by_marks: dict[tuple, list[tuple[dict, tuple]]] = {}
 
     def filtered(self, filters: tuple) -> None:
         """The app's line filters (and background) are these: lines built with others
@@ -71,13 +73,21 @@ class Bank:
         self.marked.clear()
         self.strips.clear()
         self.rows.clear()
+        self.by_marks.clear()
+
+    def keep(self, cache: dict, key, value):
+        """cache[key] = value, noted under its marks when the entry carries a lens's."""
+        cache[key] = value
+        if type(key) is tuple and key[1] & EXTRA:
+            self.by_marks.setdefault(key[-1], []).append((cache, key))
+        return value
 
     def keep_marks(self, keep) -> None:
-        """Drop the lines with a lens's own marks but those with the marks in `keep`."""
-        for cache in (self.marked, self.strips, self.rows):
-            for key in [k for k in cache
-                        if type(k) is tuple and k[1] & EXTRA and k[-1] not in keep]:
-                del cache[key]
+        """Drop the lines with a lens's own marks but those with the marks in `keep`
+        (only the dropped entries are visited: a search drops some on every letter)."""
+        for marks in [m for m in self.by_marks if m not in keep]:
+            for cache, key in self.by_marks.pop(marks):
+                cache.pop(key, None)
 
 
 PANE_CLASSES = {
@@ -172,14 +182,24 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         """New filters or search: a new set of sentences shown is laid out (layouts are
         kept per set, lines per sentence and marks)."""
         lay = self._layout
-        if (lay is None or empty_note != self.empty_note
-                or lens.shown(self.article) != lay.shown):
+        old = self.lens
+        relaid = (lay is None or empty_note != self.empty_note
+                  or lens.shown(self.article) != lay.shown)
+        if relaid:
             self._shown_version += 1
         self.lens = lens
         self.empty_note = empty_note
         self._note_marks(lens.marks)
         self._warmed.clear()
-        self.refresh()
+        if (relaid or lens.passing is not old.passing or lens.mode != old.mode
+                or lens.quoted is not old.quoted):
+            self.refresh()
+            return
+        # only the search changed (a letter typed): only its old and new matches' rows
+        # are drawn again, not the whole pane
+        a = self.article
+        for i in {i for b, i in chain(old.matches, lens.matches) if b == a}:
+            self._refresh_sentence(i)
 
     def _note_marks(self, marks: tuple) -> None:
         """Lines with these marks are built: kept, with those of the last few marks."""
@@ -528,7 +548,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         strip = self._rows.get(key)
         if strip is None:   # a line with its overview cell; kept: the cell rarely changes
             segs = self._text_segments(lay, top + row, width - OVERVIEW)
-            strip = self._rows[key] = Strip([*segs, self._cell(*cell, filters)], width)
+            strip = self._bank.keep(self._rows, key,
+                                           Strip([*segs, self._cell(*cell, filters)], width))
         return strip
 
     def _line_key(self, lay: Layout, n: int, *cell) -> tuple:
@@ -550,7 +571,7 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             filters, background = self._bank.filters
             for f in filters:
                 segs = f.apply(segs, background)
-            self._strips[key] = segs
+            self._bank.keep(self._strips, key, segs)
             if inside:
                 self.built += 1
         return segs
@@ -658,9 +679,9 @@ class PaneView(MarkStyles, Widget, can_focus=False):
         key = (i, EXTRA, self.lens.marks) if extra else i
         lines = self._marked.get(key)
         if lines is None:
-            lines = self._marked[key] = marked_lines(
+            lines = self._bank.keep(self._marked, key, marked_lines(
                 analysis, self.article, i, lay.width, extra, self.app.corpus.articles[self.article],
-                self.quote_spans() if self.facts and analysis is not None else None)
+                self.quote_spans() if self.facts and analysis is not None else None))
         if len(lines) != lay.last[i] - lay.first[i] + 1:   # marks never move a break
             return lay.runs[n]
         return lines[n - lay.first[i]]

@@ -159,6 +159,11 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
         for p in panes:                 # every pane's lines near the view
             if p.warm(budget, whole=False):
                 return
+        for p in panes:                 # the styles a search's or a filter's marks need
+            if p.warm_styles(budget):
+                return
+        if self.searcher().prepare(budget):     # the texts a search looks in, folded
+            return
         analysis = self.app.analysis
         if analysis is not None and self._views_ready != id(analysis):   # a v's needs
             from ....report.overview import overview

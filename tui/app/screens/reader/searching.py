@@ -19,7 +19,7 @@ MIN_QUERY = 2           # a search marks its matches from this many characters o
 class SearchKeys(ReaderPart):
     """/ n N Esc, and the search's part of the status line."""
 
-    _searcher: Searcher | None = None              # the folded texts, made on the first /
+    _searcher: Searcher | None = None              # the folded texts (searcher())
     _search_from: tuple[int, int] | None = None    # where the search started
 
     @property
@@ -27,9 +27,14 @@ class SearchKeys(ReaderPart):
         """The search is being typed."""
         return self.search_input.typing
 
+    def searcher(self) -> Searcher:
+        """The folded texts (made once, folded on the first / or when idle)."""
+        corpus = self.app.corpus
+        if self._searcher is None or self._searcher.articles is not corpus.articles:
+            self._searcher = Searcher(corpus)     # (a correction makes a new corpus)
+        return self._searcher
+
     def action_search(self) -> None:
-        if self._searcher is None:
-            self._searcher = Searcher(self.app.corpus)
         self._search_from = (self.lead.article, self.lead.cursor)
         self.search_input.start(self.lens.query)
         self.go(self.lead.cursor)
@@ -37,10 +42,8 @@ class SearchKeys(ReaderPart):
     def search_for(self, query: str) -> None:
         """The search as typed so far: mark every match, and go to the first at or after
         where the search started (in this pane, else the next pane that has one)."""
-        if self._searcher is None:
-            self._searcher = Searcher(self.app.corpus)
         # one letter would mark nearly every sentence: matches start with the second
-        matches = self._searcher.find(query) if len(query.strip()) >= MIN_QUERY else {}
+        matches = self.searcher().find(query) if len(query.strip()) >= MIN_QUERY else {}
         lens = dataclasses.replace(self.lens, query=query if query.strip() else "",
                                    matches=matches)
         self.set_lens(lens, move=False)
