@@ -190,3 +190,48 @@ async def test_a_click_on_a_narrowed_picker_chooses_the_option_under_it(seeds_an
         await pilot.click(o, offset=(2, line - o.scroll_offset.y))
         assert app.screen is reader
         assert reader.lens.speaker == target
+
+
+async def test_a_filters_lines_outlast_a_search_typed_after_it(seeds_analysis):
+    """Each letter is a new search: their lines go first, a filter's stay."""
+    app = make_app(seeds_analysis)
+    async with app.run_test(size=(200, 50)) as pilot:
+        reader = app.reader
+        speaker = seeds_analysis.speakers[0].name
+        reader._filter(speaker, None)
+        await pilot.pause()
+        lead = reader.lead
+        marks = reader.lens.marks
+        assert marks[0] == speaker
+        filtered_lines = {k for k in lead._bank.strips
+                          if type(k) is tuple and k[1] & EXTRA and k[-1] == marks}
+        assert filtered_lines
+        await pilot.press("slash", *"said the", "escape")
+        assert len(lead._recent_marks) <= MARKS_KEPT
+        assert marks in lead._recent_marks
+        assert filtered_lines <= set(lead._bank.strips)
+
+
+async def test_one_kept_screen_serves_every_pane_and_filter(seeds_analysis):
+    """The list of sources and the pickers made ahead are one screen each whatever the
+    focused pane or the filter: none is made again, or dropped (a relayout of the reader
+    in the next key's frame), and each opens on what is current."""
+    app = make_app(seeds_analysis)
+    async with app.run_test(size=(200, 50)) as pilot:
+        reader = app.reader
+        await until_warm(pilot)
+        kept = {id(s) for s, _ in app._kept.values()}
+        speaker = seeds_analysis.speakers[1].name
+        await pilot.press("l", "l")
+        reader._filter(speaker, None)
+        await pilot.pause()
+        await until_warm(pilot)
+        assert {id(s) for s, _ in app._kept.values()} == kept
+        await pilot.press("o")
+        assert app.screen.options.highlighted == reader.lead.article
+        await pilot.press("escape", "s")
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        assert picker.options.get_option_at_index(picker.options.highlighted).id == speaker
+        await pilot.press("escape")
+        assert {id(s) for s, _ in app._kept.values()} == kept

@@ -79,6 +79,13 @@ class PickerScreen(ModalScreen):
         if ids:
             self.options.highlighted = ids.index(self.current) if self.current in ids else 0
 
+    def show_current(self, current: str | None) -> None:
+        """The item in force now (the filter's speaker or topic), highlighted."""
+        if current != self.current:
+            self.current = current
+            if self.is_mounted:
+                self._highlight()
+
     def on_screen_resume(self) -> None:
         """Shown again (a kept screen, App.kept_screen): the whole list, the current
         item highlighted, as the first time."""

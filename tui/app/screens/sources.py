@@ -39,6 +39,13 @@ class SourcesScreen(ModalScreen):
         self.options.highlighted = self.current
         self.options.focus()
 
+    def show_current(self, current: int) -> None:
+        """The source the focused pane shows now (highlighted when shown)."""
+        if current != self.current:
+            self.current = current
+            if self.is_mounted:
+                self.options.highlighted = current
+
     def on_screen_resume(self) -> None:
         """Shown again (a kept screen, App.kept_screen): the current source highlighted."""
         if self.is_mounted:

@@ -202,7 +202,9 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             self._refresh_sentence(i)
 
     def _note_marks(self, marks: tuple) -> None:
-        """Lines with these marks are built: kept, with those of the last few marks."""
+        """Lines with these marks are built: kept, with those of the last few marks.
+        A search's are let go first: each letter typed is a new search, and the few
+        filters a reader uses (and the likeliest, built ahead) should outlast them."""
         recent = self._recent_marks
         if marks == NO_MARKS or recent and recent[-1] == marks:
             return
@@ -210,7 +212,8 @@ class PaneView(MarkStyles, Widget, can_focus=False):
             recent.remove(marks)
         recent.append(marks)
         if len(recent) > MARKS_KEPT:
-            del recent[0]
+            searches = [m for m in recent[:-1] if m[1]]
+            recent.remove(searches[0] if searches else recent[0])
             for bank in self._banks.values():
                 bank.keep_marks(set(recent))
 

@@ -83,8 +83,10 @@ class FilterKeys(ReaderPart):
         from ..pickers import topic_picker
 
         analysis, topic = self.app.analysis, self.lens.topic
-        return self.app.kept_screen(("topic", topic), lambda: topic_picker(analysis, topic),
-                                    analysis)
+        screen = self.app.kept_screen(("topic",), lambda: topic_picker(analysis, topic),
+                                      analysis)
+        screen.show_current(topic)
+        return screen
 
     def action_clear_topic(self) -> None:
         if self.lens.topic is None:
@@ -142,8 +144,10 @@ class FilterKeys(ReaderPart):
         from ..pickers import speaker_picker
 
         analysis, speaker = self.app.analysis, self.lens.speaker
-        return self.app.kept_screen(("speaker", speaker, title),
-                                    lambda: speaker_picker(analysis, speaker, title), analysis)
+        screen = self.app.kept_screen(("speaker", title),
+                                      lambda: speaker_picker(analysis, speaker, title), analysis)
+        screen.show_current(speaker)    # one picker whatever the filter: none made or
+        return screen                   # dropped (a relayout of the reader) as it changes
 
     # -- in words -----------------------------------------------------------------------
     def _topic_label(self, topic: str) -> str:

@@ -149,11 +149,12 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
         self._warm_timer.resume()
 
     def _warm(self) -> None:
-        """One step of the work done ahead: the lines the panes show, what the aligned
-        view and the overview need, the screens a key opens, the rest of the articles'
-        lines, then the lines the keys that redraw every pane would draw (d: the other
-        highlighting; + -: the panes' next widths; f: the filter shown the other way;
-        the likeliest filter)."""
+        """One step of the work done ahead: the lines the panes show, the styles a
+        search's or a filter's marks need, the folded texts a search looks in, the lines
+        a filter key would draw (f: the filter shown the other way; the likeliest
+        filter), what the aligned view and the overview need, the screens a key opens,
+        the rest of the articles' lines, then the lines of the other keys that redraw
+        every pane (d: the other highlighting; + -: the panes' next widths)."""
         budget = 0.003
         panes = self.visible_panes()
         for p in panes:                 # every pane's lines near the view
@@ -165,6 +166,10 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
         if self.searcher().prepare(budget):     # the texts a search looks in, folded
             return
         analysis = self.app.analysis
+        # the lines a filter key would draw (f: shown the other way; s then Enter): a
+        # filter redraws every pane, so these come before what a few keys open
+        if analysis is not None and self._warm_ahead(panes, budget, lenses=True):
+            return
         if analysis is not None and self._views_ready != id(analysis):   # a v's needs
             from ....report.overview import overview
             from ....report.rows import band_order
@@ -179,18 +184,26 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
         for p in panes:                 # then the rest of their articles
             if p.warm(budget, whole=True):
                 return
-        if analysis is not None:
-            for width, facts, lens in self.ahead():
-                note = None if lens is None else self._empty_note(lens)
-                for k, p in enumerate(panes):
-                    if p.warm(budget, width and width(k), facts, lens,
-                              center=lens is not None and p is self.lead, empty_note=note):
-                        return
+        if analysis is not None and self._warm_ahead(panes, budget, lenses=False):
+            return
         self._warm_timer.pause()
         self.ahead_done = True
         # the lines just built live as long as their pane: keep them out of the garbage
         # collector's full collections (a pause of tens of ms once there are many)
         gc.freeze()
+
+    def _warm_ahead(self, panes, budget: float, lenses: bool) -> bool:
+        """One step of building the lines of what ahead() lists: its filters (`lenses`),
+        or its other highlighting and widths.  True while some are left."""
+        for width, facts, lens in self.ahead():
+            if (lens is not None) != lenses:
+                continue
+            note = None if lens is None else self._empty_note(lens)
+            for k, p in enumerate(panes):
+                if p.warm(budget, width and width(k), facts, lens,
+                          center=lens is not None and p is self.lead, empty_note=note):
+                    return True
+        return False
 
     def screens_changed(self) -> None:
         """A screen made ahead changed (App.redo_ahead): made ready again when idle."""

@@ -55,8 +55,10 @@ class ViewKeys(ReaderPart):
         from ..sources import SourcesScreen
 
         app, a = self.app, self.lead.article
-        return app.kept_screen(("sources", a), lambda: SourcesScreen(a), app.corpus,
-                               app.analysis)
+        screen = app.kept_screen(("sources",), lambda: SourcesScreen(a), app.corpus,
+                                 app.analysis)
+        screen.show_current(a)      # one screen for every pane's source: no screen made
+        return screen               # (and none dropped, a relayout) when the pane changes
 
     def action_help(self) -> None:
         from ..help import HelpScreen
