@@ -1,6 +1,7 @@
 """How long the reader takes to re-render after a key or a wheel scroll (Pilot, headless).
 
-    python bench/reader_speed.py [PATH...] [--size 200x50] [--rounds 3]
+    python bench/reader_speed.py [PATH...] [--size 200x50] [--rounds 3] [--clock cpu]
+                                 [--keys] [--worst N] [--fps N]
 
 Opens the reader on PATH (default: the bundled seeds; five panes at 200x50) and
 replays a reading session: cursor moves (j/k), additions and disagreements (n, ]),
@@ -14,11 +15,13 @@ input it measures the
 work the app does for it: the key's action (the handler: cursor, synchronised scroll
 of the other panes, status) plus the frame that follows (Textual's layout, compositor
 and the write of the update).  Timer waits between the two are not counted: they are
-Textual pacing frames at 60 per second, not work.  Inputs come `--pace` seconds
+Textual pacing frames (60 a second, 120 in the reader), not work.  Inputs come `--pace` seconds
 apart (the reader builds lines ahead when idle, as it would between a person's
 keystrokes).  Prints the median and the worst case per kind of input and overall,
 with the lines the panes built during that work (a count the machine's load does not
-change; --keys: per key too); the last line is the summary.
+change; --keys: per key too; --worst N: the N costliest inputs, with their round, the
+lines they built and the keys before them); the last line is the summary.  Textual's
+frame rate is the reader's (tui/app/main.py FPS; --fps to choose another).
 
     python bench/reader_speed.py --analysing 300 [--kind real|synth] [--thread]
 
@@ -133,6 +136,7 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                 if q.speaker:
                     counts[q.speaker] = counts.get(q.speaker, 0) + 1
             speaker = max(counts, key=counts.get) if counts else None
+            prev: list[str] = []     # the keys before (--worst shows where an input came)
             for r in range(rounds):
                 session = list(SESSION) + ALIGNED + VIEWS + PICKERS
                 if speaker is not None:
@@ -154,6 +158,9 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                         results.setdefault("filter", []).append(work)
                         results.setdefault("built:filter", []).append(built[0])
                         results.setdefault(f"key:{key}", []).append(work)
+                        results.setdefault("inputs", []).append((work, r, key, "filter",
+                                                                 built[0], prev[-3:]))
+                        prev.append(key)
                         continue
                     await pilot.pause(pace)
                     frame_ms.clear()
@@ -188,6 +195,9 @@ async def session(analysis, size: tuple[int, int], rounds: int,
                     results.setdefault(f"built:{kind}", []).append(built[0])
                     results.setdefault(f"key:{key}", []).append(work)
                     results.setdefault("wall", []).append((time.perf_counter() - t) * 1e3)
+                    results.setdefault("inputs", []).append((work, r, key, kind, built[0],
+                                                             prev[-3:]))
+                    prev.append(key)
     finally:
         Screen._on_timer_update = orig_frame
         App._check_bindings = orig_bindings
@@ -264,6 +274,7 @@ async def busy(corpus, size: tuple[int, int], pace: float, thread: bool) -> dict
 
 
 def _busy_main(a) -> None:
+    import os
     import subprocess
     import tempfile
 
@@ -295,7 +306,7 @@ def _busy_main(a) -> None:
     print(line("work (CPU)", res["work_cpu"]))
     print(line("key-to-frame", res["to_frame"]))
     xs = sorted(res["to_frame"])
-    print(f"reader_speed analysing={a.analysing} {a.kind} "
+    print(f"reader_speed analysing={a.analysing} {a.kind} fps={os.environ['TEXTUAL_FPS']} "
           f"{'thread' if a.thread else 'process'}: key-to-frame p95 "
           f"{xs[int(len(xs) * .95)]:.1f} ms, work p95 "
           f"{sorted(res['work'])[int(len(xs) * .95)]:.1f} ms; analysis {res['took']:.1f} s in "
@@ -314,12 +325,23 @@ def main() -> None:
                     help="cpu: time the work by the thread's CPU time (on a loaded machine, "
                          "what it costs without the waits for a core)")
     ap.add_argument("--keys", action="store_true", help="median and worst per key too")
+    ap.add_argument("--worst", type=int, default=0, metavar="N",
+                    help="the N costliest inputs: round, key, kind, lines built, keys before")
     ap.add_argument("--analysing", type=int, default=0, metavar="N",
                     help="keys while the reader analyses N articles (see above)")
     ap.add_argument("--kind", choices=("real", "synth"), default="real")
     ap.add_argument("--thread", action="store_true",
                     help="with --analysing: the analysis in a thread, not a process")
+    ap.add_argument("--fps", type=int, default=0,
+                    help="Textual's frame rate (default: the reader's, tui/app/main.py FPS)")
     a = ap.parse_args()
+    import os
+
+    from tui.app.main import frame_rate
+
+    if a.fps:
+        os.environ["TEXTUAL_FPS"] = str(a.fps)
+    frame_rate()        # before Textual is imported, as the reader does
     global CLOCK
     CLOCK = time.thread_time if a.clock == "cpu" else time.perf_counter
     if a.analysing:
@@ -343,11 +365,17 @@ def main() -> None:
         for k in keys:
             print(f"  {k[4:]:22} n={len(res[k]):4}  median {statistics.median(res[k]):5.1f} ms  "
                   f"worst {max(res[k]):5.1f} ms")
+    for work, r, key, kind, n, before in sorted(res.get("inputs", []), key=lambda x: -x[0])[:a.worst]:
+        print(f"  {work:5.1f} ms  round {r + 1}  {key:12} {kind:8} lines built {n:3}  "
+              f"after {' '.join(before)}")
     print("slowest inputs: " + ", ".join(f"{k[4:]} {max(res[k]):.1f} ms" for k in keys[:4]))
     every = [x for kind in ("cursor", "scroll", "filter", "search", "picker", "aligned", "views")
              for x in res.get(kind, [])]
     wall = res["wall"]
+    import os
+
     print(f"reader_speed size={w}x{h} pace={a.pace}s clock={a.clock} "
+          f"fps={os.environ['TEXTUAL_FPS']} "
           f"panes={min(len(analysis.articles), w // 38)} "
           f"inputs={len(every)} median={statistics.median(every):.1f}ms "
           f"worst={max(every):.1f}ms (wall incl. frame pacing: median "

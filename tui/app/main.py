@@ -10,6 +10,20 @@ WORKER_SENTENCES = 600
 
 HEADLESS_SIZE = (200, 50)
 
+# Textual draws a change on a grid of 1/FPS s (its screen's update timer), so the frame
+# that shows a key waits up to one period after the key's work: at Textual's 60, up to
+# 16.7 ms, the whole of a frame's budget.  The reader's frames cost 2-8 ms of CPU and are
+# drawn only when something changed, so a finer grid costs nothing while idle.
+FPS = 120
+
+
+def frame_rate() -> None:
+    """The reader's frame rate for Textual, unless the user chose one (TEXTUAL_FPS); it
+    is read once, when Textual is imported, so this comes first."""
+    import os
+
+    os.environ.setdefault("TEXTUAL_FPS", str(FPS))
+
 
 def needs_worker(corpus) -> bool:
     sentences = sum(len(a.sentences) for a in corpus.articles)
@@ -31,6 +45,7 @@ def run(paths: list[str], *, no_cache: bool = False, headless: bool = False,
     """Open the reader on `paths`; return the exit code.  Bad input raises InputError
     before any window is shown.  `demo`: for talks (more space between sentences, the
     keys in a column beside the panes)."""
+    frame_rate()
     from ..pipeline import load, open_analysis
     from ..process import AnalysisJob
 
