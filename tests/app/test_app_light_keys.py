@@ -6,6 +6,7 @@ highlights and chooses as one made anew."""
 from __future__ import annotations
 
 import dataclasses
+import os
 
 import pytest
 from reader_story import story
@@ -235,3 +236,14 @@ async def test_one_kept_screen_serves_every_pane_and_filter(seeds_analysis):
         assert picker.options.get_option_at_index(picker.options.highlighted).id == speaker
         await pilot.press("escape")
         assert {id(s) for s, _ in app._kept.values()} == kept
+
+
+def test_the_reader_sets_its_frame_rate_unless_the_user_did(monkeypatch):
+    from tui.app import main
+
+    monkeypatch.delenv("TEXTUAL_FPS", raising=False)
+    main.frame_rate()
+    assert os.environ["TEXTUAL_FPS"] == str(main.FPS)
+    monkeypatch.setenv("TEXTUAL_FPS", "30")
+    main.frame_rate()
+    assert os.environ["TEXTUAL_FPS"] == "30"
