@@ -241,7 +241,8 @@ async def test_one_kept_screen_serves_every_pane_and_filter(seeds_analysis):
 def test_the_reader_sets_its_frame_rate_unless_the_user_did(monkeypatch):
     from tui.app import main
 
-    monkeypatch.delenv("TEXTUAL_FPS", raising=False)
+    monkeypatch.setenv("TEXTUAL_FPS", "0")     # (restored after the test, set or not)
+    monkeypatch.delenv("TEXTUAL_FPS")
     main.frame_rate()
     assert os.environ["TEXTUAL_FPS"] == str(main.FPS)
     monkeypatch.setenv("TEXTUAL_FPS", "30")
