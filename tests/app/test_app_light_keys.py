@@ -101,6 +101,7 @@ async def test_letters_typed_drop_the_lines_of_old_searches_only(seeds_analysis)
                    if type(k) is tuple and k[1] & EXTRA)      # the latest search's lines
 
 
+@pytest.mark.built_ahead
 async def test_styles_made_ahead_are_the_ones_a_search_asks_for(seeds_analysis):
     app = make_app(seeds_analysis)
     async with app.run_test(size=(200, 50)) as pilot:
@@ -213,6 +214,7 @@ async def test_a_filters_lines_outlast_a_search_typed_after_it(seeds_analysis):
         assert filtered_lines <= set(lead._bank.strips)
 
 
+@pytest.mark.built_ahead
 async def test_one_kept_screen_serves_every_pane_and_filter(seeds_analysis):
     """The list of sources and the pickers made ahead are one screen each whatever the
     focused pane or the filter: none is made again, or dropped (a relayout of the reader
