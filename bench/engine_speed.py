@@ -2,7 +2,8 @@
 
     python bench/engine_speed.py [--sizes 100,500] [--recall-size 100] [--repeat 20]
 
-Seeds: load + segment + align + export, warm, in-process (imports excluded): median and worst.
+Seeds: the whole analysis (load + segment, align, quotes and speakers, topics, the export to
+JSON), warm, in-process (imports excluded): CPU min / median / worst, each stage's median.
 Synthetic corpora (bench/synth.py, seeded): load + segment + align wall time and peak RSS, each
 size in a fresh process so RSS is its own.  Blocking recall: the matches found with the candidate
 index and copy collapsing against those found scoring every pair of sentences that shares
@@ -25,42 +26,58 @@ sys.path.insert(0, str(ROOT))
 
 
 def seeds_warm(repeat: int) -> str:
-    from tui.engine import analyse
+    """The seeds' whole analysis, warm, in-process (imports excluded), `repeat` times: each
+    stage's CPU time (load and segment, align, quotes with speakers, topics, the export to
+    JSON with the matches it builds) and the whole, min / median / worst; the wall time of
+    the whole too.  CPU time: the machine is shared."""
+    from tui.engine.corpus import load_corpus
     from tui.engine.export import to_json
-    from tui.engine.stages import ANNOTATIONS, STAGES
-
-    def annotate_analysis(an):
-        for st in STAGES:
-            if st.name in ANNOTATIONS:
-                an = st.run(an, lambda _f: None)
-        return an
+    from tui.engine.segment import segment
+    from tui.engine.stages import STAGES, start
 
     seeds = [str(ROOT / "seeds")]
-    for _ in range(3):
-        to_json(analyse(seeds))
-    ts, ann = [], []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        an = analyse(seeds, annotate=False)
+    names = ["load"] + [st.name for st in STAGES] + ["export"]
+
+    def once() -> dict[str, float]:
+        took = {}
+        t = time.process_time()
+        an = start(load_corpus(seeds))
+        took["load"] = time.process_time() - t
+        for st in STAGES:
+            t = time.process_time()
+            an = st.run(an, lambda _f: None)
+            took[st.name] = time.process_time() - t
+        t = time.process_time()
         to_json(an)
-        ts.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        annotate_analysis(an)
-        ann.append(time.perf_counter() - t0)
-    from tui.engine.segment import segment
+        took["export"] = time.process_time() - t
+        return took
+
+    for _ in range(3):
+        once()
+    runs, wall = [], []
+    for _ in range(repeat):
+        w = time.perf_counter()
+        runs.append(once())
+        wall.append(time.perf_counter() - w)
+    whole = [sum(r.values()) for r in runs]
+
+    def mmm(xs: list[float]) -> str:
+        return (f"min {min(xs) * 1e3:.1f} / median {statistics.median(xs) * 1e3:.1f} / "
+                f"worst {max(xs) * 1e3:.1f} ms")
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     seg = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for t in texts:
             segment(t)
-        seg.append(time.perf_counter() - t0)
+        seg.append(time.process_time() - t0)
+    stages = ", ".join(f"{k} {statistics.median([r[k] for r in runs]) * 1e3:.1f}"
+                       for k in names if k != "corrections")
     return (f"seeds segmentation (5 articles): median {statistics.median(seg) * 1e3:.2f} ms\n"
-            f"seeds load+segment+align+export warm: median {statistics.median(ts) * 1e3:.1f} ms, "
-            f"worst {max(ts) * 1e3:.1f} ms (n={repeat})\n"
-            f"seeds annotation (quotes, speakers, topics): median {statistics.median(ann) * 1e3:.1f} ms, "
-            f"worst {max(ann) * 1e3:.1f} ms")
+            f"seeds whole analysis, load -> export, warm (CPU, n={repeat}): {mmm(whole)}\n"
+            f"  (wall: {mmm(wall)})\n"
+            f"  stage medians (CPU ms): {stages}")
 
 
 def one_size(n: int) -> dict:
