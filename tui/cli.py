@@ -191,7 +191,8 @@ def _prefetch(paths: list[str], refresh: bool) -> bool:
     return True
 
 
-def run_export(argv: list[str]) -> int:
+def run_export(argv: list[str], *, whole_process: bool = False) -> int:
+    """`synopsis export`; `whole_process`: this process is the command and ends with it."""
     args = export_parser().parse_args(argv)
     from .engine import InputError
     from .engine.load import local_files
@@ -205,6 +206,12 @@ def run_export(argv: list[str]) -> int:
             out = os.path.realpath(args.output)
             if any(os.path.realpath(p) == out for p in local_files(paths)):
                 raise InputError(f"{args.output}: is one of the inputs; refusing to overwrite it")
+        if whole_process:
+            import gc
+
+            # what start-up made lives until the process ends: no collection walks it again
+            # (~2.5% of a seeds export's CPU)
+            gc.freeze()
         an = open_analysis(paths, cache=not args.no_cache, refresh=args.refresh)
     except InputError as e:
         _err(str(e))
@@ -333,11 +340,12 @@ def _on_termination() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    whole_process = argv is None     # run as the command, not called by a test or a program
     argv = list(sys.argv[1:] if argv is None else argv)
     _on_termination()
     try:
         if argv and argv[0] == "export":
-            return run_export(argv[1:])
+            return run_export(argv[1:], whole_process=whole_process)
         if argv and argv[0] == "serve":
             return run_serve(argv[1:])
         if argv and argv[0] in ("diff", "summary"):
