@@ -43,13 +43,25 @@ def test_no_fork_no_matter(monkeypatch):
     assert A._forked(lambda share: share + 1, [1, 2, 3]) == [2, 3, 4]
 
 
-def test_children_are_collected():
-    A._forked(lambda share: share, [1, 2, 3])
-    try:
-        pid, _ = os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        pid = 0
-    assert pid == 0                      # no child left running or unreaped
+def test_children_are_collected(monkeypatch):
+    pids = []
+    fork = os.fork
+
+    def recorded():
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+    monkeypatch.setattr(os, "fork", recorded)
+    assert A._forked(lambda share: share, [1, 2, 3]) == [1, 2, 3]
+    assert len(pids) == 2
+    for pid in pids:                     # each child was waited for: none is left
+        try:
+            os.waitpid(pid, os.WNOHANG)
+            left = True
+        except ChildProcessError:
+            left = False
+        assert not left
 
 
 def test_an_alignment_scored_in_processes_is_the_one_scored_in_one(monkeypatch, tmp_path):
