@@ -57,7 +57,7 @@ def serving(tmp_path, *extra, cwd=ROOT):
             page = get(base + "/")
             break
         except OSError:
-            time.sleep(0.2)
+            time.sleep(0.05)
     try:
         assert page is not None, proc.stderr.read1().decode() if proc.poll() is not None else ""
         yield base, page
