@@ -76,10 +76,19 @@ def serving(tmp_path, *extra, cwd=ROOT):
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """`synopsis serve` on a free loopback port, one for the module's tests (they only ask
-    it questions; the one session a test opens ends with it); stopped after them."""
-    with serving(tmp_path_factory.mktemp("served")) as got:
+def served_folder(tmp_path_factory):
+    """The served articles, and run/: the server's working folder, empty, where nothing
+    may be written."""
+    folder = tmp_path_factory.mktemp("served")
+    (folder / "run").mkdir()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def served(served_folder):
+    """`synopsis serve` on a free loopback port, one for the module's tests (they ask it
+    questions, and the sessions they open end with them); stopped after them."""
+    with serving(served_folder, cwd=served_folder / "run") as got:
         yield got
 
 
@@ -258,11 +267,9 @@ def test_guard_names():
     assert not proxied.origin_ok("http://reader.example.org.evil.example")
 
 
-def test_served_reader_writes_no_report_on_w(tmp_path):
+def test_served_reader_writes_no_report_on_w(served, served_folder):
     """(The reader's side, in this process: tests/app/test_app_served.py.)"""
-    run = tmp_path / "run"
-    run.mkdir()
-    with serving(tmp_path, cwd=run) as (base, _):
-        screen = served_screen(base, until=b"writes no report", keys="w")
+    base, _ = served
+    screen = served_screen(base, until=b"writes no report", keys="w")
     assert b"writes no report" in screen
-    assert not (run / "synopsis-reports").exists()
+    assert not (served_folder / "run" / "synopsis-reports").exists()
