@@ -23,6 +23,14 @@ change; --keys: per key too; --worst N: the N costliest inputs, with their round
 lines they built and the keys before them); the last line is the summary.  Textual's
 frame rate is the reader's (tui/app/main.py FPS; --fps to choose another).
 
+    python bench/reader_speed.py --first-frame [--runs 10]
+
+The first frame (panes filled, marks on) of `synopsis --headless --exit-after-first-frame`
+on the seeds, with the analysis cache warm and with --no-cache, against the bare Textual
+app whose panes are TextAreas (../shared/bench/min_app.py --widget textarea); each a fresh
+process, round-robin; wall and CPU (user + sys, children included), min/median/max and
+the ratios (what ../shared/bench/cold_start.py times, with the CPU it leaves out).
+
     python bench/reader_speed.py --analysing 300 [--kind real|synth] [--thread]
 
 Keys while an analysis is under way: the reader opened on N articles (made by
@@ -313,6 +321,52 @@ def _busy_main(a) -> None:
           f"the reader vs {alone:.1f} s alone ({res['took'] / alone:.2f}x)")
 
 
+def _first_frame_main(a) -> None:
+    """--first-frame: the reader's first frame against the bare Textual app with TextArea
+    panes (../shared/bench/min_app.py), each a fresh process, round-robin; wall and CPU
+    (user + sys of the process and its children: the analysis process too)."""
+    import os
+    import subprocess
+    import tempfile
+
+    seeds = a.paths[0] if a.paths else str(ROOT / "seeds")
+    py = sys.executable
+    synopsis = [py, "-m", "tui", "--headless", "--exit-after-first-frame", seeds]
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(os.environ, SYNOPSIS_CACHE_DIR=cache)
+        env.pop("TEXTUAL_FPS", None)          # each as it runs by itself
+        cmds = {
+            "bare TextArea app": [py, str(ROOT.parent / "shared" / "bench" / "min_app.py"),
+                                  seeds, "--headless", "--widget", "textarea"],
+            "synopsis (cache)": synopsis,
+            "synopsis --no-cache": synopsis[:-1] + ["--no-cache", seeds],
+        }
+        res: dict[str, list[tuple[float, float]]] = {k: [] for k in cmds}
+        for r in range(a.runs + 1):          # the first round fills the cache, not counted
+            for k, c in cmds.items():
+                t = time.perf_counter()
+                p = subprocess.Popen(c, env=env, cwd=ROOT, stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                _, status, ru = os.wait4(p.pid, 0)
+                wall = time.perf_counter() - t
+                if os.waitstatus_to_exitcode(status) != 0:
+                    raise SystemExit(f"{k} failed")
+                if r:
+                    res[k].append((wall * 1e3, (ru.ru_utime + ru.ru_stime) * 1e3))
+    base = {i: statistics.median(x[i] for x in res["bare TextArea app"]) for i in (0, 1)}
+    for k, rows in res.items():
+        out = []
+        for i, what in ((0, "wall"), (1, "CPU")):
+            xs = sorted(x[i] for x in rows)
+            out.append(f"{what} min {xs[0]:5.0f} median {statistics.median(xs):5.0f} "
+                       f"max {xs[-1]:5.0f} ms ({statistics.median(xs) / base[i]:.2f}x)")
+        print(f"{k:20} " + "   ".join(out))
+    print(f"reader_speed first frame runs={a.runs}: " + ", ".join(
+        f"{k} {statistics.median(x[1] for x in rows) / base[1]:.2f}x CPU "
+        f"{statistics.median(x[0] for x in rows) / base[0]:.2f}x wall"
+        for k, rows in res.items() if k != "bare TextArea app"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="*")
@@ -334,8 +388,15 @@ def main() -> None:
                     help="with --analysing: the analysis in a thread, not a process")
     ap.add_argument("--fps", type=int, default=0,
                     help="Textual's frame rate (default: the reader's, tui/app/main.py FPS)")
+    ap.add_argument("--first-frame", action="store_true",
+                    help="the first frame against the bare Textual app (see _first_frame_main)")
+    ap.add_argument("--runs", type=int, default=10, help="with --first-frame: rounds")
     a = ap.parse_args()
     import os
+
+    if a.first_frame:
+        _first_frame_main(a)
+        return
 
     from tui.app.main import frame_rate
 
