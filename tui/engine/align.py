@@ -1020,17 +1020,22 @@ def _forked(work, shares: list) -> list:
         for share in shares[1:]:
             try:
                 r, w = os.pipe()
+            except OSError:
+                children.append((-1, -1))
+                continue
+            try:
                 pid = os.fork()
             except OSError:
+                os.close(r)
+                os.close(w)
                 children.append((-1, -1))
                 continue
             if pid == 0:                      # the child: compute, send, leave at once
                 code = 1
                 try:
                     os.close(r)
-                    view = memoryview(pickle.dumps(work(share), pickle.HIGHEST_PROTOCOL))
-                    while view:
-                        view = view[os.write(w, view):]
+                    with os.fdopen(w, "wb") as f:
+                        pickle.dump(work(share), f, pickle.HIGHEST_PROTOCOL)
                     code = 0
                 finally:
                     os._exit(code)
@@ -1038,16 +1043,20 @@ def _forked(work, shares: list) -> list:
             children.append((pid, r))
         out = [work(shares[0])]
         while children:
-            pid, r = children.pop(0)
+            pid, r = children[0]
             result = None
             if pid > 0:
-                chunks = []
+                # read as it comes (no copy of the whole message is kept beside the result)
                 with os.fdopen(r, "rb") as f:
-                    while chunk := f.read(1 << 20):
-                        chunks.append(chunk)
+                    children[0] = (pid, -1)
+                    try:
+                        result = pickle.load(f)
+                    except Exception:     # a child that failed sent no whole result
+                        result = None
                 _, status = os.waitpid(pid, 0)
-                if status == 0 and chunks:
-                    result = pickle.loads(b"".join(chunks))
+                if status != 0:
+                    result = None
+            children.pop(0)
             out.append(work(shares[len(out)]) if result is None else result)
         return out
     finally:
@@ -1058,6 +1067,7 @@ def _forked(work, shares: list) -> list:
                     os.waitpid(pid, 0)
                 except OSError:
                     pass
+            if r >= 0:
                 try:
                     os.close(r)
                 except OSError:
