@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import random
+from pathlib import Path
 
 from tui.engine import align as A
 from tui.engine.corpus import load_corpus
@@ -84,3 +85,58 @@ def test_an_alignment_scored_in_processes_is_the_one_scored_in_one(monkeypatch, 
     many = align_stage(start(corpus), lambda _f: None).links.state()
     assert len(calls) == 3 and calls[2] is not A._read_texts    # the rows shared too
     assert many == one
+
+
+_STORM = ["Storm Closes Port of Rotterdam Ahead of Holiday Weekend",
+          "Gale-force winds shut the port of Rotterdam on Friday, stranding dozens of container "
+          "ships in the North Sea.",
+          "Harbour officials said cranes would stay idle until the wind dropped below 60 km/h.",
+          "Freight companies warned that deliveries of fresh produce could be delayed by three days."]
+_VOTE = ["Incumbent Mayor Concedes After Narrow Defeat in Leeds",
+         "Mayor Helen Carter conceded the Leeds mayoral race on Sunday after a recount gave her "
+         "rival a margin of 412 votes.",
+         "Turnout reached 38 percent, the highest for a local election in the city since 2004.",
+         "Her challenger promised to freeze council tax and expand the tram network."]
+_WIRE = ("The International Monetary Fund said on Tuesday that global growth would slow to "
+         "2.9 percent next year, citing higher interest rates and weaker trade.")
+
+
+def _article(lines, wire: bool, reword: int) -> str:
+    body = list(lines)
+    if reword:                          # another outlet's copy: a word or two changed
+        body = [s.replace("said", "stated").replace("promised", "pledged")
+                .replace("on Friday", "Friday").replace("on Sunday", "Sunday") for s in body]
+    if wire:
+        body.insert(2, _WIRE)
+    return "\n\n".join(body) + "\n"
+
+
+def test_two_stories_and_a_wire_paragraph_in_one_process_and_in_two(monkeypatch, tmp_path):
+    """Two unrelated stories never pair; a wire paragraph that both carry is found across
+    them; and sharing the rows among processes changes nothing."""
+    for name, lines, wire, reword in (("a_storm", _STORM, True, 0), ("b_storm", _STORM, False, 1),
+                                      ("c_vote", _VOTE, True, 0), ("d_vote", _VOTE, True, 1)):
+        (tmp_path / f"{name}.txt").write_text(_article(lines, wire, reword), encoding="utf-8")
+    corpus = load_corpus([str(tmp_path)])
+    names = [Path(a.path).stem for a in corpus.articles]
+
+    def groups():
+        links = align_stage(start(corpus), lambda _f: None).links
+        return links.state(), [sorted({(names[a], corpus.articles[a].sentences[i].text)
+                                       for a, i in g}) for g in links.groups()]
+    one, found = groups()
+    monkeypatch.setattr(A, "PARALLEL_WORK", 0)
+    monkeypatch.setattr(A, "PARALLEL_TEXTS", 0)
+    monkeypatch.setattr(A, "ROW_RUN", 1)
+    monkeypatch.setattr(A, "_workers", lambda: 2)
+    many, _ = groups()
+    assert many == one
+    wire = [g for g in found if any(t == _WIRE for _, t in g)]
+    assert len(wire) == 1 and {n for n, _ in wire[0]} == {"a_storm", "c_vote", "d_vote"}
+    for g in found:
+        if g is not wire[0]:
+            stories = {n.split("_")[1] for n, _ in g}
+            assert len(stories) == 1, g          # no story's sentence joins the other's
+    # each story's own copies do pair (the test is not passing on an empty alignment)
+    assert any({n for n, _ in g} == {"a_storm", "b_storm"} for g in found)
+    assert any({n for n, _ in g} >= {"c_vote", "d_vote"} and g is not wire[0] for g in found)
