@@ -38,6 +38,7 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
 
     BINDINGS = bindings()
     AUTO_FOCUS = None
+    WARM_EVERY = 0.02   # seconds from one step of the work done ahead to the next (see _warm)
 
     def __init__(self) -> None:
         super().__init__()
@@ -141,7 +142,7 @@ class ReaderScreen(Cursor, MovingKeys, PaneKeys, SearchKeys, FilterKeys, Aligned
         self.update_status()
         if self.app.analysis is None:     # the spinner turns until the analysis arrives
             self.status.busy(self.describe)
-        self._warm_timer = self.set_interval(0.02, self._warm, pause=True)
+        self._warm_timer = self.set_interval(self.WARM_EVERY, self._warm, pause=True)
 
     def warm_up(self) -> None:
         """When idle, build the lines of the shown articles not drawn yet (see PaneView.warm)."""
