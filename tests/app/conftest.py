@@ -127,10 +127,12 @@ def nothing_built_ahead(request, monkeypatch):
     of the test needs (a key builds what it shows itself).  Here it is off, except in the
     tests marked `built_ahead` (tests/app/test_app_ahead.py), which test that work: what
     is built ahead is drawn as if built when the key came."""
-    if request.node.get_closest_marker("built_ahead") is None:
-        from tui.app.screens.reader import ReaderScreen
+    from tui.app.screens.reader import ReaderScreen
 
+    if request.node.get_closest_marker("built_ahead") is None:
         monkeypatch.setattr(ReaderScreen, "warm_up", lambda self: None)
+    else:   # its steps (3 ms of work each) 2 ms apart, not 20: the tests wait for the last
+        monkeypatch.setattr(ReaderScreen, "WARM_EVERY", 0.002)
 
 
 @pytest.fixture
