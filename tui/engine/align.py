@@ -365,15 +365,14 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
     del kinds
     workers = _workers() if len(keys) >= PARALLEL_TEXTS else 1
     if workers > 1:
-        runs = [keys[k:k + ROW_RUN] for k in range(0, len(keys), ROW_RUN)]
-        parts = _forked(_read_texts, [[t for run in runs[w::workers] for t in run]
-                                      for w in range(workers)])
+        runs, shares = _deal(keys, workers)
+        parts = _forked(_read_texts, shares)
         read, at = [], [0] * workers
         for r, run in enumerate(runs):         # put back in the texts' order
             w = r % workers
             read.extend(parts[w][at[w]:at[w] + len(run)])
             at[w] += len(run)
-        del runs, parts
+        del runs, shares, parts
     else:
         read = _read_texts(keys)
     del keys
@@ -995,8 +994,7 @@ def _score_shared(sents: list[_Sent], block: _Blocking, ids: list[int], workers:
     back their columns).  Rows go out in runs of ROW_RUN sentences, in turn (a row's cost
     falls as x rises: later rows have fewer sentences after them); the columns are put
     back in row order, so the result is _score_rows's, value for value."""
-    runs = [ids[k:k + ROW_RUN] for k in range(0, len(ids), ROW_RUN)]
-    shares = [[x for run in runs[w::workers] for x in run] for w in range(workers)]
+    runs, shares = _deal(ids, workers)
     parts = _forked(lambda rows: _score_rows(sents, block, rows), shares)
     out = array("i"), array("i"), array("d"), array("d")
     for r, run in enumerate(runs):
@@ -1006,6 +1004,13 @@ def _score_shared(sents: list[_Sent], block: _Blocking, ids: list[int], workers:
         for col, src in zip(out, part):
             col.extend(src[lo:hi])
     return out
+
+
+def _deal(items: list, workers: int) -> tuple[list[list], list[list]]:
+    """`items` in runs of ROW_RUN, the runs dealt in turn to `workers`: (the runs, each
+    worker's share).  Run r is in share r % workers, after the runs dealt to it before."""
+    runs = [items[k:k + ROW_RUN] for k in range(0, len(items), ROW_RUN)]
+    return runs, [[t for run in runs[w::workers] for t in run] for w in range(workers)]
 
 
 def _forked(work, shares: list) -> list:
