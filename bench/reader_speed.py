@@ -29,7 +29,12 @@ The first frame (panes filled, marks on) of `synopsis --headless --exit-after-fi
 on the seeds, with the analysis cache warm and with --no-cache, against the bare Textual
 app whose panes are TextAreas (../shared/bench/min_app.py --widget textarea); each a fresh
 process, round-robin; wall and CPU (user + sys, children included), min/median/max and
-the ratios (what ../shared/bench/cold_start.py times, with the CPU it leaves out).
+the ratios (what ../shared/bench/cold_start.py times, with the CPU it leaves out).  Every
+command runs with its modules' bytecode compiled beforehand, as `pip install .` leaves
+them (synopsis from a copy of tui/ compiled in a private directory; Textual's own are
+compiled where it is installed, and the bare app is one script): where PYTHONDONTWRITEBYTECODE is set (this project's
+machines), a source tree is otherwise compiled anew on every start, a cost (~0.1 s here)
+no installed reader pays; --no-bytecode measures that way.
 
     python bench/reader_speed.py --analysing 300 [--kind real|synth] [--thread]
 
@@ -341,11 +346,19 @@ def _first_frame_main(a) -> None:
             "synopsis (cache)": synopsis,
             "synopsis --no-cache": synopsis[:-1] + ["--no-cache", seeds],
         }
+        where = ROOT
+        if not a.no_bytecode:                 # as installed (see the module docstring)
+            import shutil
+
+            where = Path(cache) / "installed"
+            shutil.copytree(ROOT / "tui", where / "tui")
+            subprocess.run([py, "-m", "compileall", "-q", str(where)], check=True,
+                           stdout=subprocess.DEVNULL)
         res: dict[str, list[tuple[float, float]]] = {k: [] for k in cmds}
         for r in range(a.runs + 1):          # the first round fills the cache, not counted
             for k, c in cmds.items():
                 t = time.perf_counter()
-                p = subprocess.Popen(c, env=env, cwd=ROOT, stdin=subprocess.DEVNULL,
+                p = subprocess.Popen(c, env=env, cwd=where, stdin=subprocess.DEVNULL,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                 _, status, ru = os.wait4(p.pid, 0)
                 wall = time.perf_counter() - t
@@ -361,7 +374,8 @@ def _first_frame_main(a) -> None:
             out.append(f"{what} min {xs[0]:5.0f} median {statistics.median(xs):5.0f} "
                        f"max {xs[-1]:5.0f} ms ({statistics.median(xs) / base[i]:.2f}x)")
         print(f"{k:20} " + "   ".join(out))
-    print(f"reader_speed first frame runs={a.runs}: " + ", ".join(
+    print(f"reader_speed first frame runs={a.runs}"
+          f"{' no-bytecode' if a.no_bytecode else ''}: " + ", ".join(
         f"{k} {statistics.median(x[1] for x in rows) / base[1]:.2f}x CPU "
         f"{statistics.median(x[0] for x in rows) / base[0]:.2f}x wall"
         for k, rows in res.items() if k != "bare TextArea app"))
@@ -391,6 +405,8 @@ def main() -> None:
     ap.add_argument("--first-frame", action="store_true",
                     help="the first frame against the bare Textual app (see _first_frame_main)")
     ap.add_argument("--runs", type=int, default=10, help="with --first-frame: rounds")
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="with --first-frame: no bytecode compiled beforehand (see above)")
     a = ap.parse_args()
     import os
 
