@@ -4,6 +4,7 @@ on cancel, the corpus crossing as data."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import json
 import subprocess
 import sys
@@ -95,3 +96,28 @@ def test_the_corpus_crosses_as_data(corpus):
         corpus_from_dict(data)
     with pytest.raises(ValueError):
         corpus_from_dict({"format": "synopsis.corpus/1", "articles": [{"text": 3}]})
+
+
+def _allowed(pid: int) -> set[int]:
+    return set(os.sched_getaffinity(pid))
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2,
+                    reason="needs two cores and core affinity")
+def test_the_child_leaves_the_reader_a_core():
+    """The analysis process (and so the workers alignment forks from it) keeps off one
+    core: the reader's keys never wait behind it.  The child is left waiting for its
+    request, after it has set itself up."""
+    import time
+
+    mine = _allowed(0)
+    child = subprocess.Popen([sys.executable, "-m", "tui.process"], stdin=subprocess.PIPE,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 20
+        while _allowed(child.pid) == mine and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _allowed(child.pid) == set(sorted(mine)[1:])
+    finally:
+        child.kill()
+        child.wait()

@@ -12,8 +12,10 @@ runs no code it is sent, and a reply that does not fit the corpus is an error.
 
 A child that cannot be started makes `start` return None (the caller analyses in its own
 process); one that fails raises AnalysisFailed from `events()`.  The child runs at a lower
-priority (a key in the reader wins a busy core), ends with its parent (it watches it), and
-`cancel()` ends it at once.
+priority (a key in the reader wins a busy core) and on every core but one (`_leave_a_core`:
+the reader's keys never wait for a core the analysis holds; on two cores the analysis runs on
+the second and forks no workers), ends with its parent (it watches it), and `cancel()` ends
+it at once.
 
 No Textual and no rich here: the reader uses this from a worker thread, before its window
 exists and after.
@@ -155,12 +157,25 @@ def _watch_parent() -> None:
 NICE = 5                    # the child's lower priority: a key in the reader wins the core
 
 
+def _leave_a_core() -> None:
+    """Keep this process (and the workers alignment forks, which inherit it and count
+    their number from it) off one of the cores it may run on, so the reader that started
+    it always has one to itself.  On one core, nothing changes."""
+    try:
+        cores = sorted(os.sched_getaffinity(0))
+        if len(cores) > 1:
+            os.sched_setaffinity(0, cores[1:])
+    except (AttributeError, OSError):   # no affinity here: the nice level alone, then
+        pass
+
+
 def main() -> int:
     threading.Thread(target=_watch_parent, daemon=True, name="synopsis-parent-watch").start()
     try:
         os.nice(NICE)
     except (AttributeError, OSError):   # no nice() here: the same priority, that is all
         pass
+    _leave_a_core()
     out = sys.stdout.buffer
 
     def send(msg: dict) -> None:
