@@ -202,12 +202,15 @@ class _Text:
     question: bool       # a question (claim.is_question)
     when: tuple          # the dates it names (claim.occasions)
     denies: bool         # its main clause denies (claim.denial)
+    loose: str           # its words, lower-cased (text.loose: what fuzz.ratio compares)
+    normal: str          # text.normal: the form copies are told by
 
 
 @lru_cache(maxsize=32768)
 def _read(text: str, headline: bool) -> _Text:
-    """Families of a sentence, its tags, main clause and name runs; the preamble is left
-    out.  Kept per text: copies of a sentence (wire copy) are read once."""
+    """Families of a sentence, its tags, main clause and name runs (the preamble left
+    out), its loose and normal forms.  Kept per text: copies of a sentence (wire copy)
+    are read once, and so is a text met again in a later analysis."""
     lower = set(LOWER_WORD.findall(text.lower()))
     # the preamble is found on the text as written ("SEOUL, South Korea — " is a dateline
     # by its capitals, which folding the place names would lose) and kept as it is
@@ -277,7 +280,7 @@ def _read(text: str, headline: bool) -> _Text:
     return _Text(tuple(f for f, _, _ in words), frozenset(tagged), frozenset(main), tuple(runs),
                  frozenset(f for f, _, w in words if w.islower()), capital,
                  is_question(folded[skip:]),
-                 occasions(folded), denies)
+                 occasions(folded), denies, loose(text, WORD.findall(text)), normal(text))
 
 
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
@@ -324,10 +327,9 @@ def _surnames(texts: list[_Text]) -> dict[str, str]:
     return join
 
 
-def _read_texts(keys: list[tuple[str, bool]]) -> list[tuple[_Text, str, str]]:
-    """Each distinct (text, heading) read (_read), with its loose and normal forms."""
-    return [(_read(shown, heading), loose(shown, WORD.findall(shown)), normal(shown))
-            for shown, heading in keys]
+def _read_texts(keys: list[tuple[str, bool]]) -> list[_Text]:
+    """Each distinct (text, heading) read (_read)."""
+    return [_read(shown, heading) for shown, heading in keys]
 
 
 def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
@@ -376,8 +378,7 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
     else:
         read = _read_texts(keys)
     del keys
-    texts = [t for t, _, _ in read]
-    strings = [(lo, no) for _, lo, no in read]     # each text's loose and normal forms
+    texts = read
     del read
     join = _surnames([texts[k] for k in which]) if PARAMS["names"] else {}
     # proper names: families only ever written capitalised, capitalised inside a sentence
@@ -417,7 +418,7 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
     attribution, time_w, title_w = PARAMS["attribution"], PARAMS["time"], PARAMS["title"]
     weight: dict[str, float] = {}
     protos = []
-    for t, (fams, tagged, main), bg, (lo, no) in zip(texts, raw, pairs, strings):
+    for t, (fams, tagged, main), bg in zip(texts, raw, pairs):
         fd = {}
         for f in dict.fromkeys(fams):     # in the text's order, not a set's
             w = weight.get(f)
@@ -426,11 +427,11 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
                     attribution if f in ATTRIBUTION else time_w if f in TIME_WORDS
                     else title_w if f in TITLES else 1.0)
             fd[f] = w
-        protos.append(_Sent(0, 0, fd, sum(fd.values()), lo, no, bg, False,
+        protos.append(_Sent(0, 0, fd, sum(fd.values()), t.loose, t.normal, bg, False,
                             frozenset(tagged), sum([w for f, w in fd.items() if f in tagged]),
                             frozenset(main), frozenset(f for f in fd if f in names),
                             t.question, t.when if any(t.when) else None, t.denies))
-    del texts, raw, pairs, strings
+    del texts, raw, pairs
     sents = []
     for k, (a, i, furniture, lead) in zip(which, where):
         p = protos[k]
@@ -674,82 +675,114 @@ def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
     A short sentence contained in a long one counts fully for what it shares with the
     long one's main clause, less for what only a later clause holds ("A, including B"
     states A).  A link needs shared content beyond proper names, and a question states
-    nothing a statement repeats."""
-    if sx.normal == sy.normal:
-        return 1.0
-    wx, wy = sx.weight, sy.weight
-    if wx <= 0 or wy <= 0:
-        return 0.0
-    fx, fy = sx.fams, sy.fams
-    tx, ty = sx.tag, sy.tag
-    tagged = tx or ty
-    # too little shared for either reading to reach a match (most candidates of a large
-    # corpus): decided from the overlap alone, before the families are walked.  The claims'
-    # overlap is at most the whole's (plus a hair for the order of its float sum).
-    if _scant(overlap, wx, wy) and (not tagged or _scant(
-            overlap * (1 + 1e-9), wx - sx.tag_weight, wy - sy.tag_weight)):
-        return 0.0
-    mx, my, secondary = sx.main, sy.main, PARAMS["secondary"]
-    names = sx.names
-    held = claim_o = claim_h = content = 0.0
-    shared = 0
-    last = None
-    # in fx's own order (a set's order follows the hash seed, and a float sum its order:
-    # scores would differ in the last digit from run to run, and ties flip)
-    for f, w in fx.items():
-        if f not in fy:
+    nothing a statement repeats.  (The work is _row_scores's, for a row of one.)"""
+    return _row_scores(sx, (sy,), (overlap,))[0]
+
+
+def _row_scores(sx: _Sent, others, overlaps) -> list[float]:
+    """pair_score(sx, sy, overlap) for each sentence of `others` with its overlap: what
+    belongs to sx alone (its families' parts, PARAMS) is worked out once for the row."""
+    P = PARAMS
+    secondary, phrase_w, phrase_full = P["secondary"], P["phrase"], P["phrase_full"]
+    tag_lift, min_content, names_only = P["tag_lift"], P["min_content"], P["names_only"]
+    question, denial_m, occasion = P["question"], P["denial"], P["occasion"]
+    dice_min, held_min = SCANT_DICE, SCANT_HELD
+    ratio = fuzz.ratio
+    nx, wx, fx, tx, twx = sx.normal, sx.weight, sx.fams, sx.tag, sx.tag_weight
+    cwx = wx - twx
+    lx, bgx, qx, dx, whx = sx.loose, sx.bigrams, sx.question, sx.denies, sx.when
+    nfx, nfx_claim = len(fx), len(fx) - len(tx)
+    mx, names = sx.main, sx.names
+    # each family of sx in its own order (a set's order follows the hash seed, and a float
+    # sum its order: scores would differ in the last digit from run to run, and ties flip):
+    # its weight, whether it is in sx's main clause (or sx has none), in its tags, a name
+    walk = [(f, w, not mx or f in mx, f in tx, f in names) for f, w in fx.items()]
+    out = []
+    for sy, overlap in zip(others, overlaps):
+        if nx == sy.normal:
+            out.append(1.0)
             continue
-        shared += 1
-        last = f
-        # a word that is in one sentence's main clause but only in a later clause of
-        # the other is shared less: "A" and "B, including A" do not state one thing
-        h = w if (not mx or f in mx) == (not my or f in my) else w * secondary
-        held += h
-        if f not in tx and f not in ty:
-            claim_o += w
-            claim_h += h
-            if f not in names:
-                content += w
-    whole = _lexical(overlap, held, wx, wy, len(fx), len(fy))
-    claim = whole
-    if tagged:
-        claim = _lexical(claim_o, claim_h, wx - sx.tag_weight, wy - sy.tag_weight,
-                         len(fx) - len(tx), len(fy) - len(ty))
-    if whole < 0 and claim < 0:
-        return 0.0  # too little in common for any signal below to reach a match
-    # copying at the character level: edits keep long runs of identical text (below the
-    # cutoff the edit signal is 0 anyway; the cutoff lets rapidfuzz stop early)
-    ratio = fuzz.ratio(sx.loose, sy.loose, score_cutoff=45.0)
-    edit = (ratio - 45.0) / 55.0 if ratio > 45.0 else 0.0
-    # shared rare phrases (a phrase shares two families, or one family twice)
-    by = sy.bigrams
-    if shared > 1 or (last, last) in by:
-        phrase = sum([w for b, w in sx.bigrams.items() if b in by]) / PARAMS["phrase_full"]
-        if phrase > 1.0:
-            phrase = 1.0
-    else:
-        phrase = 0.0
-    best = whole if whole > edit else edit
-    score = best + PARAMS["phrase"] * phrase * (1 - best)
-    if tagged:
-        if claim > score:
-            score = claim
-        lift = (claim if claim > 0 else 0.0) + PARAMS["tag_lift"]
-        if score > lift:
-            score = lift
-    # a link needs shared content beyond proper names ("Israel", "the U.S.", "Trump")
-    if content < PARAMS["min_content"] and edit < 0.5 and score > PARAMS["names_only"]:
-        score = PARAMS["names_only"]
-    # a question asks; it does not state what a statement states
-    if sx.question != sy.question:
-        score *= PARAMS["question"]
-    # a claim and its denial are not one statement ("X denied that A" against "A")
-    if sx.denies != sy.denies and edit < 0.5:
-        score *= PARAMS["denial"]
-    # another day, another occasion ("on March 3 the company also recalled ...")
-    if sx.when and sy.when and occasions_differ(sx.when, sy.when):
-        score *= PARAMS["occasion"]
-    return score if score < 1.0 else 1.0
+        wy = sy.weight
+        if wx <= 0 or wy <= 0:
+            out.append(0.0)
+            continue
+        ty = sy.tag
+        # too little shared for either reading to reach a match (most candidates of a
+        # large corpus): decided from the overlap alone, before the families are walked.
+        # The claims' overlap is at most the whole's (plus a hair for the order of its sum).
+        scant = (2 * overlap / (wx + wy) < dice_min
+                 and overlap < held_min * (wx if wx < wy else wy))
+        if scant:
+            if not (tx or ty):
+                out.append(0.0)
+                continue
+            cwy = wy - sy.tag_weight
+            o = overlap * (1 + 1e-9)
+            if cwx <= 0 or cwy <= 0 or (2 * o / (cwx + cwy) < dice_min
+                                        and o < held_min * (cwx if cwx < cwy else cwy)):
+                out.append(0.0)
+                continue
+        fy, my = sy.fams, sy.main
+        held = claim_o = claim_h = content = 0.0
+        shared = 0
+        last = None
+        for f, w, in_main, in_tag, name in walk:
+            if f not in fy:
+                continue
+            shared += 1
+            last = f
+            # a word that is in one sentence's main clause but only in a later clause of
+            # the other is shared less: "A" and "B, including A" do not state one thing
+            h = w if in_main == (not my or f in my) else w * secondary
+            held += h
+            if not in_tag and f not in ty:
+                claim_o += w
+                claim_h += h
+                if not name:
+                    content += w
+        whole = -1.0 if scant else _lexical(overlap, held, wx, wy, nfx, len(fy))
+        claim = whole
+        tagged = tx or ty
+        if tagged:
+            claim = _lexical(claim_o, claim_h, cwx, wy - sy.tag_weight,
+                             nfx_claim, len(fy) - len(ty))
+        if whole < 0 and claim < 0:
+            out.append(0.0)   # too little in common for any signal below to reach a match
+            continue
+        # copying at the character level: edits keep long runs of identical text (below
+        # the cutoff the edit signal is 0 anyway; the cutoff lets rapidfuzz stop early)
+        r = ratio(lx, sy.loose, score_cutoff=45.0)
+        edit = (r - 45.0) / 55.0 if r > 45.0 else 0.0
+        # shared rare phrases (a phrase shares two families, or one family twice)
+        by = sy.bigrams
+        if shared > 1 or (last, last) in by:
+            phrase = sum([w for b, w in bgx.items() if b in by]) / phrase_full
+            if phrase > 1.0:
+                phrase = 1.0
+        else:
+            phrase = 0.0
+        best = whole if whole > edit else edit
+        score = best + phrase_w * phrase * (1 - best)
+        if tagged:
+            if claim > score:
+                score = claim
+            lift = (claim if claim > 0 else 0.0) + tag_lift
+            if score > lift:
+                score = lift
+        # a link needs shared content beyond proper names ("Israel", "the U.S.", "Trump")
+        if content < min_content and edit < 0.5 and score > names_only:
+            score = names_only
+        # a question asks; it does not state what a statement states
+        if qx != sy.question:
+            score *= question
+        # a claim and its denial are not one statement ("X denied that A" against "A")
+        if dx != sy.denies and edit < 0.5:
+            score *= denial_m
+        # another day, another occasion ("on March 3 the company also recalled ...")
+        if whx and sy.when and occasions_differ(whx, sy.when):
+            score *= occasion
+        out.append(score if score < 1.0 else 1.0)
+    return out
 
 
 def _scant(overlap: float, wx: float, wy: float) -> bool:
@@ -962,9 +995,8 @@ def _score_rows(sents: list[_Sent], block: _Blocking, rows) -> tuple[array, arra
     for x in rows:
         k = len(cand.ys)
         block.row(x, cand)
-        sx = sents[x]
-        for y, o in zip(cand.ys[k:], cand.vals[k:]):
-            sc = pair_score(sx, sents[y], o)
+        ys, os_ = cand.ys[k:], cand.vals[k:]
+        for y, o, sc in zip(ys, os_, _row_scores(sents[x], [sents[y] for y in ys], os_)):
             if sc > 0.05:
                 bx.append(x)
                 by.append(y)
