@@ -1347,7 +1347,8 @@ class Links:
         self._members = members
         self._scores = scores
         self._group_arts = [frozenset(sents[x].a for x in m) for m in members]
-        self._spans: dict[int, list[tuple[int, int, str]]] = {}
+        # sentence -> (start, end, key) of each word, and the keys alone
+        self._spans: dict[int, tuple[list[tuple[int, int, str]], list[str]]] = {}
         self._late: dict[tuple[int, int], float] = {}    # pair scores computed on demand
         self._relations: dict[tuple[int, int], str] = {}
         self._ops: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
@@ -1401,12 +1402,14 @@ class Links:
         return [tuple((self._sents[x].a, self._sents[x].i) for x in m)
                 for m, arts in zip(self._members, self._group_arts) if len(arts) > 1]
 
-    def _spans_of(self, x: int) -> list[tuple[int, int, str]]:
+    def _words_of(self, x: int) -> tuple[list[tuple[int, int, str]], list[str]]:
+        """(start, end, key) of each word of sentence x, and the keys alone."""
         sp = self._spans.get(x)
         if sp is None:
             st = self._sents[x]
             s = self._articles[st.a].sentences[st.i]
-            sp = self._spans[x] = _word_spans(self._articles[st.a], s.start, s.end)
+            spans = _word_spans(self._articles[st.a], s.start, s.end)
+            sp = self._spans[x] = (spans, [k for _, _, k in spans])
         return sp
 
     def _all_added(self) -> dict[int, tuple[Span, ...]]:
@@ -1419,13 +1422,13 @@ class Links:
             key_arts: dict[str, set[int]] = defaultdict(set)
             for x in m:
                 a = self._sents[x].a
-                for _, _, k in self._spans_of(x):
+                for k in self._words_of(x)[1]:
                     key_arts[k].add(a)
             for x in m:
                 a = self._sents[x].a
-                mine = self._spans_of(x)
+                mine, keys = self._words_of(x)
                 flags = [(k not in STOPWORDS or k.isdigit()) and key_arts[k] == {a}
-                         for _, _, k in mine]
+                         for k in keys]
                 if any(flags):
                     out[x] = _runs(flags, mine)
             if large:
@@ -1478,7 +1481,11 @@ class Links:
     def score(self, x: int, y: int) -> float:
         """How close two members of a group are: their own score, or, when they were
         grouped through others, the strongest bridge through a third member."""
-        sc = self._direct(x, y)
+        return self._score(x, y, self._direct(x, y), {})
+
+    def _score(self, x: int, y: int, sc: float, near: dict[int, float]) -> float:
+        """score(x, y), given the pair's own score `sc`; `near`: x's own scores with
+        bridges, filled as they are looked up (kept across the pairs of one x)."""
         if sc >= PARAMS["threshold"]:
             return sc
         g = self._group_of[x]
@@ -1486,25 +1493,29 @@ class Links:
         if reps is None:      # once per group (a group of many copies has few of them)
             reps = self._bridges[g] = sorted({self._rep_of[z] for z in self._members[g]})
         ends = (self._rep_of[x], self._rep_of[y])
+        direct = self._direct
         for z in [z for z in reps[:BRIDGE_LIMIT + 2] if z not in ends][:BRIDGE_LIMIT]:
-            sc = max(sc, min(self._direct(x, z), self._direct(z, y)))
+            dz = near.get(z)
+            if dz is None:
+                dz = near[z] = direct(x, z)
+            sc = max(sc, min(dz, direct(z, y)))
         return max(sc, 0.01)
 
     def alignment(self, a: int, i: int) -> Alignment:
         x = self._x(a, i)
-        if self.is_unique(a, i):
+        g = self._group_of[x]
+        if g < 0 or len(self._group_arts[g]) < 2:      # unique
             return Alignment()
         sx = self._sents[x]
-        mine = self._spans_of(x)
-        ka = [k for _, _, k in mine]
+        mine, ka = self._words_of(x)
         matches = []
-        g = self._group_of[x]
         members = self._members[g]
+        near: dict[int, float] = {}
         for a2, lo, hi in self._article_runs(g):
             if a2 == sx.a:
                 continue          # a run of its own article's members (copies) skipped whole
             for y in members[lo:hi]:
-                self._match(x, y, mine, ka, matches)
+                self._match(x, y, mine, ka, matches, near)
         return Alignment(matches=tuple(matches), added=self._added.get(x, ()))
 
     def _article_runs(self, g: int) -> list[tuple[int, int, int]]:
@@ -1522,13 +1533,14 @@ class Links:
             runs = self._runs[g] = [tuple(r) for r in runs]
         return runs
 
-    def _match(self, x: int, y: int, mine, ka, matches: list) -> None:
+    def _match(self, x: int, y: int, mine, ka, matches: list, near: dict) -> None:
         sy = self._sents[y]
-        kb = [k for _, _, k in self._spans_of(y)]
-        matches.append(Match(article=sy.a, i=sy.i, score=round(100 * self.score(x, y), 1),
-                             relation=self._relation(x, y, ka, kb),
-                             changed=_changed(mine, self._replaced(x, y, ka, kb)),
-                             confidence=confidence(self._direct(x, y))))
+        kb = self._words_of(y)[1]
+        own = self._direct(x, y)
+        matches.append(Match(sy.a, sy.i, round(100 * self._score(x, y, own, near), 1),
+                             self._relation(x, y, ka, kb),
+                             _changed(mine, self._replaced(x, y, ka, kb)), "engine",
+                             confidence(own)))
 
 
 def confidence(own: float) -> float:
@@ -1571,9 +1583,11 @@ def _relation(na: str, nb: str, ka: list[str], kb: list[str]) -> str:
         return "verbatim"
     if not ka or not kb:
         return "paraphrase"
-    sim = Indel.normalized_similarity(ka, kb)
+    dist = Indel.distance(ka, kb)
+    both = len(ka) + len(kb)
+    sim = 1.0 - dist / both        # Indel.normalized_similarity, computed as rapidfuzz does
     shorter = min(len(ka), len(kb))
-    lcs = (len(ka) + len(kb) - Indel.distance(ka, kb)) / 2
+    lcs = (both - dist) / 2
     if sim >= 0.8 or (shorter >= 5 and lcs / shorter >= 0.85):
         return "edited"
     return "paraphrase"
@@ -1614,6 +1628,8 @@ def _changed(mine: list[tuple[int, int, str]],
     """Words of mine replaced by other words in the other sentence (short substitutions
     only: numbers, names, a quote's wording), not whole reworded clauses.  `replaced`: the
     substitutions as word ranges (Links._replaced)."""
+    if not replaced:
+        return ()
     out: list[Span] = []
     for a0, a1, b0, b1 in replaced:
         if a1 - a0 > 4 or b1 - b0 > 4:
@@ -1625,6 +1641,6 @@ def _changed(mine: list[tuple[int, int, str]],
     return merge_spans(out)
 
 
-def _opcodes(ka: list[str], kb: list[str]):
-    for op in Levenshtein.opcodes(ka, kb):
-        yield op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
+def _opcodes(ka: list[str], kb: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """(tag, from, to, other's from, other's to) of each edit operation."""
+    return Levenshtein.opcodes(ka, kb).as_list()
