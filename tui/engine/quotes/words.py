@@ -43,24 +43,26 @@ SURNAME_WORDS = frozenset("will read still watch more".split())
 _OPENERS = frozenset(("\x02", "“", '"', "‘", "'", "(", ":", "-") + tuple(DASHES))
 
 
-def tokenize(s: str, offset: int = 0) -> list[Tok]:
-    out: list[Tok] = []
-    append = out.append
-    first_word: Tok | None = None
-    for m in _TOKEN.finditer(s):
+def _read_chunk(chunk: str) -> tuple[tuple[int, str, str, bool, bool, bool], ...]:
+    """The tokens of one run of non-space characters, as (offset in the run, text, low, word,
+    cap, a capitalised SURNAME_WORDS word): what `tokenize` makes of it wherever it stands.
+    No token spans a space, and a period joins only the word right before it, so a run's
+    tokens are the same in any sentence."""
+    out: list[list] = []
+    for m in _TOKEN.finditer(chunk):
         t = m.group()
-        a = m.start() + offset
+        r = m.start()
         if t == ".":
             if out:
                 prev = out[-1]
-                if prev.word and prev.end == a and (
-                        prev.low in ABBREVIATIONS or prev.low in TITLES
-                        or (len(prev.text) == 1 and prev.text.isupper())
-                        or _PARTY_TAG.fullmatch(prev.text)):
-                    prev.text += "."
-                    prev.end += 1
+                text = prev[1]
+                if prev[3] and prev[0] + len(text) == r and (
+                        prev[2] in ABBREVIATIONS or prev[2] in TITLES
+                        or (len(text) == 1 and text.isupper())
+                        or _PARTY_TAG.fullmatch(text)):
+                    prev[1] = text + "."
                     continue
-            append(Tok(t, a, a + 1, t, False, False))
+            out.append([r, t, t, False, False, False])
             continue
         c = t[0]
         word = c.isalnum()
@@ -69,13 +71,54 @@ def tokenize(s: str, offset: int = 0) -> list[Tok]:
             low = low.replace("’", "'")
         if low[-1] == ".":
             low = low.rstrip(".")
-        tok = Tok(t, a, a + len(t), low, word, word and c.isupper())
-        if tok.cap and low in SURNAME_WORDS:
-            if out and out[-1].text not in _OPENERS:
-                tok.proper = True          # "“...,” Read said", "Judicial Watch added"
-            elif not out:
-                first_word = tok
-        append(tok)
+        cap = word and c.isupper()
+        out.append([r, t, low, word, cap, cap and low in SURNAME_WORDS])
+    got = tuple(tuple(x) for x in out)
+    if len(_CHUNKS) >= _CHUNKS_MAX:
+        _CHUNKS.clear()         # bounded: the runs of any corpus
+    _CHUNKS[chunk] = got
+    return got
+
+
+_CHUNKS: dict[str, tuple[tuple[int, str, str, bool, bool, bool], ...]] = {}
+_CHUNKS_MAX = 100_000
+_new = object.__new__
+
+
+def tokenize(s: str, offset: int = 0) -> list[Tok]:
+    """The tokens of s (offsets + offset): words (dotted acronyms, inner apostrophes and
+    hyphens, a possessive s’, a period after an abbreviation, title or initial) and single
+    punctuation marks.  Read run by run of non-space characters (each run's tokens read
+    once: `_read_chunk`)."""
+    out: list[Tok] = []
+    append = out.append
+    first_word: Tok | None = None
+    find = s.find
+    pos = 0
+    for chunk in s.split():
+        p = find(chunk, pos)
+        pos = p + len(chunk)
+        got = _CHUNKS.get(chunk)
+        if got is None:
+            got = _read_chunk(chunk)
+        base = offset + p
+        for r, t, low, word, cap, surname in got:
+            tok = _new(Tok)
+            a = base + r
+            tok.text = t
+            tok.start = a
+            tok.end = a + len(t)
+            tok.low = low
+            tok.word = word
+            tok.cap = cap
+            tok.proper = False
+            if surname:
+                if out:
+                    if out[-1].text not in _OPENERS:
+                        tok.proper = True      # "“...,” Read said", "Judicial Watch added"
+                else:
+                    first_word = tok
+            append(tok)
     if first_word is not None and len(out) > 1 and first_word.low in ("will", "read"):
         nxt = out[1]
         if nxt.word and not nxt.cap and (nxt.low.endswith("ed") or cue_form(nxt.low)[1] == "s"):
