@@ -85,11 +85,7 @@ def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple
     speakers = []
     for k in sorted(counts, key=lambda k: (-counts[k], names[k][0])):
         name, kind, role = names[k]
-        aliases = []
-        for e in groups[k]:
-            for m in e.mentions:
-                if m not in aliases:
-                    aliases.append(m)
+        aliases = list(dict.fromkeys(m for e in groups[k] for m in e.mentions))
         speakers.append(Speaker(name=name, kind=kind, aliases=tuple(aliases), quotes=counts[k],
                                 role=role or None))
     return tuple(quotes), tuple(speakers)

@@ -307,16 +307,28 @@ def merge_across(reg: Registry) -> None:
             else:
                 spelled[k] = e.id
     for group in by_surname.values():
-        for i, e in enumerate(group):
-            for o in group[:i]:
+        # each member joins every earlier member of a compatible first name, in order.  The
+        # earlier members of one first name are already one speaker (each joined those
+        # before it), so the first of them stands for all: the same unions, in the same
+        # order, without walking every pair of a name the corpus uses thousands of times
+        firsts: dict[str, Entity] = {}       # first name -> its first member, in order
+        for e in group:
+            for f, o in firsts.items():
                 if first_compatible(o.first, e.first) and reg.find(o.id) != reg.find(e.id):
                     reg.union(e.id, o.id)
+            firsts.setdefault(e.first, e)
+    # a surname alone joins the one speaker its full-name holders are: those speakers do not
+    # change in this loop (it joins only the lone surnames, each a speaker of its own)
+    one_root: dict[str, int | None] = {}
     for e in persons:
         if e.first:
             continue
-        cands = {reg.find(o.id) for o in by_surname.get(e.surname, ())}
-        if len(cands) == 1:
-            reg.union(e.id, cands.pop())
+        if e.surname not in one_root:
+            cands = {reg.find(o.id) for o in by_surname.get(e.surname, ())}
+            one_root[e.surname] = cands.pop() if len(cands) == 1 else None
+        r = one_root[e.surname]
+        if r is not None:
+            reg.union(e.id, r)
     # a surname that no single full name claims: one speaker of that name across articles
     alone: dict[str, int] = {}
     for e in persons:
@@ -341,19 +353,26 @@ def merge_across(reg: Registry) -> None:
             buckets.setdefault((e.kind, min(org_tokens(e.name), default="")), []).append(e)
             if e.country:
                 buckets.setdefault((e.kind, "@" + e.country), []).append(e)
-    pairs = ((e, o) for grp in buckets.values() for i, e in enumerate(grp) for o in grp[:i])
-    for e, o in pairs:
-        if reg.find(o.id) == reg.find(e.id):
-            continue
-        if e.country != o.country and e.country and o.country:
-            continue
-        te, to = org_tokens(e.name), org_tokens(o.name)
-        proper = any(w[:1].isupper() for w in e.name.split()) and \
-            any(w[:1].isupper() for w in o.name.split())
-        if not proper and not (e.country and o.country):
-            continue
-        if te == to or (te and to and (te <= to or to <= te) and e.country and o.country):
-            reg.union(e.id, o.id)
+    # (each pair's test reads only the two entities: read each entity's words once; a pair
+    # already one speaker is a union that changes nothing)
+    read: dict[int, tuple[frozenset[str], bool]] = {}
+    for grp in buckets.values():
+        for e in grp:
+            if e.id not in read:
+                read[e.id] = (org_tokens(e.name), any(w[:1].isupper() for w in e.name.split()))
+    for grp in buckets.values():
+        for i, e in enumerate(grp):
+            te, pe = read[e.id]
+            ce = e.country
+            for o in grp[:i]:
+                co = o.country
+                if ce != co and ce and co:
+                    continue
+                to, po = read[o.id]
+                if not (pe and po) and not (ce and co):
+                    continue
+                if te == to or (te and to and (te <= to or to <= te) and ce and co):
+                    reg.union(e.id, o.id)
     # anonymous sources: the same introducing description, with a qualifier
     anon: dict[str, int] = {}
     for e in roots:
