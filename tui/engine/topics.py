@@ -776,40 +776,79 @@ def _centroid(vs: list[dict[str, float]], weights: list[float]) -> dict[str, flo
 
 def _graph(vecs, content, adjn) -> dict[int, dict[int, float]]:
     """Sparse similarity: unit -> {unit: weight}, symmetric: each unit's NEIGHBOURS most
-    similar units and its article neighbours, the latter with a bonus."""
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    for u in content:
-        for f, x in vecs[u].items():
-            postings[f].append((u, x))
+    similar units and its article neighbours, the latter with a bonus.
+
+    A unit's sums run in its own word order (the order its floats keep), one slot per
+    content unit in a list: content is in ascending order, so a slot's index orders ties
+    as the unit does."""
     nc = len(content)
-    cap = nc if nc <= POSTING_CAP else POSTING_CAP // 4
-    is_content = set(content)
+    slot = {u: j for j, u in enumerate(content)}
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for j, u in enumerate(content):
+        for f, x in vecs[u].items():
+            postings[f].append((j, x))
+    large = nc > POSTING_CAP
+    cap = POSTING_CAP // 4
     bonus = PARAMS["adjacent"]
     edges: dict[int, dict[int, float]] = {u: {} for u in content}
-    large = nc > POSTING_CAP
-    for u in content:
-        acc: dict[int, float] = {}
-        get = acc.get
+    exact: dict[int, float] = {}    # large inputs: a pair's exact similarity, once
+    for i, u in enumerate(content):
         vu = vecs[u]
-        query = _top(vu, QUERY_MAX) if large else vu
-        for f, x in query.items():
-            post = postings[f]
-            if len(post) > cap:
-                continue
-            for v, y in post:
-                acc[v] = get(v, 0.0) + x * y
-        acc.pop(u, None)
-        if large:  # exact similarity for the best candidates of the partial sums
-            best = heapq.nlargest(3 * NEIGHBOURS, ((s, -v) for v, s in acc.items()))
-            acc = {-nv: _dot(vu, vecs[-nv]) for _, nv in best}
+        if large:  # partial sums over the heaviest words, then exact for the best of them
+            part: dict[int, float] = {}
+            get = part.get
+            for f, x in _top(vu, QUERY_MAX).items():
+                post = postings[f]
+                if len(post) <= cap:
+                    for j, y in post:
+                        part[j] = get(j, 0.0) + x * y
+            part.pop(i, None)
+            best = heapq.nlargest(3 * NEIGHBOURS, [(s, -j) for j, s in part.items()])
+            acc = {}
+            nu = len(vu)
+            for _, nj in best:
+                v = content[-nj]
+                vv = vecs[v]
+                # _dot reads the shorter vector (the first of two alike): its pair key
+                k = -nj * nc + i if len(vv) < nu else i * nc - nj
+                got = exact.get(k)
+                if got is None:
+                    got = exact[k] = _dot(vu, vv)
+                acc[v] = got
+            for v, w in adjn[u].items():
+                if v in slot:
+                    base = acc[v] if v in acc else _dot(vu, vecs[v])
+                    acc[v] = base + bonus * min(1.0, w + adjn[v].get(u, 0.0))
+            for s, v in _strongest(acc, NEIGHBOURS):
+                edges[u][v] = s
+                edges[v][u] = s
+            continue
+        sums = [0.0] * nc
+        for f, x in vu.items():
+            for j, y in postings[f]:
+                sums[j] += x * y
+        sums[i] = 0.0
+        # (a neighbour sharing no word: 0.0 + bonus, what 0 + bonus gives)
         for v, w in adjn[u].items():
-            if v in is_content:
-                base = acc[v] if v in acc else _dot(vu, vecs[v])
-                acc[v] = base + bonus * min(1.0, w + adjn[v].get(u, 0.0))
-        for s, v in _strongest(acc, NEIGHBOURS):
+            j = slot.get(v)
+            if j is not None:
+                sums[j] += bonus * min(1.0, w + adjn[v].get(u, 0.0))
+        for s, j in _strongest_slots(sums, NEIGHBOURS):
+            v = content[j]
             edges[u][v] = s
             edges[v][u] = s
     return edges
+
+
+def _strongest_slots(sums: list[float], m: int) -> list[tuple[float, int]]:
+    """_strongest of {j: sums[j]}: the m largest values above 0 with their indices, the
+    largest first, equal values by index."""
+    vals = [s for s in sums if s > 0]
+    if not vals:
+        return []
+    floor = sorted(vals)[-m] if len(vals) > m else 0.0
+    best = sorted([(-s, j) for j, s in enumerate(sums) if s > 0 and s >= floor])[:m]
+    return [(-ns, j) for ns, j in best]
 
 
 def _strongest(acc: dict[int, float], m: int) -> list[tuple[float, int]]:

@@ -1,0 +1,60 @@
+"""Topics' faster paths give exactly what the plain ones give (invented input)."""
+from __future__ import annotations
+
+import random
+
+from tui.engine import topics
+
+
+def test_strongest_slots_is_strongest_of_the_list_as_a_dict():
+    rng = random.Random(11)
+    for _ in range(300):
+        n = rng.randrange(0, 40)
+        sums = [rng.choice([0.0, 0.0, 0.1, 0.25, 0.25, 0.5, 0.75, 1.0, -0.2]) for _ in range(n)]
+        m = rng.choice([1, 3, 10, 60])
+        want = topics._strongest({j: s for j, s in enumerate(sums) if s}, m)
+        assert topics._strongest_slots(sums, m) == want, (sums, m)
+
+
+def _vec(rng: random.Random, words: list[str]) -> dict[str, float]:
+    ws = rng.sample(words, rng.randrange(1, len(words)))
+    return topics._unit({w: rng.random() + 0.01 for w in ws})
+
+
+def _graph_by_dicts(vecs, content, adjn):
+    """The similarity graph the plain way: every unit's sums in a dict, in its own word
+    order, article neighbours' bonus on top, its strongest kept."""
+    bonus = topics.PARAMS["adjacent"]
+    edges = {u: {} for u in content}
+    for u in content:
+        acc: dict[int, float] = {}
+        for f, x in vecs[u].items():
+            for v in content:
+                if f in vecs[v]:
+                    acc[v] = acc.get(v, 0.0) + x * vecs[v][f]
+        acc.pop(u, None)
+        for v, w in adjn[u].items():
+            if v in edges:
+                base = acc[v] if v in acc else topics._dot(vecs[u], vecs[v])
+                acc[v] = base + bonus * min(1.0, w + adjn[v].get(u, 0.0))
+        for s, v in topics._strongest(acc, topics.NEIGHBOURS):
+            edges[u][v] = s
+            edges[v][u] = s
+    return edges
+
+
+def test_graph_is_the_plain_sums_edge_for_edge_in_order():
+    rng = random.Random(5)
+    words = [f"w{i}" for i in range(30)]
+    for _ in range(20):
+        n = rng.randrange(2, 40)
+        vecs = [_vec(rng, words) if rng.random() < 0.9 else {} for _ in range(n)]
+        content = [u for u in range(n) if vecs[u]]
+        adjn = [{} for _ in range(n)]
+        for u in range(n - 1):
+            if rng.random() < 0.6:
+                adjn[u][u + 1] = adjn[u + 1][u] = rng.choice([0.5, 1.0])
+        got = topics._graph(vecs, content, adjn)
+        want = _graph_by_dicts(vecs, content, adjn)
+        assert [(u, list(e.items())) for u, e in got.items()] == \
+            [(u, list(e.items())) for u, e in want.items()]
