@@ -58,3 +58,45 @@ def test_graph_is_the_plain_sums_edge_for_edge_in_order():
         want = _graph_by_dicts(vecs, content, adjn)
         assert [(u, list(e.items())) for u, e in got.items()] == \
             [(u, list(e.items())) for u, e in want.items()]
+
+
+def test_fold_places_skips_only_texts_the_pattern_leaves_alone():
+    from tui.engine import places
+
+    bits = ["U.S.", "U. S. A.", "US", "USA", "UK", "U.K.", "United States", "United States of "
+            "America", "United Kingdom", "Great Britain", "North Korea", "South Koreans",
+            "South African", "Saudi Arabia", "People's Republic of China", "People’s Republic "
+            "of China", "European Union", "New Delhi", "us", "uk", "north korea", "BUS", "USAF",
+            "Union", "Seoul", "Britain", "Delhi", "Africa", "Korea", "said", ",", ".", "the"]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = rng.choice(["", " "]).join(rng.choice(bits) for _ in range(rng.randrange(0, 6)))
+        want = places._MULTI_RX.sub(lambda m: f" {m.lastgroup} ", text)
+        assert places.fold_places(text) == want, text
+
+
+def _tokens_plainly(text: str) -> list[tuple]:
+    out = []
+    last = -1
+    for m in topics._TOKEN.finditer(text):
+        if last < 0:
+            out.append((m.group(), False, True))
+        else:
+            gap = text[last:m.start()].strip()
+            out.append((m.group(), not gap, gap in topics._OPENERS))
+        last = m.end()
+    return out
+
+
+def test_tokens_are_the_token_matches_with_their_gaps():
+    bits = ["Dr.", "U.S.", "Sen.", "A.", "Smith", "said", "it's", "Jae-in", "Canada's", "’s",
+            "co-op", "(", ")", '"', "“", "—", "–", "-", ":", ",", ".", "\n", "  ", " ", "\t",
+            "Ünïcödé", "42", "3.5", "_", "x_y", "'", "‘", "l’avion", "…"]
+    rng = random.Random(9)
+    for _ in range(3000):
+        text = "".join(rng.choice(bits) + rng.choice(["", " ", " ", "\n"])
+                       for _ in range(rng.randrange(0, 10)))
+        got = [(t.text, t.joined, t.first) for t in topics._tokens(text)]
+        assert got == _tokens_plainly(text), text
+        for t in topics._tokens(text):
+            assert (t.low, t.fam, t.stop, t.plain, t.cap) == topics._lexeme(t.text)

@@ -44,8 +44,11 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter, mul, truediv
 
 from .model import Analysis, Topic
 from .places import PLACE, fold_places
@@ -140,7 +143,8 @@ def find_topics(analysis: Analysis
         tot = sum(adj[u].values())
         top = sorted(adj[u].items(), key=lambda kv: (-kv[1], kv[0]))[:8]
         adjn.append({v: w / tot for v, w in top} if tot else {})
-    vecs = [_smoothed(raw, u, adjn[u]) for u in range(n)]
+    is_content = set(content)    # (only content units are clustered and labelled)
+    vecs = [_smoothed(raw, u, adjn[u]) if u in is_content else {} for u in range(n)]
 
     # clusters: on a large corpus the graph is built over the units with the most
     # members (the passages many articles share); the rest join the nearest topic
@@ -237,14 +241,19 @@ def _units(analysis: Analysis) -> tuple[list[list[tuple[int, int]]], list[list[i
     return members, unit_of
 
 
-def _families(text: str) -> list[tuple[str, bool, bool]]:
-    """(family, written in lower case, first) for every content word of text.  first: the
-    text's first word (its capital says nothing)."""
+def _families(text: str, lows: list[str], caps: list[str]) -> list[str]:
+    """The family of every content word of text, in order; each family written in lower
+    case goes to lows, each capitalised inside the text (not as its first word: that
+    capital says nothing) to caps."""
     words = WORD.findall(fold_places(text))
-    out = [(fam, low, False) for fam, low in map(_content, words) if fam is not None]
-    if out and _content(words[0])[0] is not None:
-        out[0] = (out[0][0], out[0][1], True)
-    return out
+    if not words:
+        return []
+    got = list(map(_content, words))
+    fams = [fam for fam, _ in got if fam is not None]
+    lows += [fam for fam, low in got if low]
+    first = got[0][0] is not None
+    caps += [fam for fam, low in got[first:] if fam is not None and not low]
+    return fams
 
 
 @lru_cache(maxsize=65536)
@@ -270,35 +279,37 @@ class _Words:
     def __init__(self, analysis: Analysis, members: list[list[tuple[int, int]]],
                  unit_of: list[list[int]]):
         arts = analysis.articles
-        self.capital: Counter = Counter()  # family -> times capitalised inside a sentence
-        self.lower: Counter = Counter()    # family -> times written in lower case
+        lows: list[str] = []    # every family written in lower case, once an occurrence
+        caps: list[str] = []    # ... capitalised inside a sentence
         self.tf: list[dict[str, float]] = []
+        tf = self.tf.append
         for m in members:
+            if len(m) == 1:   # (a unit of one sentence has no copy to skip)
+                a, i = m[0]
+                art = arts[a]
+                fams = _families(art.shown_text(art.sentences[i]), lows, caps)
+                # in the order written (a set's order follows the hash seed, and so would
+                # the float sums over these counts: ties between labels flipped)
+                tf(dict.fromkeys(fams, 1.0))
+                continue
             seen: set[str] = set()
             counts: Counter = Counter()
             used = 0
             for a, i in m:
                 art = arts[a]
                 txt = art.shown_text(art.sentences[i])
-                if len(m) > 1:    # (a unit of one sentence has no copy to skip)
-                    norm = " ".join(txt.lower().split())
-                    if norm in seen:
-                        continue
-                    seen.add(norm)
+                norm = " ".join(txt.lower().split())
+                if norm in seen:
+                    continue
+                seen.add(norm)
                 used += 1
-                fams = _families(txt)
-                for f, low, first in fams:
-                    if low:
-                        self.lower[f] += 1
-                    elif not first:
-                        self.capital[f] += 1
-                # in the order written (a set's order follows the hash seed, and so would
-                # the float sums over these counts: ties between labels flipped)
-                counts.update(dict.fromkeys([f for f, _, _ in fams]).keys())
+                counts.update(dict.fromkeys(_families(txt, lows, caps)).keys())
                 if used >= SAMPLE:
                     break
             used = max(1, used)
-            self.tf.append({f: c / used for f, c in counts.items()})
+            tf({f: c / used for f, c in counts.items()})
+        self.capital: Counter = Counter(caps)  # family -> times capitalised inside a sentence
+        self.lower: Counter = Counter(lows)    # family -> times written in lower case
         # who is quoted: one feature per speaker, on the units whose sentences quote them
         weight = PARAMS["speaker"]
         if weight:
@@ -322,13 +333,15 @@ class _Words:
             out.append(_unit(v))
         return out
 
-    def counts(self, units: list[int], size: list[int]) -> tuple[Counter, int]:
+    def counts(self, units: list[int], size: list[int]) -> tuple[dict[str, float], int]:
         """Word-family counts over units (each weighted by its sentences), and the number
         of sentences (at least 1)."""
-        fams: Counter = Counter()
+        fams: dict[str, float] = {}
+        get = fams.get
         for u in units:
+            n = size[u]
             for f, t in self.tf[u].items():
-                fams[f] += t * size[u]
+                fams[f] = get(f, 0.0) + t * n
         return fams, sum(size[u] for u in units) or 1
 
 
@@ -414,16 +427,27 @@ class _Tok:
 _OPENERS = frozenset(('"', "“", "'", "‘", "(", "—", "–", "-", ":"))
 
 
+# a token and the text before it (since the last one): one scan, the pairs made in C
+_GAP_TOKEN = re.compile(r"(.*?)(" + _TOKEN.pattern + ")", re.S)
+
+
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
-    last = -1
-    for m in _TOKEN.finditer(text):
-        if last < 0:
-            out.append(_Tok(m.group(), False, True))
+    new = _Tok.__new__
+    first = True
+    for gap, w in _GAP_TOKEN.findall(text):
+        t = new(_Tok)
+        t.text = w
+        t.low, t.fam, t.stop, t.plain, t.cap = _lexeme(w)
+        if first:
+            t.joined, t.first = False, True
+            first = False
+        elif not gap or gap == " ":
+            t.joined, t.first = True, False
         else:
-            gap = text[last:m.start()].strip()
-            out.append(_Tok(m.group(), not gap, gap in _OPENERS))
-        last = m.end()
+            gap = gap.strip()
+            t.joined, t.first = not gap, gap in _OPENERS
+        out.append(t)
     return out
 
 
@@ -718,8 +742,12 @@ def _ranked(ph: _Phrases, texts, c_in, n_in, c_all, n_all) -> list[tuple[str, fr
                 here.add(sig)
                 rec[0] += 1
     scored = []
+    dist: dict[str, float] = {}
     for sig, (count, weight, shown, extra) in found.items():
-        d = sum(distinct(f) for f in sig)
+        for f in sig:
+            if f not in dist:
+                dist[f] = distinct(f)
+        d = sum([dist[f] for f in sig])
         if d <= 0:
             continue
         score = d / len(sig) ** 0.35 * weight * (1 + 0.5 * math.log(count))
@@ -738,8 +766,9 @@ def _fallback(n: int, used: set[str]) -> str:
 # ------------------------------------------------------------------ vectors
 
 def _unit(v: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum([x * x for x in v.values()])) or 1.0
-    return {f: x / norm for f, x in v.items()}
+    xs = v.values()
+    norm = math.sqrt(sum(map(mul, xs, xs))) or 1.0
+    return dict(zip(v, map(truediv, xs, repeat(norm))))
 
 
 def _dot(x: dict[str, float], y: dict[str, float]) -> float:
@@ -752,23 +781,29 @@ def _top(v: dict[str, float], m: int) -> dict[str, float]:
     if len(v) <= m:
         return v
     # (sorted: what heapq.nlargest gives, faster on these short dicts)
-    return dict(sorted(v.items(), key=lambda fx: (fx[1], fx[0]), reverse=True)[:m])
+    return dict(sorted(v.items(), key=_VALUE_KEY, reverse=True)[:m])
+
+
+_VALUE_KEY = itemgetter(1, 0)     # (value, key) of a dict item
 
 
 def _smoothed(raw: list[dict[str, float]], u: int, nbrs: dict[int, float]) -> dict[str, float]:
     v = dict(raw[u])
+    get = v.get
     smooth = PARAMS["smooth"]
     for nb, w in nbrs.items():
+        sw = smooth * w
         for f, x in raw[nb].items():
-            v[f] = v.get(f, 0.0) + smooth * w * x
+            v[f] = get(f, 0.0) + sw * x
     return _unit(_top(v, VEC_MAX))
 
 
 def _centroid(vs: list[dict[str, float]], weights: list[float]) -> dict[str, float]:
-    c: dict[str, float] = defaultdict(float)
+    c: dict[str, float] = {}
+    get = c.get
     for v, w in zip(vs, weights):
         for f, x in v.items():
-            c[f] += x * w
+            c[f] = get(f, 0.0) + x * w
     return _unit(_top(c, CENTROID_MAX))
 
 
@@ -842,13 +877,15 @@ def _graph(vecs, content, adjn) -> dict[int, dict[int, float]]:
 
 def _strongest_slots(sums: list[float], m: int) -> list[tuple[float, int]]:
     """_strongest of {j: sums[j]}: the m largest values above 0 with their indices, the
-    largest first, equal values by index."""
-    vals = [s for s in sums if s > 0]
-    if not vals:
+    largest first, equal values by index (the values sorted in C, then one pass for the
+    indices of those at or above the m-th largest)."""
+    vals = sorted(sums)
+    k = bisect_right(vals, 0.0)      # vals[k:]: the values above 0
+    if k == len(vals):
         return []
-    floor = sorted(vals)[-m] if len(vals) > m else 0.0
-    best = sorted([(-s, j) for j, s in enumerate(sums) if s > 0 and s >= floor])[:m]
-    return [(-ns, j) for ns, j in best]
+    floor = vals[-m] if len(vals) - k > m else vals[k]
+    best = sorted([(-s, j) for j, s in enumerate(sums) if s >= floor])
+    return [(-ns, j) for ns, j in best[:m]]
 
 
 def _strongest(acc: dict[int, float], m: int) -> list[tuple[float, int]]:
