@@ -157,10 +157,12 @@ def find_topics(analysis: Analysis
     clusters = _agglomerate(core, edges, k)
     if len(core) < len(content):
         clusters = _assign_rest(clusters, content, raw, vecs, adjn, size)
-    clusters = _absorb_small(clusters, vecs, size)
-    clusters = [clusters[t] for t in _by_coverage(clusters, members, size)]
+    clusters, cents = _absorb_small(clusters, vecs, size)
+    order = _by_coverage(clusters, members, size)
+    clusters = [clusters[t] for t in order]
     topic_of = {u: t for t, us in enumerate(clusters) for u in us}
-    centroids = [_centroid([vecs[u] for u in us], [size[u] for u in us]) for us in clusters]
+    centroids = [_centroid([vecs[u] for u in clusters[k]], [size[u] for u in clusters[k]])
+                 if cents[t] is None else cents[t] for k, t in enumerate(order)]
 
     # a headline or caption of its own: the topic it resembles most, if it clearly does
     for u in range(n):
@@ -432,23 +434,26 @@ _GAP_TOKEN = re.compile(r"(.*?)(" + _TOKEN.pattern + ")", re.S)
 
 
 def _tokens(text: str) -> list[_Tok]:
-    out: list[_Tok] = []
-    new = _Tok.__new__
-    first = True
-    for gap, w in _GAP_TOKEN.findall(text):
-        t = new(_Tok)
-        t.text = w
-        t.low, t.fam, t.stop, t.plain, t.cap = _lexeme(w)
-        if first:
-            t.joined, t.first = False, True
-            first = False
-        elif not gap or gap == " ":
-            t.joined, t.first = True, False
-        else:
-            gap = gap.strip()
-            t.joined, t.first = not gap, gap in _OPENERS
-        out.append(t)
+    pairs = _GAP_TOKEN.findall(text)
+    if not pairs:
+        return []
+    # (a space alone before most words: joined, not first)
+    out = [_tok(pairs[0][1], False, True)]
+    out += [_tok(w, True, False) if not gap or gap == " " else _gapped(gap, w)
+            for gap, w in pairs[1:]]
     return out
+
+
+@lru_cache(maxsize=65536)
+def _tok(text: str, joined: bool, first: bool) -> _Tok:
+    """The token of a word after such a gap (tokens are never changed: one serves every
+    occurrence)."""
+    return _Tok(text, joined, first)
+
+
+def _gapped(gap: str, w: str) -> _Tok:
+    gap = gap.strip()
+    return _tok(w, not gap, gap in _OPENERS)
 
 
 class _Phrases:
@@ -465,6 +470,7 @@ class _Phrases:
         self.noun: Counter = Counter()   # ... after a determiner or a possessive
         self.verb: Counter = Counter()   # ... after "to", "will", a pronoun; before "the"
         self._verb_memo: dict[str, bool] = {}
+        self._end_memo: dict[_Tok, bool] = {}   # _can_end of a token, not of a name
         self._read: list[list[_Tok]] = []
 
     def read(self, toks: list[_Tok]) -> None:
@@ -500,42 +506,49 @@ class _Phrases:
                         not (nxt.cap and not nxt.first) and self._verbish(nxt)):
                     self.head[t.low] += 1
         self._read = []
+        self._end_memo = {}
 
-    def spans(self, toks: list[_Tok]):
+    def spans(self, toks: list[_Tok]) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, end, word families) of every phrase of the sentence (end inclusive)."""
         if self._read:
             self._heads()
         run = self._names(toks)
         fams = self._folded(toks, run)
         n = len(toks)
-        named = [r >= 0 for r in run]
+        verbish, can_end = self._verbish, self._can_end
         # per word: may a phrase start here, end here, go on through it
         start = [False] * n
         end = [False] * n
         through = [False] * n
+        before = None      # the previous token
         for j, t in enumerate(toks):
-            in_name = named[j] and j > 0 and run[j - 1] == run[j]
-            ends_name = not (named[j] and j + 1 < n and run[j + 1] == run[j])
+            r = run[j]
+            named = r >= 0
+            in_name = named and j > 0 and run[j - 1] == r
+            ends_name = not (named and j + 1 < n and run[j + 1] == r)
+            stop = t.stop
             # a name right after a capitalised possessive ("Iran's Atomic Energy ...") is
             # not cut out of it: no phrase starts there
-            after_owner = named[j] and j > 0 and t.joined and toks[j - 1].cap \
-                and toks[j - 1].low.endswith("'s")
-            lone_date = t.low in _CALENDAR and not in_name and ends_name
+            after_owner = named and j > 0 and t.joined and before.cap \
+                and before.low.endswith("'s")
             if fams[j] is not None and not in_name and not after_owner and (
-                    named[j] or not t.stop and not self._verbish(t)):
+                    named or not stop and not verbish(t)):
                 start[j] = True
-            if ends_name and not lone_date and (named[j] or not t.stop) and self._can_end(
-                    t, named[j] and (in_name or not ends_name)):
+            if ends_name and (named or not stop) and not (
+                    t.low in _CALENDAR and not in_name) and can_end(
+                    t, named and (in_name or not ends_name)):
                 end[j] = True
             if t.joined and j:
-                if named[j]:
+                if named:
                     # "relationship Australia": a one-word name right after a noun
-                    through[j] = in_name or not ends_name or named[j - 1] or toks[j - 1].stop
+                    through[j] = in_name or not ends_name or run[j - 1] >= 0 or before.stop
                 elif t.low == "and":
                     # "X and Y" joins two nouns, never a verb phrase
-                    through[j] = self._can_end(toks[j - 1], named[j - 1])
+                    through[j] = can_end(before, run[j - 1] >= 0)
                 else:
-                    through[j] = (not t.stop or t.low in _INNER) and not self._verbish(t)
+                    through[j] = (not stop or t.low in _INNER) and not verbish(t)
+            before = t
+        out = []
         for s in range(n):
             if not start[s]:
                 continue
@@ -543,10 +556,12 @@ class _Phrases:
             for e in range(s, min(n, s + PHRASE_MAX)):
                 if e > s and not through[e]:
                     break
-                if fams[e] is not None:
-                    sig += (fams[e],)
+                f = fams[e]
+                if f is not None:
+                    sig += (f,)
                 if end[e] and sig:
-                    yield s, e, sig
+                    out.append((s, e, sig))
+        return out
 
     def _verbish(self, t: _Tok) -> bool:
         """A verb or an adverb by the company it keeps (names never are)."""
@@ -565,6 +580,12 @@ class _Phrases:
         possessive, nor a word of time or degree."""
         if name:
             return not t.low.endswith("'s")
+        got = self._end_memo.get(t)      # (a token's fields never change)
+        if got is None:
+            got = self._end_memo[t] = self._can_end_word(t)
+        return got
+
+    def _can_end_word(self, t: _Tok) -> bool:
         w = t.low
         if t.fam is None or t.plain or w.endswith("'s") or self._verbish(t):
             return False
@@ -909,23 +930,26 @@ def _agglomerate(content, edges, k) -> list[list[int]]:
     m2 = sum(deg.values()) or 1.0
     gamma = PARAMS["resolution"]
 
-    def gain(u: int, v: int, s: float) -> float:
-        return s / m2 - gamma * deg[u] * deg[v] / (m2 * m2)
-
-    heap = [(-gain(u, v, s), u, v) for u in content for v, s in edges[u].items() if u < v]
+    mm = m2 * m2
+    # gain(u, v, s) = s / m2 - gamma * deg[u] * deg[v] / mm, written out in the loops
+    heap = []
+    for u in content:
+        gu = gamma * deg[u]
+        heap += [(-(s / m2 - gu * deg[v] / mm), u, v) for v, s in edges[u].items() if u < v]
     heapq.heapify(heap)
+    pop, push = heapq.heappop, heapq.heappush
     count = len(content)
     while heap and count > k:
-        neg, u, v = heapq.heappop(heap)
+        neg, u, v = pop(heap)
         if u not in members or v not in members:
             continue
-        cur = links[u].get(v)
-        if cur is None or abs(gain(u, v, cur) + neg) > 1e-12:
+        lu = links[u]
+        cur = lu.get(v)
+        if cur is None or abs(cur / m2 - gamma * deg[u] * deg[v] / mm + neg) > 1e-12:
             continue  # stale entry
         members[u].extend(members.pop(v))
         deg[u] += deg.pop(v)
         lv = links.pop(v)
-        lu = links[u]
         lu.pop(v, None)
         for w, s in lv.items():
             if w == u:
@@ -934,8 +958,10 @@ def _agglomerate(content, edges, k) -> list[list[int]]:
             lw = links[w]
             lw.pop(v, None)
             lw[u] = lu[w]
+        gu = gamma * deg[u]
         for w, s in lu.items():
-            heapq.heappush(heap, (-gain(u, w, s), min(u, w), max(u, w)))
+            push(heap, (-(s / m2 - gu * deg[w] / mm), u, w) if u < w
+                 else (-(s / m2 - gu * deg[w] / mm), w, u))
         count -= 1
     return [sorted(m) for _, m in sorted(members.items())]
 
@@ -984,22 +1010,26 @@ def _assign_rest(clusters, content, raw, vecs, adjn, size) -> list[list[int]]:
     return [sorted(us) for us in out]
 
 
-def _absorb_small(clusters, vecs, size) -> list[list[int]]:
+def _absorb_small(clusters, vecs, size) -> tuple[list[list[int]], list[dict | None]]:
     """Clusters of fewer than min_size sentences join the topic they resemble most;
-    topics largest first."""
+    topics largest first, each with its centroid when it took no cluster in (None when
+    it did: its centroid changed)."""
     if not clusters:
-        return []
+        return [], []
     weight = [sum(size[u] for u in us) for us in clusters]
     order = sorted(range(len(clusters)), key=lambda c: (-weight[c], clusters[c][0]))
     keep = [c for c in order if weight[c] >= PARAMS["min_size"]] or order[:1]
     topics = [list(clusters[c]) for c in keep]
     cents = [_centroid([vecs[u] for u in us], [size[u] for u in us]) for us in topics]
+    grew = [False] * len(topics)
     for c in order:
         if c in keep:
             continue
         cv = _centroid([vecs[u] for u in clusters[c]], [size[u] for u in clusters[c]])
         t = max(range(len(topics)), key=lambda t: (_dot(cv, cents[t]), -t))
         topics[t].extend(clusters[c])
+        grew[t] = True
     topics = [sorted(us) for us in topics]
-    topics.sort(key=lambda us: (-sum(size[u] for u in us), us[0]))
-    return topics
+    by = sorted(range(len(topics)), key=lambda t: (-sum(size[u] for u in topics[t]),
+                                                   topics[t][0]))
+    return [topics[t] for t in by], [None if grew[t] else cents[t] for t in by]
