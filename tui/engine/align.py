@@ -49,10 +49,11 @@ import os
 from bisect import bisect_right
 from contextlib import contextmanager
 from functools import lru_cache
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.process import extract
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .claim import (LOWER_WORD, NAME_RUN, clauses, denial, is_question, occasions,
@@ -137,7 +138,7 @@ class _Sent:
     weight: float
     loose: str
     normal: str
-    bigrams: dict   # adjacent families (a phrase) -> rarity
+    bigrams: dict   # adjacent families (a phrase, by its number) -> rarity
     furniture: bool   # page furniture (dateline, read-more, source line ...): states nothing
     tag: frozenset = frozenset()   # families only in its attribution tags (claim.py)
     tag_weight: float = 0.0
@@ -147,6 +148,7 @@ class _Sent:
     when: tuple | None = None      # the dates it names (claim.occasions), None: none
     denies: bool = False
     lead: bool = False   # a heading or one of its article's first body sentences (LEDE)
+    doubled: frozenset = frozenset()   # families it has twice in a row (a phrase of one)
 
 
 @lru_cache(maxsize=65536)
@@ -180,6 +182,7 @@ secretary chairman chairwoman senator sen rep representative governor gov ambass
 gen mayor king queen prince princess chief director commander speaker""".split()
                    if (f := _family(w)))
 PLACE_KEYS = frozenset(PLACE.values())
+_NONE: frozenset = frozenset()
 
 
 def _families(text: str, words: list[str] | None = None) -> list[str]:
@@ -396,29 +399,38 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
         else:
             raw.append((t.fams, t.tagged, t.main))
     pairs = [dict.fromkeys(zip(fams, fams[1:])) for fams, _, _ in raw]  # in order (sums follow it)
-    df: dict = defaultdict(int)
+    df: Counter = Counter()         # sentences with each family
+    pdf: Counter = Counter()        # ... and each phrase
     for (fams, _, _), bg, m in zip(raw, pairs, mult):
-        for f in set(fams):
-            df[f] += m
-        for b in bg:
-            df[b] += m
+        if m == 1:
+            df.update(set(fams))
+            pdf.update(bg.keys())     # (a dict would be read as counts)
+        else:
+            for f in set(fams):
+                df[f] += m
+            for b in bg:
+                pdf[b] += m
     n = len(which)
-    # one key and one weight object per phrase and per family, shared by every sentence
-    # that has it (a large corpus has hundreds of thousands of sentences)
-    phrase: dict[tuple, tuple] = {}
+    # a phrase is a number (a quick key to look up), with one weight object, shared by
+    # every sentence that has it (a large corpus has hundreds of thousands of sentences)
+    phrase = {b: (k, math.log((n + 1) / (d + 0.5))) for k, (b, d) in enumerate(pdf.items())}
+    del pdf
+    doubled = []                    # per text: the families it has twice in a row
     for k, bigrams in enumerate(pairs):
         bg = {}
+        twice = _NONE
         for b in bigrams:
-            r = phrase.get(b)
-            if r is None:
-                r = phrase[b] = (b, math.log((n + 1) / (df[b] + 0.5)))
+            r = phrase[b]
             bg[r[0]] = r[1]
+            if b[0] == b[1]:
+                twice = twice | {b[0]}
         pairs[k] = bg
+        doubled.append(twice)
     del phrase
     attribution, time_w, title_w = PARAMS["attribution"], PARAMS["time"], PARAMS["title"]
     weight: dict[str, float] = {}
     protos = []
-    for t, (fams, tagged, main), bg in zip(texts, raw, pairs):
+    for t, (fams, tagged, main), bg, twice in zip(texts, raw, pairs, doubled):
         fd = {}
         for f in dict.fromkeys(fams):     # in the text's order, not a set's
             w = weight.get(f)
@@ -430,14 +442,15 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
         protos.append(_Sent(0, 0, fd, sum(fd.values()), t.loose, t.normal, bg, False,
                             frozenset(tagged), sum([w for f, w in fd.items() if f in tagged]),
                             frozenset(main), frozenset(f for f in fd if f in names),
-                            t.question, t.when if any(t.when) else None, t.denies))
-    del texts, raw, pairs
+                            t.question, t.when if any(t.when) else None, t.denies,
+                            doubled=twice))
+    del texts, raw, pairs, doubled
     sents = []
     for k, (a, i, furniture, lead) in zip(which, where):
         p = protos[k]
         sents.append(_Sent(a, i, p.fams, p.weight, p.loose, p.normal, p.bigrams, furniture,
                            p.tag, p.tag_weight, p.main, p.names, p.question, p.when, p.denies,
-                           lead))
+                           lead, p.doubled))
     return sents
 
 
@@ -687,7 +700,6 @@ def _row_scores(sx: _Sent, others, overlaps) -> list[float]:
     tag_lift, min_content, names_only = P["tag_lift"], P["min_content"], P["names_only"]
     question, denial_m, occasion = P["question"], P["denial"], P["occasion"]
     dice_min, held_min = SCANT_DICE, SCANT_HELD
-    ratio = fuzz.ratio
     nx, wx, fx, tx, twx = sx.normal, sx.weight, sx.fams, sx.tag, sx.tag_weight
     cwx = wx - twx
     lx, bgx, qx, dx, whx = sx.loose, sx.bigrams, sx.question, sx.denies, sx.when
@@ -697,8 +709,15 @@ def _row_scores(sx: _Sent, others, overlaps) -> list[float]:
     # sum its order: scores would differ in the last digit from run to run, and ties flip):
     # its weight, whether it is in sx's main clause (or sx has none), in its tags, a name
     walk = [(f, w, not mx or f in mx, f in tx, f in names) for f, w in fx.items()]
+    # copying at the character level: edits keep long runs of identical text (below the
+    # cutoff the edit signal is 0 anyway; the cutoff lets rapidfuzz stop early), the row's
+    # ratios in one call (the values fuzz.ratio gives one by one)
+    ratios = [0.0] * len(others)
+    for _, r, k in extract(lx, [sy.loose for sy in others], scorer=fuzz.ratio,
+                           score_cutoff=45.0, limit=None):
+        ratios[k] = r
     out = []
-    for sy, overlap in zip(others, overlaps):
+    for sy, overlap, r in zip(others, overlaps, ratios):
         if nx == sy.normal:
             out.append(1.0)
             continue
@@ -749,13 +768,10 @@ def _row_scores(sx: _Sent, others, overlaps) -> list[float]:
         if whole < 0 and claim < 0:
             out.append(0.0)   # too little in common for any signal below to reach a match
             continue
-        # copying at the character level: edits keep long runs of identical text (below
-        # the cutoff the edit signal is 0 anyway; the cutoff lets rapidfuzz stop early)
-        r = ratio(lx, sy.loose, score_cutoff=45.0)
         edit = (r - 45.0) / 55.0 if r > 45.0 else 0.0
         # shared rare phrases (a phrase shares two families, or one family twice)
         by = sy.bigrams
-        if shared > 1 or (last, last) in by:
+        if shared > 1 or last in sy.doubled:
             phrase = sum([w for b, w in bgx.items() if b in by]) / phrase_full
             if phrase > 1.0:
                 phrase = 1.0
