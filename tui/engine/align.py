@@ -390,10 +390,10 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
     capital = frozenset().union(*(t.capital for t in texts)) if texts else frozenset()
     names = {join.get(f, f) for t in texts for run in t.runs for f in run
              if f in capital and f not in lowered}
-    names |= PLACE_KEYS
+    names = frozenset(names | PLACE_KEYS)
     raw = []
     for t in texts:
-        if join:
+        if join and not join.keys().isdisjoint(t.fams):
             fams = [join.get(f, f) for f in t.fams]
             raw.append((fams, {join.get(f, f) for f in t.tagged}, {join.get(f, f) for f in t.main}))
         else:
@@ -428,20 +428,18 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
         doubled.append(twice)
     del phrase
     attribution, time_w, title_w = PARAMS["attribution"], PARAMS["time"], PARAMS["title"]
-    weight: dict[str, float] = {}
+    # one weight object per family, shared by every sentence that has it
+    weight = {f: math.log((n + 1) / (d + 0.5)) * (
+        attribution if f in ATTRIBUTION else time_w if f in TIME_WORDS
+        else title_w if f in TITLES else 1.0) for f, d in df.items()}
+    del df
     protos = []
     for t, (fams, tagged, main), bg, twice in zip(texts, raw, pairs, doubled):
-        fd = {}
-        for f in dict.fromkeys(fams):     # in the text's order, not a set's
-            w = weight.get(f)
-            if w is None:
-                w = weight[f] = math.log((n + 1) / (df[f] + 0.5)) * (
-                    attribution if f in ATTRIBUTION else time_w if f in TIME_WORDS
-                    else title_w if f in TITLES else 1.0)
-            fd[f] = w
+        fd = {f: weight[f] for f in fams}     # in the text's order, not a set's
         protos.append(_Sent(0, 0, fd, sum(fd.values()), t.loose, t.normal, bg, False,
-                            frozenset(tagged), sum([w for f, w in fd.items() if f in tagged]),
-                            frozenset(main), frozenset(f for f in fd if f in names),
+                            frozenset(tagged),
+                            sum([w for f, w in fd.items() if f in tagged]) if tagged else 0,
+                            frozenset(main), names.intersection(fd),
                             t.question, t.when if any(t.when) else None, t.denies,
                             doubled=twice))
     del texts, raw, pairs, doubled
@@ -676,7 +674,7 @@ def exhaustive():
 
 def overlap(sx: _Sent, sy: _Sent) -> float:
     fy = sy.fams
-    return sum(w for f, w in sx.fams.items() if f in fy)
+    return sum([w for f, w in sx.fams.items() if f in fy])
 
 
 def pair_score(sx: _Sent, sy: _Sent, overlap: float) -> float:
@@ -708,7 +706,8 @@ def _row_scores(sx: _Sent, others, overlaps) -> list[float]:
     # each family of sx in its own order (a set's order follows the hash seed, and a float
     # sum its order: scores would differ in the last digit from run to run, and ties flip):
     # its weight, whether it is in sx's main clause (or sx has none), in its tags, a name
-    walk = [(f, w, not mx or f in mx, f in tx, f in names) for f, w in fx.items()]
+    info = {f: (w, not mx or f in mx, f in tx, f in names) for f, w in fx.items()}
+    place = {f: k for k, f in enumerate(fx)}.__getitem__
     # copying at the character level: edits keep long runs of identical text (below the
     # cutoff the edit signal is 0 anyway; the cutoff lets rapidfuzz stop early), the row's
     # ratios in one call (the values fuzz.ratio gives one by one)
@@ -743,12 +742,12 @@ def _row_scores(sx: _Sent, others, overlaps) -> list[float]:
                 continue
         fy, my = sy.fams, sy.main
         held = claim_o = claim_h = content = 0.0
-        shared = 0
         last = None
-        for f, w, in_main, in_tag, name in walk:
-            if f not in fy:
-                continue
-            shared += 1
+        both = fx.keys() & fy.keys()
+        shared = len(both)
+        # summed in sx's order (two terms add up alike in either order)
+        for f in sorted(both, key=place) if shared > 2 else both:
+            w, in_main, in_tag, name = info[f]
             last = f
             # a word that is in one sentence's main clause but only in a later clause of
             # the other is shared less: "A" and "B, including A" do not state one thing
@@ -942,8 +941,10 @@ def _collapse_twins(sents: list[_Sent], progress=None) -> list[int]:
             continue
         rare = rarest.get(id(st.fams))
         if rare is None:     # sentences of one text share their families (_prepare)
-            rare = rarest[id(st.fams)] = heapq.nlargest(TWIN_KEYS, st.fams,
-                                                        key=st.fams.__getitem__)
+            # (heapq.nlargest's very result, as its documentation defines it; quicker for
+            # a sentence's dozen families)
+            rare = rarest[id(st.fams)] = sorted(st.fams, key=st.fams.__getitem__,
+                                                reverse=True)[:TWIN_KEYS]
         if x - first > TWIN_WINDOW and st.normal in by_normal:
             # deep in a long article: the very same text is a copy however far back
             rep_of[x] = by_normal[st.normal]
