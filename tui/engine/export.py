@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import json
 
+from .collector import paused
 from .model import Analysis
 
 SCHEMA = "synopsis.export/1"
 
 
 def to_dict(an: Analysis) -> dict:
+    with paused():        # a dict and list per sentence and match, and no reference cycles
+        return _to_dict(an)
+
+
+def _to_dict(an: Analysis) -> dict:
     arts = an.articles
     out_articles = []
     for a, art in enumerate(arts):
