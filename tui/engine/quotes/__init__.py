@@ -23,7 +23,7 @@ from .cues import find_events
 from .marks import mask_quotes, scan_article
 from .naming import (Entity, People, Registry, canonical, inherit_same_words, merge_across,
                      resolve_metonymy)
-from .words import LOWER_WORD, is_cue_word, tokenize
+from .words import has_cue_word, tokenize
 
 __all__ = ["find_quotes"]
 
@@ -48,8 +48,7 @@ def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple
         toks = []
         for sn in art.sentences:
             seg = masked[sn.start:sn.end]
-            if "\x02" in seg or "\x03" in seg or "according" in seg or any(
-                    map(is_cue_word, LOWER_WORD.findall(seg))) \
+            if "\x02" in seg or "\x03" in seg or "according" in seg or has_cue_word(seg) \
                     or masked[max(0, sn.start - 3):sn.start].rstrip().endswith("\x03"):
                 toks.extend(tokenize(seg, sn.start))
         starts = [t.start for t in toks]

@@ -23,6 +23,11 @@ from .words import (ANON_HEADS, DAYS, DOC_HEADS, FUNC_CAP, MEDIA_WORDS, NICKNAME
 if TYPE_CHECKING:
     from .attribution import QRec
 
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+_LOWER_RUN = re.compile(r"[a-z]+")
+_INITIAL = re.compile(r"[A-Z]\.")
+_NEWLINE = re.compile("\n")
+
 @dataclass
 class Entity:
     id: int
@@ -63,7 +68,7 @@ def org_tokens(name: str) -> frozenset[str]:
     n = fold(name)
     for a, b in _NORM_ORG:
         n = n.replace(a, b)
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", n) if w not in _ORG_STOP)
+    return frozenset(w for w in _ALNUM_RUN.findall(n) if w not in _ORG_STOP)
 
 
 class Registry:
@@ -193,7 +198,7 @@ def compatible_country(e: Entity, country: str) -> bool:
     return any(country in places_in(r) for r in e.roles + e.mentions)
 
 def norm_q(s: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", fold(s)))
+    return " ".join(_ALNUM_RUN.findall(fold(s)))
 
 
 _NEAR = 150     # quotations either side where the same words may be quoted more precisely
@@ -287,7 +292,7 @@ _VOICE = frozenset("spokesman spokeswoman spokesperson ministry minister governm
 
 def _speaks_for(e: Entity) -> bool:
     """A person who can speak for a country: a spokesperson, minister, envoy ..."""
-    return any(w in _VOICE for r in e.roles + e.mentions for w in re.findall(r"[a-z]+", fold(r)))
+    return any(w in _VOICE for r in e.roles + e.mentions for w in _LOWER_RUN.findall(fold(r)))
 
 
 def merge_across(reg: Registry) -> None:
@@ -381,7 +386,7 @@ def merge_across(reg: Registry) -> None:
         keys = [e.intro] if e.intro and len(e.intro.split()) >= 2 else []
         keys += [fold(x) for x in e.mentions if len(x.split()) >= 4]  # "the senior defense official"
         for key in keys:
-            key = " ".join(w for w in re.findall(r"[a-z]+", key.replace("u.s.", "us"))
+            key = " ".join(w for w in _LOWER_RUN.findall(key.replace("u.s.", "us"))
                            if w not in ("a", "an", "the", "one"))
             key = " ".join(key.split()[:-1] + [singular(w) for w in key.split()[-1:]])
             if len(key.split()) < 2:
@@ -465,7 +470,7 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
 @lru_cache(maxsize=65536)
 def _no_initials(name: str) -> str:
     ws = name.split()
-    return " ".join(ws[:1] + [w for w in ws[1:-1] if not re.fullmatch(r"[A-Z]\.", w)] + ws[-1:])
+    return " ".join(ws[:1] + [w for w in ws[1:-1] if not _INITIAL.fullmatch(w)] + ws[-1:])
 
 
 _PLACE_OWNED = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:[’']s|(?<=s)[’']) (.+)")
@@ -676,7 +681,7 @@ class People:
         self._given.clear()
         self._corpus_name.clear()
         self._corpus_holder.clear()
-        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         titled: dict[int, bool] = {}      # line -> is it a Title Case Headline?
         for mm in _RUN.finditer(text):
             parsed = _parse_run(mm.group())

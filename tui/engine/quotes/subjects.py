@@ -23,6 +23,9 @@ from .words import (DASHES, NUMBER_WORDS, PREPS, ANON_HEADS, CONNECT_OF, COORD, 
 
 if TYPE_CHECKING:
     from .article import Ctx
+_INITIAL = re.compile(r"[A-Z]\.")       # an initial: "J."
+_LOWER_RUN = re.compile(r"[a-z]+")
+
 
 def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
     """The speaker-like noun phrase that ends at token j (inclusive), not before lo."""
@@ -207,7 +210,7 @@ def _person_like(ts: list[Tok]) -> bool:
         if all(w in NUMBER_WORDS for w in b.split("-")):
             return False  # "Forty-six percent said", "Two of them said"
         if not t.cap or b in ORG_WORDS or b in MEDIA_WORDS or b in TITLES or b in PARTY and not (
-                t is ts[-1] and len(ts) > 2 and re.fullmatch(r"[A-Z]\.", ts[-2].text)) \
+                t is ts[-1] and len(ts) > 2 and _INITIAL.fullmatch(ts[-2].text)) \
                 or not is_name_tok(t):
             return False
         if len(ts) == 1 and b.endswith(("ing", "ed")) and len(b) > 5:
@@ -348,7 +351,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         or lastb in ("police", "prosecutors", "authorities"))  # "Officials said", sentence-initial
     if not last.cap and lastk in _OCCASIONS:
         return None   # "used a televised address to reveal": an occasion speaks no words
-    initialed = len(head) > 2 and re.fullmatch(r"[A-Z]\.", head[-2].text) is not None \
+    initialed = len(head) > 2 and _INITIAL.fullmatch(head[-2].text) is not None \
         and head[-3].cap     # "Michael J. Green": a name, whatever its last word means
     if not last.cap or common or lastb in PARTY and not initialed \
             or lastb in TITLES and lastb not in ORG_WORDS:
@@ -421,7 +424,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                        or (t.cap and b_ in MEDIA_WORDS)
                        or (place_key(t.text) and i < len(run) - 1)
                        or (t.text.isupper() and len(t.text) > 1 and i < len(run) - 1
-                           and not re.fullmatch(r"[A-Z]\.", t.text))   # (not "J.")
+                           and not _INITIAL.fullmatch(t.text))   # (not "J.")
                        # a role word before the name: "Columnist Ada Kerr", "Fox Reporter
                        # Jo Dane", "Police Chief Jo Dane"
                        or (t.cap and i < len(run) - 1
@@ -473,7 +476,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     if pk and not tail:
         return Mention(start, end, surface, "place", name, role=role_extra, country=pk, level=0)
     fn = fold(name)
-    words = set(re.findall(r"[a-z]+", fn))
+    words = set(_LOWER_RUN.findall(fn))
     if fn in outlets or words & MEDIA_WORDS and not words & {"house", "department", "ministry"} \
             or words & outlets:
         kind = "media"

@@ -295,7 +295,7 @@ def _place_of_word(w: str) -> str | None:
 @lru_cache(maxsize=8192)
 def place_key(text: str) -> str | None:
     """'Norway', 'Norwegian', 'the United States', 'U.S.' -> a country key (else None)."""
-    words = re.findall(r"[a-z]+", fold(fold_places(text)))
+    words = LOWER_WORD.findall(fold(fold_places(text)))
     words = [w for w in words if w not in ("the", "s")]
     if len(words) == 1:
         return _place_of_word(words[0])
@@ -306,7 +306,7 @@ def place_key(text: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def places_in(text: str) -> frozenset[str]:
-    words = re.findall(r"[a-z]+", fold(fold_places(text)))
+    words = LOWER_WORD.findall(fold(fold_places(text)))
     out = set()
     for w in words:
         k = _place_of_word(w)
@@ -317,6 +317,8 @@ def places_in(text: str) -> frozenset[str]:
 
 def bare(low: str) -> str:
     """Possessive off: norway's -> norway, texas' -> texas."""
+    if "'" not in low:
+        return low
     if low.endswith("'s"):
         return low[:-2]
     if low.endswith("s'"):
@@ -325,7 +327,7 @@ def bare(low: str) -> str:
 
 
 def is_poss(t: Tok) -> bool:
-    return t.word and (t.low.endswith("'s") or t.low.endswith("s'"))
+    return t.word and "'" in t.low and (t.low.endswith("'s") or t.low.endswith("s'"))
 
 
 _SHOUTED = re.compile(r"[A-Z]{3,}(?:ED|ING|ES)")
@@ -338,7 +340,8 @@ def is_name_tok(t: Tok) -> bool:
     if t.proper:
         return True
     b = bare(t.low)
-    return b not in FUNC_CAP and b not in DAYS and not _SHOUTED.fullmatch(t.text)
+    return b not in FUNC_CAP and b not in DAYS and not (t.text.isupper()
+                                                         and _SHOUTED.fullmatch(t.text))
 
 
 _AGENT = ("er", "or", "ist", "ee", "ian")
@@ -482,6 +485,30 @@ def is_cue_word(low: str) -> bool:
         if len(_IS_CUE) < 200_000:      # bounded: words of any corpus
             _IS_CUE[low] = v
     return v
+
+
+def _run_has_cue(run: str) -> bool:
+    v = any(map(is_cue_word, LOWER_WORD.findall(run)))
+    if len(_RUN_CUE) >= 100_000:
+        _RUN_CUE.clear()            # bounded: the runs of any corpus
+    _RUN_CUE[run] = v
+    return v
+
+
+_RUN_CUE: dict[str, bool] = {}
+
+
+def has_cue_word(s: str) -> bool:
+    """any(map(is_cue_word, LOWER_WORD.findall(s))), read run by run of non-space
+    characters (no lower-case word spans a space), each distinct run judged once."""
+    get = _RUN_CUE.get
+    for run in s.split():
+        v = get(run)
+        if v is None:
+            v = _run_has_cue(run)
+        if v:
+            return True
+    return False
 
 
 SKIP = words_of("""
