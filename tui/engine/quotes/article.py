@@ -71,6 +71,7 @@ class Ctx:
     people: People | None = None                                    # the corpus's names
     sent_toks: dict[int, list[Tok]] = field(default_factory=dict)   # sentences read late
     outlets: frozenset[str] | None = None                            # this article's outlet
+    clause_mentions: dict[int, list] = field(default_factory=dict)   # sentence -> subjects read
 
 
 

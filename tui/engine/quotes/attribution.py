@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import dataclasses
 from dataclasses import dataclass
 from typing import Callable
 
@@ -54,13 +53,7 @@ def _resolve_pronoun(ctx: Ctx, m: Mention, pos: int, reg: Registry, depth: int =
         lo_off = sents[k].start
         cands: list[tuple[int, Mention | Entity]] = [(off, e) for off, e in spoke
                                                      if lo_off <= off < pos]
-        toks = _sentence_toks(ctx, k)
-        for a, b in clause_subjects(toks, 0, len(toks)):
-            if toks[a].start < pos:
-                mm = analyse_np(ctx.art.shown, toks, a, b, outlets_of(ctx))
-                mm = appositive_name(ctx.art.shown, toks, a, b, len(toks), mm, outlets_of(ctx)) or mm
-                if mm is not None:
-                    cands.append((toks[a].start, mm))
+        cands += [(off, mm) for off, mm in _clause_mentions(ctx, k) if off < pos]
         for off, c in sorted(cands, key=lambda x: -x[0]):
             if isinstance(c, Mention):
                 if c.kind == "pronoun":
@@ -89,6 +82,23 @@ def _resolve_pronoun(ctx: Ctx, m: Mention, pos: int, reg: Registry, depth: int =
         if _fits_pronoun(m.name, e.kind, e.plural):
             return e
     return None
+
+
+def _clause_mentions(ctx: Ctx, k: int) -> list[tuple[int, Mention]]:
+    """The subjects of sentence k's clauses read as mentions, with their offsets, in order:
+    read once per sentence (a pronoun looks back over the same sentences as the one before
+    it).  Nothing changes a mention once it is read, so the pronouns may share them."""
+    got = ctx.clause_mentions.get(k)
+    if got is None:
+        got = []
+        toks = _sentence_toks(ctx, k)
+        for a, b in clause_subjects(toks, 0, len(toks)):
+            mm = analyse_np(ctx.art.shown, toks, a, b, outlets_of(ctx))
+            mm = appositive_name(ctx.art.shown, toks, a, b, len(toks), mm, outlets_of(ctx)) or mm
+            if mm is not None:
+                got.append((toks[a].start, mm))
+        ctx.clause_mentions[k] = got
+    return got
 
 
 def _fits_pronoun(pron: str, kind: str, plural: bool) -> bool:
@@ -191,7 +201,7 @@ def _named(ctx: Ctx, m: Mention, pos: int, recent: Callable[[], list[Entity]]) -
     if m.kind == "person" and not m.first and not m.parts:
         p = people.full_name(ctx.a, m.surname, pos)
         if p is not None:
-            return dataclasses.replace(m, name=p.full, first=p.first, surname=p.surname)
+            return m.but(name=p.full, first=p.first, surname=p.surname)
         return m
     headline = m.kind == "anonymous" and not m.plural and m.name[:1].isupper() \
         and _in_headline(ctx, m.start)
@@ -203,8 +213,8 @@ def _named(ctx: Ctx, m: Mention, pos: int, recent: Callable[[], list[Entity]]) -
         if p is None and (m.country or headline):   # "The US President will ...", named later
             p = people.only_holder(ctx.a, key)
         if p is not None:
-            return dataclasses.replace(m, kind="person", name=p.full, first=p.first,
-                                       surname=p.surname, role=m.name)
+            return m.but(kind="person", name=p.full, first=p.first, surname=p.surname,
+                         role=m.name)
     return m
 
 

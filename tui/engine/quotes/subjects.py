@@ -9,7 +9,6 @@ speech verb (skipping adverbs, auxiliaries, appositions and relative clauses).
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -194,6 +193,16 @@ class Mention:
     surname: str = ""
     first: str = ""
     parts: tuple[str, ...] = ()  # joint speakers
+
+    def but(self, **changes) -> Mention:
+        """A copy with the given fields changed: dataclasses.replace without reading the
+        class's fields each time (a test holds the two equal, field for field)."""
+        n = Mention(self.start, self.end, self.text, self.kind, self.name, self.role,
+                    self.country, self.plural, self.level, self.head, self.definite,
+                    self.surname, self.first, self.parts)
+        for k, v in changes.items():
+            setattr(n, k, v)
+        return n
 
 
 def _span_text(text: str, toks: list[Tok], a: int, b: int) -> str:
@@ -504,8 +513,8 @@ def appositive_name(text: str, toks: list[Tok], a: int, b: int, hi: int, m: Ment
     p = analyse_np(text, toks, span[0], span[1], outlets)
     if p is None or p.kind != "person" or not p.first or p.parts:
         return None
-    return dataclasses.replace(p, start=m.start, text=_span_text(text, toks, a, span[1]),
-                               role=join_roles(m.name, p.role))
+    return p.but(start=m.start, text=_span_text(text, toks, a, span[1]),
+                 role=join_roles(m.name, p.role))
 
 
 def _strip_titles(ts: list[Tok]) -> list[Tok]:
