@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from tui.engine import topics
 
@@ -78,7 +79,7 @@ def test_fold_places_skips_only_texts_the_pattern_leaves_alone():
 def _tokens_plainly(text: str) -> list[tuple]:
     out = []
     last = -1
-    for m in topics._TOKEN.finditer(text):
+    for m in re.finditer(topics._TOKEN, text):
         if last < 0:
             out.append((m.group(), False, True))
         else:
@@ -100,3 +101,28 @@ def test_tokens_are_the_token_matches_with_their_gaps():
         assert got == _tokens_plainly(text), text
         for t in topics._tokens(text):
             assert (t.low, t.fam, t.stop, t.plain, t.cap) == topics._lexeme(t.text)
+
+
+def test_top_is_the_items_sorted_by_value_then_key_largest_first():
+    rng = random.Random(13)
+    for _ in range(500):
+        n = rng.randrange(0, 80)
+        # few distinct values: ties at the cut, broken by the key
+        v = {f"k{rng.randrange(200)}": rng.choice([0.1, 0.2, 0.2, 0.3, 0.5, rng.random()])
+             for _ in range(n)}
+        m = rng.choice([1, 5, 10, 60])
+        want = dict(sorted(v.items(), key=lambda fx: (fx[1], fx[0]), reverse=True)[:m])
+        got = topics._top(v, m)
+        assert list(got.items()) == list(want.items()) if len(v) > m else got == v
+
+
+def test_largest_is_nlargest_of_value_then_negated_key():
+    import heapq
+
+    rng = random.Random(17)
+    for _ in range(500):
+        part = {rng.randrange(300): rng.choice([0.1, 0.2, 0.2, 0.5, rng.random()])
+                for _ in range(rng.randrange(0, 60))}
+        m = rng.choice([1, 5, 30])
+        want = heapq.nlargest(m, [(s, -j) for j, s in part.items()])
+        assert topics._largest(part, m) == want

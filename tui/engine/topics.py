@@ -48,7 +48,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import repeat
-from operator import itemgetter, mul, truediv
+from operator import mul, truediv
 
 from .model import Analysis, Topic
 from .places import PLACE, fold_places
@@ -300,7 +300,7 @@ class _Words:
             for a, i in m:
                 art = arts[a]
                 txt = art.shown_text(art.sentences[i])
-                norm = " ".join(txt.lower().split())
+                norm = txt.lower()  # (shown_text folds the spaces already)
                 if norm in seen:
                     continue
                 seen.add(norm)
@@ -354,8 +354,9 @@ _SPEAKER = "@"   # prefix of a speaker feature (no word family starts with it)
 
 # a word: letters and digits, inner apostrophes and hyphens ("Jae-in", "Canada's"), or an
 # abbreviation with dots ("U.S.")
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?:[A-Z]|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Dr|St|Jr|Sr|Adm"
-                    r"|Capt|Maj|Brig|Prof|Rev)\.(?=\s+[A-Z])|[^\W_]+(?:[-'’][^\W_]+)*")
+# (the pattern's text: compiled once, in _GAP_TOKEN below)
+_TOKEN = (r"(?:[^\W\d_]\.){2,}|(?:[A-Z]|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Dr|St|Jr|Sr|Adm"
+          r"|Capt|Maj|Brig|Prof|Rev)\.(?=\s+[A-Z])|[^\W_]+(?:[-'’][^\W_]+)*")
 _DETERMINERS = frozenset("the a an this that these those its his her their our my your "
                          "whose each every another".split())
 # the word after one of these is a verb ("to suspend", "will meet", "he warned")
@@ -430,7 +431,7 @@ _OPENERS = frozenset(('"', "“", "'", "‘", "(", "—", "–", "-", ":"))
 
 
 # a token and the text before it (since the last one): one scan, the pairs made in C
-_GAP_TOKEN = re.compile(r"(.*?)(" + _TOKEN.pattern + ")", re.S)
+_GAP_TOKEN = re.compile(r"(.*?)(" + _TOKEN + ")", re.S)
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -799,13 +800,15 @@ def _dot(x: dict[str, float], y: dict[str, float]) -> float:
 
 
 def _top(v: dict[str, float], m: int) -> dict[str, float]:
+    """The m largest entries of v, the largest first, equal values by key, the larger
+    first (what sorting the items by (value, key), largest first, gives: here the values
+    alone are sorted to find the m-th, and only the entries at or above it are ordered)."""
     if len(v) <= m:
         return v
-    # (sorted: what heapq.nlargest gives, faster on these short dicts)
-    return dict(sorted(v.items(), key=_VALUE_KEY, reverse=True)[:m])
-
-
-_VALUE_KEY = itemgetter(1, 0)     # (value, key) of a dict item
+    floor = sorted(v.values())[-m]
+    picked = [(x, f) for f, x in v.items() if x >= floor]
+    picked.sort(reverse=True)
+    return {f: x for x, f in picked[:m]}
 
 
 def _smoothed(raw: list[dict[str, float]], u: int, nbrs: dict[int, float]) -> dict[str, float]:
@@ -859,7 +862,7 @@ def _graph(vecs, content, adjn) -> dict[int, dict[int, float]]:
                     for j, y in post:
                         part[j] = get(j, 0.0) + x * y
             part.pop(i, None)
-            best = heapq.nlargest(3 * NEIGHBOURS, [(s, -j) for j, s in part.items()])
+            best = _largest(part, 3 * NEIGHBOURS)
             acc = {}
             nu = len(vu)
             for _, nj in best:
@@ -894,6 +897,18 @@ def _graph(vecs, content, adjn) -> dict[int, dict[int, float]]:
             edges[u][v] = s
             edges[v][u] = s
     return edges
+
+
+def _largest(part: dict[int, float], m: int) -> list[tuple[float, int]]:
+    """heapq.nlargest(m, [(s, -j) for j, s in part.items()]): the values sorted alone to
+    find the m-th, only the entries at or above it made into pairs and sorted."""
+    if len(part) > m:
+        floor = sorted(part.values())[-m]
+        best = [(s, -j) for j, s in part.items() if s >= floor]
+    else:
+        best = [(s, -j) for j, s in part.items()]
+    best.sort(reverse=True)
+    return best[:m]
 
 
 def _strongest_slots(sums: list[float], m: int) -> list[tuple[float, int]]:
