@@ -471,41 +471,57 @@ class _Phrases:
         self.noun: Counter = Counter()   # ... after a determiner or a possessive
         self.verb: Counter = Counter()   # ... after "to", "will", a pronoun; before "the"
         self._verb_memo: dict[str, bool] = {}
+        # read()'s evidence, one entry an occurrence, counted (in C) before it is used
+        self._seen: list[str] = []
+        self._verb: list[str] = []
+        self._noun: list[str] = []
         self._end_memo: dict[_Tok, bool] = {}   # _can_end of a token, not of a name
         self._read: list[list[_Tok]] = []
 
     def read(self, toks: list[_Tok]) -> None:
         """Take the evidence of one sentence (all of them before asking for phrases)."""
         self._read.append(toks)
+        seen, verb, noun = self._seen, self._verb, self._noun
+        n = len(toks)
         for j, t in enumerate(toks):
             if t.stop or t.fam is None:
                 continue
-            self.seen[t.low] += 1
+            low = t.low
+            seen.append(low)
             if t.cap:
                 continue  # "to Beijing": a name after "to" is no verb
-            nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if nxt is not None and nxt.joined and nxt.low in _VERB_AFTER:
-                self.verb[t.low] += 1
-            prev = toks[j - 1] if j and t.joined else None
-            if prev is not None and prev.low.endswith("ly") and j > 1 and prev.joined:
-                prev = toks[j - 2]   # "did not immediately deny": past the adverb
-            if prev is not None:
+            if j + 1 < n:
+                nxt = toks[j + 1]
+                if nxt.joined and nxt.low in _VERB_AFTER:
+                    verb.append(low)
+            if j and t.joined:
+                prev = toks[j - 1]
+                if prev.low.endswith("ly") and j > 1 and prev.joined:
+                    prev = toks[j - 2]   # "did not immediately deny": past the adverb
                 if prev.low in _DETERMINERS or prev.low.endswith("'s"):
-                    self.noun[t.low] += 1
+                    noun.append(low)
                 elif prev.low in _VERB_BEFORE:
-                    self.verb[t.low] += 1
+                    verb.append(low)
 
     def _heads(self) -> None:
         """Which words end a run of content words (a verb, an adverb, a function word or
         punctuation after them): read once every sentence is in."""
+        self.seen.update(self._seen)
+        self.verb.update(self._verb)
+        self.noun.update(self._noun)
+        self._seen, self._verb, self._noun = [], [], []
+        verbish = self._verbish
+        heads: list[str] = []
         for toks in self._read:
+            last = len(toks) - 1
             for j, t in enumerate(toks):
                 if t.stop or t.fam is None:
                     continue
-                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                nxt = toks[j + 1] if j < last else None
                 if nxt is None or not nxt.joined or nxt.stop or nxt.fam is None or (
-                        not (nxt.cap and not nxt.first) and self._verbish(nxt)):
-                    self.head[t.low] += 1
+                        not (nxt.cap and not nxt.first) and verbish(nxt)):
+                    heads.append(t.low)
+        self.head.update(heads)
         self._read = []
         self._end_memo = {}
 
@@ -608,14 +624,23 @@ class _Phrases:
         case, or when a name follows it."""
         n = len(toks)
         base = [False] * n
+        capital, lower = self.capital.get, self.lower.get
         for j, t in enumerate(toks):
             if not t.cap or t.stop:
                 continue
-            if t.first and t.low.endswith(("ed", "ly")):
+            if t.first:
+                if t.low.endswith(("ed", "ly")):
+                    continue
+                # (_namelike, written out: t is capitalised)
+                f = t.fam
+                if f is not None and capital(f, 0) > lower(f, 0):
+                    base[j] = True
+                    continue
+            else:
+                base[j] = True
                 continue
             nxt = toks[j + 1] if j + 1 < n else None
-            if self._namelike(t) or (
-                    nxt is not None and nxt.joined and nxt.cap and not nxt.stop):
+            if nxt is not None and nxt.joined and nxt.cap and not nxt.stop:
                 base[j] = True
         run = [-1] * n
         rid = -1
@@ -757,9 +782,9 @@ def _ranked(ph: _Phrases, texts, c_in, n_in, c_all, n_all) -> list[tuple[str, fr
         for s, e, sig in ph.spans(toks):
             rec = found.get(sig)
             if rec is None:
-                rec = found[sig] = [0, weight, " ".join(t.text for t in toks[s:e + 1]), e - s]
+                rec = found[sig] = [0, weight, " ".join([t.text for t in toks[s:e + 1]]), e - s]
             elif weight > rec[1]:
-                rec[1], rec[2] = weight, " ".join(t.text for t in toks[s:e + 1])
+                rec[1], rec[2] = weight, " ".join([t.text for t in toks[s:e + 1]])
             if sig not in here:
                 here.add(sig)
                 rec[0] += 1
