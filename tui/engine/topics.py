@@ -354,9 +354,12 @@ _SPEAKER = "@"   # prefix of a speaker feature (no word family starts with it)
 
 # a word: letters and digits, inner apostrophes and hyphens ("Jae-in", "Canada's"), or an
 # abbreviation with dots ("U.S.")
-# (the pattern's text: compiled once, in _GAP_TOKEN below)
-_TOKEN = (r"(?:[^\W\d_]\.){2,}|(?:[A-Z]|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Dr|St|Jr|Sr|Adm"
-          r"|Capt|Maj|Brig|Prof|Rev)\.(?=\s+[A-Z])|[^\W_]+(?:[-'’][^\W_]+)*")
+# (the pattern's text: compiled once, in _GAP_TOKEN below.  The look-aheads only fail
+# sooner: every branch starts on a word character, and a title's is a capital followed
+# by at most three letters and a dot)
+_TOKEN = (r"(?=[^\W_])(?:(?:[^\W\d_]\.){2,}|(?=[A-Z][a-z]{0,3}\.)(?:[A-Z]|Sen|Rep|Gov|Gen|Lt"
+          r"|Col|Sgt|Dr|St|Jr|Sr|Adm|Capt|Maj|Brig|Prof|Rev)\.(?=\s+[A-Z])"
+          r"|[^\W_]+(?:[-'’][^\W_]+)*)")
 _DETERMINERS = frozenset("the a an this that these those its his her their our my your "
                          "whose each every another".split())
 # the word after one of these is a verb ("to suspend", "will meet", "he warned")
