@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from .article import Ctx, Event, outlets_of, sentence_of, tok_at
@@ -237,6 +237,7 @@ class QRec:
     cue: str = ""
     how: str = ""                # explicit continuation inferred ''
     sent: int = 0
+    norm: str | None = field(default=None, compare=False, repr=False)   # its words (naming)
 
 
 def _region_events(ctx: Ctx, lo_pos: int, hi_pos: int) -> list[Event]:

@@ -201,6 +201,15 @@ def norm_q(s: str) -> str:
     return " ".join(_ALNUM_RUN.findall(fold(s)))
 
 
+def _words_of(r: QRec, articles) -> str:
+    """norm_q of the quotation's text, read once per record (the same-words passes each
+    read it)."""
+    t = r.norm
+    if t is None:
+        t = r.norm = norm_q(articles[r.a].shown[r.raw.start:r.raw.end])
+    return t
+
+
 _NEAR = 150     # quotations either side where the same words may be quoted more precisely
 
 
@@ -210,7 +219,7 @@ def resolve_metonymy(recs: list[QRec], reg: Registry, articles) -> None:
     Evidence, best first: the same words quoted from a more specific source (in this
     article, or word for word in another), else the one source in the article tied to that
     country ("Norway’s Ministry of Defence")."""
-    texts = [(r, norm_q(articles[r.a].shown[r.raw.start:r.raw.end])) for r in recs
+    texts = [(r, _words_of(r, articles)) for r in recs
              if r.entity is not None and r.raw.depth == 0]
     by_article: dict[int, list[tuple[QRec, str]]] = {}
     by_text: dict[str, list[QRec]] = {}
@@ -520,11 +529,11 @@ def inherit_same_words(recs: list[QRec], articles) -> None:
     keyed: dict[str, list[QRec]] = {}
     for r in recs:
         if r.entity is not None and r.raw.depth == 0:
-            keyed.setdefault(norm_q(articles[r.a].shown[r.raw.start:r.raw.end]), []).append(r)
+            keyed.setdefault(_words_of(r, articles), []).append(r)
     for r in recs:
         if r.entity is not None or r.raw.depth:
             continue
-        t = norm_q(articles[r.a].shown[r.raw.start:r.raw.end])
+        t = _words_of(r, articles)
         if len(t.split()) < 2 or t not in keyed or names_a_thing(articles[r.a].shown, r.raw):
             continue
         src = keyed[t]

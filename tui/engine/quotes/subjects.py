@@ -17,7 +17,7 @@ from .article import outlets_of, tok_at
 from .words import (DASHES, NUMBER_WORDS, PREPS, ANON_HEADS, CONNECT_OF, COORD, DAYS, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
                     MEDIA_HEADS, MEDIA_WORDS, ORG_HEADS, ORG_WORDS, PARTICLES, PARTY, PASSIVE,
                     OBJECT_PRONOUNS, PRONOUNS, ROLE_LOWER, SKIP, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
-                    fold, head_noun, is_cue_word, is_name_tok, is_poss, modifier, np_word, place_key,
+                    fold, agent_noun, is_cue_word, is_name_tok, is_poss, modifier, np_word, place_key,
                     role_noun, words_of)
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
         return (k, end)
     i = k
     first = None
-    if head_noun(t) and not np_word(t):
+    if not np_word(t) and agent_noun(t):
         # "one factory employee told", "commuters said": a person by the agent ending of
         # the noun, plural or after a determiner, possessive or name ("would do better to")
         m = k - 1
@@ -137,7 +137,7 @@ def np_fwd(toks: list[Tok], i: int, hi: int) -> tuple[int, int] | None:
         k += 1
 
     def is_head(x: Tok) -> bool:      # after a determiner: "the shooter", "a commuter"
-        return np_word(x) or det and head_noun(x)
+        return np_word(x) or det and agent_noun(x)
 
     last = None
     while k < hi:

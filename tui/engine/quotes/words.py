@@ -358,12 +358,9 @@ further earlier latter order offer cover power water paper layer
 """)
 
 
-def head_noun(t: Tok) -> bool:
-    """Can this word end a speaker's noun phrase: a name, a known role, document or
-    organisation word, or a lower-case noun of a person by its agent ending ("employee",
-    "commuters")?"""
-    if np_word(t):
-        return True
+def agent_noun(t: Tok) -> bool:
+    """A lower-case noun of a person by its agent ending ("employee", "commuters"): with
+    np_word, what can end a speaker's noun phrase."""
     if not t.word or t.cap:
         return False
     w = singular_word(t.low)
