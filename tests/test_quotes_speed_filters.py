@@ -66,3 +66,21 @@ def test_name_possessive_and_bare_are_the_plain_tests():
         low = t.low
         assert bare(low) == (low[:-2] if low.endswith("'s") else
                              low[:-1] if low.endswith("s'") else low), t
+
+
+def test_title_case_is_the_plain_test():
+    from tui.engine.quotes.marks import title_case
+
+    def plain(line: str) -> bool:
+        long = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+        return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
+
+    lines = ["Port Chief Says Pier Is 'Finished'", "the harbour board met on Tuesday",
+             "Kerr Wins, Dane Loses", "ÉCOLE Élan état", "1234 5678 Abcd Efgh ijkl", "",
+             "“Quoted Words Here” and more", "Aaaa Bbbb Cccc dddd", "Aaaa Bbbb cccc dddd"]
+    rng = random.Random(5)
+    bits = ["Word", "word", "WORD", "Wo", "1999", "“Word", "éclat", "Éclat", " ", "\t"]
+    lines += ["".join(rng.choice(bits) + " " for _ in range(rng.randint(0, 12)))
+              for _ in range(2000)]
+    for line in lines:
+        assert title_case(line) == plain(line), line

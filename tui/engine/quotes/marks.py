@@ -165,8 +165,9 @@ def scan_article(art: Article, paras: list[tuple[int, int]], boiler: set[int]) -
 
 def title_case(line: str) -> bool:
     """A line set in title case: most of its longer words capitalised."""
-    long = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
-    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
+    firsts = [c for c in [w[0] for w in line.split() if len(w) > 3] if c.isalpha()]
+    n = len(firsts)          # the first letters of the longer words
+    return n >= 3 and len([c for c in firsts if c.isupper()]) >= 0.7 * n
 
 
 # "a play called", "the plan, dubbed": a participle that names, after a noun or a comma
