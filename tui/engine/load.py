@@ -84,6 +84,17 @@ def bundled_seeds() -> Path:
     raise InputError("the bundled corpus is missing from this installation")
 
 
+@lru_cache(maxsize=1)
+def _installed_seeds() -> Path | None:
+    """The bundled corpus's folder, resolved (None: missing), looked up once: where the
+    program is installed does not change while it runs (not listed again for every
+    article of a large corpus)."""
+    try:
+        return bundled_seeds().resolve()
+    except InputError:
+        return None
+
+
 def _is_url(ref: str) -> bool:
     from .urls import is_url
 
@@ -443,10 +454,7 @@ def display_path(p: str) -> str:
     if _is_url(p):
         return p
     path = Path(p).resolve()
-    try:
-        seeds = bundled_seeds().resolve()
-    except InputError:
-        seeds = None
+    seeds = _installed_seeds()
     if seeds is not None and path.parent == seeds:
         return f"seeds/{path.name}"
     try:
