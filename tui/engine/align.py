@@ -50,6 +50,7 @@ from bisect import bisect_right
 from contextlib import contextmanager
 from functools import lru_cache
 from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -400,14 +401,14 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
         else:
             raw.append((t.fams, t.tagged, t.main))
     pairs = [dict.fromkeys(zip(fams, fams[1:])) for fams, _, _ in raw]  # in order (sums follow it)
-    df: Counter = Counter()         # sentences with each family
-    pdf: Counter = Counter()        # ... and each phrase
-    for (fams, _, _), bg, m in zip(raw, pairs, mult):
-        if m == 1:
-            df.update(set(fams))
-            pdf.update(bg.keys())     # (a dict would be read as counts)
-        else:
-            for f in set(fams):
+    distinct = [set(fams) for fams, _, _ in raw]
+    # sentences with each family, and with each phrase (the texts met once counted in one
+    # pass; the order families are counted in decides nothing)
+    df = Counter(chain.from_iterable(s for s, m in zip(distinct, mult) if m == 1))
+    pdf = Counter(chain.from_iterable(bg for bg, m in zip(pairs, mult) if m == 1))
+    for s, bg, m in zip(distinct, pairs, mult):
+        if m != 1:
+            for f in s:
                 df[f] += m
             for b in bg:
                 pdf[b] += m
@@ -417,17 +418,11 @@ def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
     phrase = {b: (k, math.log((n + 1) / (d + 0.5))) for k, (b, d) in enumerate(pdf.items())}
     del pdf
     doubled = []                    # per text: the families it has twice in a row
-    for k, bigrams in enumerate(pairs):
-        bg = {}
-        twice = _NONE
-        for b in bigrams:
-            r = phrase[b]
-            bg[r[0]] = r[1]
-            if b[0] == b[1]:
-                twice = twice | {b[0]}
-        pairs[k] = bg
-        doubled.append(twice)
-    del phrase
+    for k, ((fams, _, _), bigrams, s) in enumerate(zip(raw, pairs, distinct)):
+        pairs[k] = {r[0]: r[1] for r in map(phrase.__getitem__, bigrams)}
+        doubled.append(frozenset(a for a, b in bigrams if a == b)
+                       if len(s) < len(fams) else _NONE)
+    del phrase, distinct
     attribution, time_w, title_w = PARAMS["attribution"], PARAMS["time"], PARAMS["title"]
     # one weight object per family, shared by every sentence that has it
     weight = {f: math.log((n + 1) / (d + 0.5)) * (
@@ -708,14 +703,15 @@ def _row_scores(sx: _Sent, others, overlaps) -> list[float]:
     # sum its order: scores would differ in the last digit from run to run, and ties flip):
     # its weight, whether it is in sx's main clause (or sx has none), in its tags, a name
     info = {f: (w, not mx or f in mx, f in tx, f in names) for f, w in fx.items()}
-    place = {f: k for k, f in enumerate(fx)}.__getitem__
+    place = None          # family -> its place in sx, when a pair shares more than two
     # copying at the character level: edits keep long runs of identical text (below the
     # cutoff the edit signal is 0 anyway; the cutoff lets rapidfuzz stop early), the row's
     # ratios in one call (the values fuzz.ratio gives one by one)
     ratios = [0.0] * len(others)
-    for _, r, k in extract(lx, [sy.loose for sy in others], scorer=fuzz.ratio,
-                           score_cutoff=45.0, limit=None):
-        ratios[k] = r
+    if others:
+        for _, r, k in extract(lx, [sy.loose for sy in others], scorer=fuzz.ratio,
+                               score_cutoff=45.0, limit=None):
+            ratios[k] = r
     out = []
     for sy, overlap, r in zip(others, overlaps, ratios):
         if nx == sy.normal:
@@ -746,8 +742,11 @@ def _row_scores(sx: _Sent, others, overlaps) -> list[float]:
         last = None
         both = fx.keys() & fy.keys()
         shared = len(both)
-        # summed in sx's order (two terms add up alike in either order)
-        for f in sorted(both, key=place) if shared > 2 else both:
+        if shared > 2:       # summed in sx's order (two terms add up alike in either order)
+            if place is None:
+                place = {f: k for k, f in enumerate(fx)}.__getitem__
+            both = sorted(both, key=place)
+        for f in both:
             w, in_main, in_tag, name = info[f]
             last = f
             # a word that is in one sentence's main clause but only in a later clause of
@@ -1013,13 +1012,19 @@ def _score_rows(sents: list[_Sent], block: _Blocking, rows) -> tuple[array, arra
     for x in rows:
         k = len(cand.ys)
         block.row(x, cand)
+        if len(cand.ys) == k:
+            continue
         ys, os_ = cand.ys[k:], cand.vals[k:]
-        for y, o, sc in zip(ys, os_, _row_scores(sents[x], [sents[y] for y in ys], os_)):
-            if sc > 0.05:
-                bx.append(x)
-                by.append(y)
-                bv.append(sc)
-                bo.append(o)
+        scores = _row_scores(sents[x], [sents[y] for y in ys], os_)
+        if min(scores) <= 0.05:        # (most rows keep every pair)
+            kept = [p for p, sc in enumerate(scores) if sc > 0.05]
+            ys = [ys[p] for p in kept]
+            os_ = [os_[p] for p in kept]
+            scores = [scores[p] for p in kept]
+        bx.extend(array("i", [x]) * len(ys))
+        by.extend(ys)
+        bv.extend(scores)
+        bo.extend(os_)
         if len(cand) > 65536:
             cand = _Pairs()
     return bx, by, bv, bo
@@ -1450,8 +1455,9 @@ class Links:
             for x in m:
                 a = self._sents[x].a
                 mine, keys = self._words_of(x)
-                flags = [(k not in STOPWORDS or k.isdigit()) and key_arts[k] == {a}
-                         for k in keys]
+                # a content word no other article's member has (its articles: {a} alone)
+                flags = [(k not in STOPWORDS or k.isdigit()) and len(s := key_arts[k]) == 1
+                         and a in s for k in keys]
                 if any(flags):
                     out[x] = _runs(flags, mine)
             if large:
