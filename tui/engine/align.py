@@ -1375,8 +1375,8 @@ class Links:
         self._members = members
         self._scores = scores
         self._group_arts = [frozenset(sents[x].a for x in m) for m in members]
-        # sentence -> (start, end, key) of each word, and the keys alone
-        self._spans: dict[int, tuple[list[tuple[int, int, str]], list[str]]] = {}
+        # sentence -> where it starts, (start, end, key) of each word from there, the keys
+        self._spans: dict[int, tuple] = {}
         self._late: dict[tuple[int, int], float] = {}    # pair scores computed on demand
         self._relations: dict[tuple[int, int], str] = {}
         self._ops: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
@@ -1430,14 +1430,15 @@ class Links:
         return [tuple((self._sents[x].a, self._sents[x].i) for x in m)
                 for m, arts in zip(self._members, self._group_arts) if len(arts) > 1]
 
-    def _words_of(self, x: int) -> tuple[list[tuple[int, int, str]], list[str]]:
-        """(start, end, key) of each word of sentence x, and the keys alone."""
+    def _words_of(self, x: int) -> tuple[int, tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+        """Where sentence x starts in its article's text, (start, end, key) of each of its
+        words from there, and the keys alone (a text's words are read once: _spans_in)."""
         sp = self._spans.get(x)
         if sp is None:
             st = self._sents[x]
             s = self._articles[st.a].sentences[st.i]
-            spans = _word_spans(self._articles[st.a], s.start, s.end)
-            sp = self._spans[x] = (spans, [k for _, _, k in spans])
+            text = self._articles[st.a].shown[s.start:s.end]
+            sp = self._spans[x] = (s.start, *_spans_in(text))
         return sp
 
     def _all_added(self) -> dict[int, tuple[Span, ...]]:
@@ -1450,16 +1451,16 @@ class Links:
             key_arts: dict[str, set[int]] = defaultdict(set)
             for x in m:
                 a = self._sents[x].a
-                for k in self._words_of(x)[1]:
+                for k in self._words_of(x)[2]:
                     key_arts[k].add(a)
             for x in m:
                 a = self._sents[x].a
-                mine, keys = self._words_of(x)
+                at, mine, keys = self._words_of(x)
                 # a content word no other article's member has (its articles: {a} alone)
                 flags = [(k not in STOPWORDS or k.isdigit()) and len(s := key_arts[k]) == 1
                          and a in s for k in keys]
                 if any(flags):
-                    out[x] = _runs(flags, mine)
+                    out[x] = _runs(flags, mine, at)
             if large:
                 for x in m:       # large corpora: keep memory to what is looked at
                     del self._spans[x]
@@ -1536,7 +1537,7 @@ class Links:
         if g < 0 or len(self._group_arts[g]) < 2:      # unique
             return Alignment()
         sx = self._sents[x]
-        mine, ka = self._words_of(x)
+        at, mine, ka = self._words_of(x)
         matches = []
         members = self._members[g]
         near: dict[int, float] = {}
@@ -1544,7 +1545,7 @@ class Links:
             if a2 == sx.a:
                 continue          # a run of its own article's members (copies) skipped whole
             for y in members[lo:hi]:
-                self._match(x, y, mine, ka, matches, near)
+                self._match(x, y, at, mine, ka, matches, near)
         return Alignment(matches=tuple(matches), added=self._added.get(x, ()))
 
     def _article_runs(self, g: int) -> list[tuple[int, int, int]]:
@@ -1562,13 +1563,13 @@ class Links:
             runs = self._runs[g] = [tuple(r) for r in runs]
         return runs
 
-    def _match(self, x: int, y: int, mine, ka, matches: list, near: dict) -> None:
+    def _match(self, x: int, y: int, at: int, mine, ka, matches: list, near: dict) -> None:
         sy = self._sents[y]
-        kb = self._words_of(y)[1]
+        kb = self._words_of(y)[2]
         own = self._direct(x, y)
         matches.append(Match(sy.a, sy.i, round(100 * self._score(x, y, own, near), 1),
                              self._relation(x, y, ka, kb),
-                             _changed(mine, self._replaced(x, y, ka, kb)), "engine",
+                             _changed(mine, self._replaced(x, y, ka, kb), at), "engine",
                              confidence(own)))
 
 
@@ -1588,16 +1589,12 @@ def confidence(own: float) -> float:
 
 # ---------------------------------------------------------------- word level
 
-def _word_spans(art: Article, start: int, end: int) -> list[tuple[int, int, str]]:
-    if not start:
-        return list(_spans_in(art.shown[start:end]))
-    return [(start + a, start + b, k) for a, b, k in _spans_in(art.shown[start:end])]
-
-
 @lru_cache(maxsize=16384)
-def _spans_in(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, key) of each word of a text; kept per text: copies are read once."""
-    return tuple(words(text))
+def _spans_in(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...]]:
+    """(start, end, key) of each word of a text, and the keys alone; kept per text:
+    copies are read once."""
+    spans = tuple(words(text))
+    return spans, tuple([k for _, _, k in spans])
 
 
 def relation(a_text: str, b_text: str) -> str:
@@ -1622,8 +1619,9 @@ def _relation(na: str, nb: str, ka: list[str], kb: list[str]) -> str:
     return "paraphrase"
 
 
-def _runs(flags: list[bool], spans: list[tuple[int, int, str]]) -> tuple[Span, ...]:
-    """Merge flagged words into runs; a stopword between two flagged words joins them."""
+def _runs(flags: list[bool], spans, at: int = 0) -> tuple[Span, ...]:
+    """Merge flagged words into runs; a stopword between two flagged words joins them.
+    `spans`: (start, end, key) of each word, counted from `at`."""
     out: list[list[int]] = []
     k = 0
     n = len(spans)
@@ -1649,14 +1647,15 @@ def _runs(flags: list[bool], spans: list[tuple[int, int, str]]) -> tuple[Span, .
             break
         out.append([s0, e0])
         k = j
-    return tuple((a, b) for a, b in out)
+    return tuple((a + at, b + at) for a, b in out)
 
 
-def _changed(mine: list[tuple[int, int, str]],
-             replaced: list[tuple[int, int, int, int]]) -> tuple[Span, ...]:
+def _changed(mine, replaced: list[tuple[int, int, int, int]], at: int = 0
+             ) -> tuple[Span, ...]:
     """Words of mine replaced by other words in the other sentence (short substitutions
-    only: numbers, names, a quote's wording), not whole reworded clauses.  `replaced`: the
-    substitutions as word ranges (Links._replaced)."""
+    only: numbers, names, a quote's wording), not whole reworded clauses.  `mine`: (start,
+    end, key) of each word, counted from `at`; `replaced`: the substitutions as word
+    ranges (Links._replaced)."""
     if not replaced:
         return ()
     out: list[Span] = []
@@ -1666,7 +1665,7 @@ def _changed(mine: list[tuple[int, int, str]],
         seg = [w for w in mine[a0:a1] if w[2] not in STOPWORDS or w[2].isdigit()]
         if not seg:
             continue
-        out.append((mine[a0][0], mine[a1 - 1][1]))
+        out.append((mine[a0][0] + at, mine[a1 - 1][1] + at))
     return merge_spans(out)
 
 
