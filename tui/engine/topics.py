@@ -47,8 +47,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import repeat
-from operator import mul, truediv
+from operator import mul
 
 from .model import Analysis, Topic
 from .places import PLACE, fold_places
@@ -818,7 +817,7 @@ def _fallback(n: int, used: set[str]) -> str:
 def _unit(v: dict[str, float]) -> dict[str, float]:
     xs = v.values()
     norm = math.sqrt(sum(map(mul, xs, xs))) or 1.0
-    return dict(zip(v, map(truediv, xs, repeat(norm))))
+    return {f: x / norm for f, x in v.items()}
 
 
 def _dot(x: dict[str, float], y: dict[str, float]) -> float:
@@ -834,7 +833,12 @@ def _top(v: dict[str, float], m: int) -> dict[str, float]:
     if len(v) <= m:
         return v
     floor = sorted(v.values())[-m]
-    picked = [(x, f) for f, x in v.items() if x >= floor]
+    keys = [f for f, x in v.items() if x >= floor]
+    get = v.__getitem__
+    if len(set(map(get, keys))) == len(keys):   # no two alike: the values alone order them
+        keys.sort(key=get, reverse=True)
+        return {f: get(f) for f in keys[:m]}
+    picked = [(get(f), f) for f in keys]
     picked.sort(reverse=True)
     return {f: x for x, f in picked[:m]}
 
@@ -1020,13 +1024,15 @@ def _postings(cents: list[dict[str, float]]) -> dict[str, list[tuple[int, float]
 
 
 def _topic_scores(vec: dict[str, float], post, nbrs: dict[int, float], where: dict[int, int],
-                  vote: float) -> dict[int, float]:
-    """A unit's closeness to each topic: its words against the centroids, plus the vote of
-    its article neighbours already placed in a topic."""
-    sc: dict[int, float] = defaultdict(float)
+                  vote: float, n: int) -> list[float]:
+    """A unit's closeness to each of n topics: its words against the centroids, plus the
+    vote of its article neighbours already placed in a topic (0.0: nothing in common)."""
+    sc = [0.0] * n
     for f, x in vec.items():
-        for t, y in post.get(f, ()):
-            sc[t] += x * y
+        p = post.get(f)
+        if p:
+            for t, y in p:
+                sc[t] += x * y
     for v, w in nbrs.items():
         t = where.get(v)
         if t is not None:
@@ -1046,8 +1052,10 @@ def _assign_rest(clusters, content, raw, vecs, adjn, size) -> list[list[int]]:
     for u in content:
         if u in where:
             continue
-        sc = _topic_scores(raw[u], post, adjn[u], where, vote)
-        t = max(sc, key=lambda t: (sc[t], -t)) if sc else 0
+        sc = _topic_scores(raw[u], post, adjn[u], where, vote, len(cents))
+        # the closest, the first of equals (every score is a sum of positive terms: a
+        # topic with nothing in common scores 0.0, and with none at all the first wins)
+        t = sc.index(max(sc))
         where[u] = t
         out[t].append(u)
     return [sorted(us) for us in out]
