@@ -132,3 +132,41 @@ def test_largest_is_nlargest_of_value_then_negated_key():
         m = rng.choice([1, 5, 30])
         want = heapq.nlargest(m, [(s, -j) for j, s in part.items()])
         assert topics._largest(part, m) == want
+
+
+def _families_plainly(text: str):
+    """Families, lower-case and capitalised families of a text, word by word."""
+    from tui.engine.places import PLACE, fold_places
+    from tui.engine.text import STOPWORDS, WORD, key
+
+    def content(w):
+        lw = w.lower()
+        if PLACE.get(lw):
+            return PLACE[lw], w.islower()
+        if lw in STOPWORDS:
+            return None, False
+        k = key(w)
+        if k.isdigit() or k in STOPWORDS or len(k) < 2:
+            return None, False
+        return k, (w[:-2] if w.endswith(("'s", "’s")) else w).islower()
+
+    words = WORD.findall(fold_places(text))
+    out = [(fam, low, False) for fam, low in map(content, words) if fam is not None]
+    if out and content(words[0])[0] is not None:
+        out[0] = (out[0][0], out[0][1], True)
+    lows = [f for f, low, _ in out if low]
+    caps = [f for f, low, first in out if not low and not first]
+    return [f for f, _, _ in out], lows, caps
+
+
+def test_families_with_their_case_counts_as_word_by_word():
+    bits = ["The", "the", "Beijing", "beijing", "Chinese", "U.S.", "North Korea", "Trump's",
+            "trump’s", "said", "Said", "42", "one", "Nuclear", "nuclear", "tests", "Tests",
+            "it", "It", "a", "x", "Iran's", "IRAN", "deal", ",", "."]
+    rng = random.Random(21)
+    for _ in range(2000):
+        text = " ".join(rng.choice(bits) for _ in range(rng.randrange(0, 8)))
+        lows: list[str] = []
+        caps: list[str] = []
+        fams = topics._families(text, lows, caps)
+        assert (fams, lows, caps) == _families_plainly(text), text

@@ -47,7 +47,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
-from operator import mul
+from operator import itemgetter, mul
 
 from .model import Analysis, Topic
 from .places import PLACE, fold_places
@@ -250,27 +250,32 @@ def _families(text: str, lows: list[str], caps: list[str]) -> list[str]:
     if not words:
         return []
     got = list(map(_content, words))
-    fams = [fam for fam, _ in got if fam is not None]
-    lows += [fam for fam, low in got if low]
-    first = got[0][0] is not None
-    caps += [fam for fam, low in got[first:] if fam is not None and not low]
-    return fams
+    lows += filter(None, map(_LOW, got))
+    caps += filter(None, map(_CAP, got[1:] if got[0][0] is not None else got))
+    return list(filter(None, map(_FAM, got)))
+
+
+_FAM, _LOW, _CAP = itemgetter(0), itemgetter(1), itemgetter(2)   # of _content's answer
+_NOT_CONTENT = (None, None, None)
 
 
 @lru_cache(maxsize=65536)
-def _content(w: str) -> tuple[str | None, bool]:
-    """(family, written in lower case) of a word for _families; family None for a function
-    word or a number (numbers differ between outlets and say little about a theme)."""
+def _content(w: str) -> tuple[str | None, str | None, str | None]:
+    """(family, the family if written in lower case, the family if capitalised) of a word
+    for _families; family None for a function word or a number (numbers differ between
+    outlets and say little about a theme)."""
     lw = w.lower()
     place = PLACE.get(lw)
     if place:
-        return place, w.islower()
+        return (place, place, None) if w.islower() else (place, None, place)
     if lw in STOPWORDS:
-        return None, False
+        return _NOT_CONTENT
     k = key(w)
     if k.isdigit() or k in STOPWORDS or len(k) < 2:
-        return None, False
-    return k, (w[:-2] if w.endswith(("'s", "’s")) else w).islower()
+        return _NOT_CONTENT
+    if (w[:-2] if w.endswith(("'s", "’s")) else w).islower():
+        return k, k, None
+    return k, None, k
 
 
 class _Words:
