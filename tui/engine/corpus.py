@@ -23,7 +23,7 @@ def build_article(src: Source) -> Article:
     text = neutral(src.text)
     shown = visible(mask_markdown(text) if src.fmt == "markdown" else text)
     paras = paragraphs(shown)
-    units = segment(shown)
+    units = segment(shown, paras)
     meta, roles = describe(shown, paras, units)
     # what a web page states about itself (its metadata, JSON-LD, byline) beats the
     # text's own clues; the text's clues fill what the page left unsaid

@@ -36,6 +36,7 @@ _END = re.compile(r"(\.{3,}|…|[.!?]+)([\"'”’»)\]]*)(\s+)(?=(\S))")
 _OPENING = "\"'“‘«[(¿¡"
 _DATELINE = re.compile(r"\s*date\s+\d{4}-\d{2}-\d{2}(?:\s+[A-Z][A-Z&/-]+\b(?![a-z]))*")
 _WS = " \t\ufeff\u00a0\u2009\u200a\u200b\u202f\u3000\f\v"
+_WS_NL = _WS + "\n"
 
 
 def _next_starts_sentence(para: str, k: int) -> bool:
@@ -96,10 +97,12 @@ def split_paragraph(para: str) -> list[tuple[int, int]]:
             cuts.append(m.start(3))
     cuts.append(len(para))
     spans = []
+    if len(cuts) == 2 and para and para[0] not in _WS_NL and para[-1] not in _WS_NL:
+        return [(0, len(para))]        # one sentence, nothing to trim (most paragraphs)
     for a, b in zip(cuts, cuts[1:]):
         piece = para[a:b]
-        left = len(piece) - len(piece.lstrip(_WS + "\n"))
-        right = len(piece.rstrip(_WS + "\n"))
+        left = len(piece) - len(piece.lstrip(_WS_NL))
+        right = len(piece.rstrip(_WS_NL))
         if right > left:
             spans.append((a + left, a + right))
     return spans
@@ -116,10 +119,12 @@ def paragraphs(shown: str) -> list[tuple[int, int]]:
     return out
 
 
-def segment(shown: str) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph index) of every sentence unit, in text order."""
+def segment(shown: str, paras: list[tuple[int, int]] | None = None
+            ) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph index) of every sentence unit, in text order (`paras`: the
+    text's paragraphs(), when already found)."""
     out = []
-    for p, (ps, pe) in enumerate(paragraphs(shown)):
+    for p, (ps, pe) in enumerate(paragraphs(shown) if paras is None else paras):
         for a, b in split_paragraph(shown[ps:pe]):
             out.append((ps + a, ps + b, p))
     return out
