@@ -87,5 +87,7 @@ def _user(record: dict, obj) -> dict:
 
 
 def to_json(an: Analysis) -> str:
-    # compact, so the C encoder runs (an indent makes json fall back to pure Python)
-    return json.dumps(to_dict(an), ensure_ascii=False, separators=(",", ":")) + "\n"
+    # compact, so the C encoder runs (an indent makes json fall back to pure Python); the
+    # document is a tree made just now, so no container needs to be watched for a cycle
+    return json.dumps(to_dict(an), ensure_ascii=False, separators=(",", ":"),
+                      check_circular=False) + "\n"
