@@ -334,9 +334,11 @@ class _Words:
         idf = {f: math.log((nc + 1) / (d + 0.5)) for f, d in df.items()}
         default = math.log(nc + 1)
         out = []
-        for t in self.tf:
-            v = {f: x * idf.get(f, default) for f, x in t.items()}
-            out.append(_unit(v))
+        get = idf.get
+        for t in self.tf:   # (_unit of the weighted counts, without the dict between)
+            ws = [x * get(f, default) for f, x in t.items()]
+            norm = math.sqrt(sum(map(mul, ws, ws))) or 1.0
+            out.append({f: w / norm for f, w in zip(t, ws)})
         return out
 
     def counts(self, units: list[int], size: list[int]) -> tuple[dict[str, float], int]:
