@@ -29,6 +29,7 @@ _MARK_RX = re.compile("[" + re.escape(MARKS) + "]")
 
 @dataclass(slots=True)
 class RawQuote:
+    """A quotation found by its marks, before it is attributed."""
     start: int            # offsets into the article text
     end: int
     para: int

@@ -30,6 +30,8 @@ _NEWLINE = re.compile("\n")
 
 @dataclass
 class Entity:
+    """A source an article names or describes: a person, an organisation, an anonymous
+    source, a document."""
     id: int
     article: int
     kind: str

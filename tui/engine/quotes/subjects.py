@@ -179,6 +179,7 @@ def np_fwd(toks: list[Tok], i: int, hi: int) -> tuple[int, int] | None:
 
 @dataclass(slots=True)
 class Mention:
+    """A noun phrase that may name a speaker, where the text has it."""
     start: int                  # offsets of the whole phrase
     end: int
     text: str

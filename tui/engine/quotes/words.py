@@ -25,6 +25,7 @@ DASHES = frozenset(("—", "–", "--"))
 
 @dataclass(slots=True, eq=False)
 class Tok:
+    """A token of an article's text (a word, a number or a mark) and what is known of it."""
     text: str
     start: int
     end: int
