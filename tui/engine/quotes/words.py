@@ -447,28 +447,32 @@ def cue_form(low: str) -> tuple[str, str]:
         return _IRREGULAR[low], "ed"
     if low in CUE_VERBS:
         return low, "base"
-    cands: list[tuple[str, str]] = []
+    # the stems an ending may leave, tried in turn (the first that is a cue verb)
     if low.endswith("ing") and len(low) > 4:
         st = low[:-3]
-        cands += [(st, "ing"), (st + "e", "ing")]
-        if len(st) > 2 and st[-1] == st[-2]:
-            cands.append((st[:-1], "ing"))
+        if st in CUE_VERBS:
+            return st, "ing"
+        if st + "e" in CUE_VERBS:
+            return st + "e", "ing"
+        if len(st) > 2 and st[-1] == st[-2] and st[:-1] in CUE_VERBS:
+            return st[:-1], "ing"
     elif low.endswith("ed") and len(low) > 3:
         st = low[:-2]
-        cands += [(st, "ed"), (low[:-1], "ed")]
-        if st.endswith("i"):
-            cands.append((st[:-1] + "y", "ed"))
-        if len(st) > 2 and st[-1] == st[-2]:
-            cands.append((st[:-1], "ed"))
+        if st in CUE_VERBS:
+            return st, "ed"
+        if low[:-1] in CUE_VERBS:
+            return low[:-1], "ed"
+        if st.endswith("i") and st[:-1] + "y" in CUE_VERBS:
+            return st[:-1] + "y", "ed"
+        if len(st) > 2 and st[-1] == st[-2] and st[:-1] in CUE_VERBS:
+            return st[:-1], "ed"
     elif low.endswith("s") and len(low) > 2:
-        cands.append((low[:-1], "s"))
-        if low.endswith("es"):
-            cands.append((low[:-2], "s"))
-        if low.endswith("ies"):
-            cands.append((low[:-3] + "y", "s"))
-    for base, form in cands:
-        if base in CUE_VERBS:
-            return base, form
+        if low[:-1] in CUE_VERBS:
+            return low[:-1], "s"
+        if low.endswith("es") and low[:-2] in CUE_VERBS:
+            return low[:-2], "s"
+        if low.endswith("ies") and low[:-3] + "y" in CUE_VERBS:
+            return low[:-3] + "y", "s"
     return "", ""
 
 
