@@ -49,6 +49,21 @@ def _read_chunk(chunk: str) -> tuple[tuple[int, str, str, bool, bool, bool], ...
     cap, a capitalised SURNAME_WORDS word): what `tokenize` makes of it wherever it stands.
     No token spans a space, and a period joins only the word right before it, so a run's
     tokens are the same in any sentence."""
+    if chunk.isalpha():
+        # letters only (most runs): one word, as _TOKEN would find it (letters are \w)
+        low = chunk.lower()
+        cap = chunk[0].isupper()
+        got = ((0, chunk, low, True, cap, cap and low in SURNAME_WORDS),)
+    else:
+        got = _read_tokens(chunk)
+    if len(_CHUNKS) >= _CHUNKS_MAX:
+        _CHUNKS.clear()         # bounded: the runs of any corpus
+    _CHUNKS[chunk] = got
+    return got
+
+
+def _read_tokens(chunk: str) -> tuple[tuple[int, str, str, bool, bool, bool], ...]:
+    """`_read_chunk`'s tokens of any run, by _TOKEN."""
     out: list[list] = []
     for m in _TOKEN.finditer(chunk):
         t = m.group()
@@ -74,11 +89,7 @@ def _read_chunk(chunk: str) -> tuple[tuple[int, str, str, bool, bool, bool], ...
             low = low.rstrip(".")
         cap = word and c.isupper()
         out.append([r, t, low, word, cap, cap and low in SURNAME_WORDS])
-    got = tuple(tuple(x) for x in out)
-    if len(_CHUNKS) >= _CHUNKS_MAX:
-        _CHUNKS.clear()         # bounded: the runs of any corpus
-    _CHUNKS[chunk] = got
-    return got
+    return tuple(tuple(x) for x in out)
 
 
 _CHUNKS: dict[str, tuple[tuple[int, str, str, bool, bool, bool], ...]] = {}
