@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Callable
 
+from .collector import paused
 from .model import Alignment, Analysis, Corpus
 
 Progress = Callable[[float], None]          # fraction of a stage done, 0..1
@@ -112,10 +113,11 @@ def run(corpus: Corpus, *, skip: tuple[str, ...] = (),
             progress(step, STEPS)
 
     an = start(corpus)
-    for st in stages:
-        an = st.run(an, lambda f, before=done, share=st.share: report(before + share * f))
-        done += st.share
-        report(done)
+    with paused():   # the stages make millions of small objects and no cycles (collector.py)
+        for st in stages:
+            an = st.run(an, lambda f, before=done, share=st.share: report(before + share * f))
+            done += st.share
+            report(done)
     if progress is not None and last[0] < STEPS:
         progress(STEPS, STEPS)
     return an
