@@ -10,16 +10,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Article
-from .words import Tok, fields_repr, fold
+from .words import Tok, fold
 
 if TYPE_CHECKING:
     from .naming import Entity, People
     from .subjects import Mention
 
-@dataclass(repr=False)
+@dataclass
 class Event:
     """A speech verb and who it says is speaking."""
-    __repr__ = fields_repr
     tok: int                     # index of the verb in the article's tokens
     pos: int                     # offset of the verb
     sent: int
@@ -54,10 +53,9 @@ class Timeline:
             yield self.items[i]
 
 
-@dataclass(repr=False)
+@dataclass
 class Ctx:
     """One article while it is read."""
-    __repr__ = fields_repr
     a: int
     art: Article
     text: str                    # the masked text: quotations blanked

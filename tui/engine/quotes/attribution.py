@@ -20,7 +20,6 @@ from .marks import RawQuote, names_a_thing, title_case
 from .naming import Entity, Registry, role_key
 from .subjects import Mention, analyse_np, appositive_name, np_back, np_fwd
 from .subjects import BRACKETS, clause_start
-from .words import fields_repr
 from .words import (COORD, DAYS, DETERMINERS, PASSIVE, PREPS, PRONOUNS, SKIP, ROLE_LOWER, SUBORDINATORS, TITLES, Tok,
                     cue_form, fold, is_cue_word,
                     is_name_tok, tokenize, words_of)
@@ -228,10 +227,9 @@ def _in_headline(ctx: Ctx, pos: int) -> bool:
     return title_case(text[a:b if b >= 0 else len(text)])
 
 
-@dataclass(repr=False)
+@dataclass
 class QRec:
     """A quote while it is attributed."""
-    __repr__ = fields_repr
     raw: RawQuote
     a: int
     entity: Entity | None = None

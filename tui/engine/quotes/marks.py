@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..chars import DOUBLE, SINGLE
 from ..model import Article
-from .words import COORD, PREPS, PRONOUNS, SUBORDINATORS, fields_repr, is_cue_word
+from .words import COORD, PREPS, PRONOUNS, SUBORDINATORS, is_cue_word
 
 MARKS = DOUBLE + SINGLE
 _OPEN_CTX = set("([{—–-/:;…") | set(MARKS)
@@ -27,10 +27,9 @@ _MARK_RX = re.compile("[" + re.escape(MARKS) + "]")
 # ---------------------------------------------------------------- 1. marks
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True)
 class RawQuote:
     """A quotation found by its marks, before it is attributed."""
-    __repr__ = fields_repr
     start: int            # offsets into the article text
     end: int
     para: int

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Callable
 from ..places import adjective
 from .marks import names_a_thing, title_case
 from .subjects import Mention, singular
-from .words import fields_repr
 from .words import (ANON_HEADS, DAYS, DOC_HEADS, FUNC_CAP, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY,
                     ROLE_LOWER, SURNAME_WORDS, TITLES, bare, singular_word, fold, place_key, places_in, role_noun, words_of)
 
@@ -29,11 +28,10 @@ _LOWER_RUN = re.compile(r"[a-z]+")
 _INITIAL = re.compile(r"[A-Z]\.")
 _NEWLINE = re.compile("\n")
 
-@dataclass(repr=False)
+@dataclass
 class Entity:
     """A source an article names or describes: a person, an organisation, an anonymous
     source, a document."""
-    __repr__ = fields_repr
     id: int
     article: int
     kind: str
@@ -611,10 +609,9 @@ def role_key(words) -> str:
     if not ws:
         return ""
     return " ".join(sorted(w for w in ws[:-1] if w in MODIFIERS) + [ws[-1]])
-@dataclass(repr=False)
+@dataclass
 class Person:
     """A full name the text gives, with the roles it is given ("President", "the dictator")."""
-    __repr__ = fields_repr
     full: str
     first: str
     surname: str

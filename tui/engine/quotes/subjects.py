@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .article import outlets_of, tok_at
-from .words import fields_repr
 from .words import (DASHES, NUMBER_WORDS, PREPS, ANON_HEADS, CONNECT_OF, COORD, DAYS, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
                     MEDIA_HEADS, MEDIA_WORDS, ORG_HEADS, ORG_WORDS, PARTICLES, PARTY, PASSIVE,
                     OBJECT_PRONOUNS, PRONOUNS, ROLE_LOWER, SKIP, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
@@ -178,10 +177,9 @@ def np_fwd(toks: list[Tok], i: int, hi: int) -> tuple[int, int] | None:
     return (i, last)
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True)
 class Mention:
     """A noun phrase that may name a speaker, where the text has it."""
-    __repr__ = fields_repr
     start: int                  # offsets of the whole phrase
     end: int
     text: str

@@ -7,9 +7,8 @@ place names (country keys).  Generic lists of English, none about one story.
 from __future__ import annotations
 
 import re
-import reprlib
 import unicodedata
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..places import FOLDED, MORE_PLACES, PLACE, fold_places
@@ -24,19 +23,9 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:[’'\-][^\W_]+)*(?:[’'](?=
 DASHES = frozenset(("—", "–", "--"))
 
 
-@reprlib.recursive_repr()
-def fields_repr(self) -> str:
-    """A dataclass's repr as @dataclass writes it ("Tok(text='Kerr', start=4, ...)"), one
-    function for the quotes' classes: made with repr=False, none compiles a __repr__ of its
-    own when it is created (~0.1 ms each, on the import of the quotes)."""
-    return f"{type(self).__qualname__}(" + ", ".join(
-        f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr) + ")"
-
-
-@dataclass(slots=True, eq=False, repr=False)
+@dataclass(slots=True, eq=False)
 class Tok:
     """A token of an article's text (a word, a number or a mark) and what is known of it."""
-    __repr__ = fields_repr
     text: str
     start: int
     end: int
