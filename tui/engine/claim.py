@@ -23,49 +23,6 @@ AMBIGUOUS_VERBS = ("reports claims notes states adds argues insists announces de
 _V = "(?:" + "|".join(SPEECH_VERBS) + ")"
 _VA = "(?:" + "|".join(SPEECH_VERBS + AMBIGUOUS_VERBS) + ")"
 _Q = "\"“”'‘’«»"
-# The patterns below that hold curly quote marks read a text with the marks replaced one
-# for one by the control characters \x01-\x04 (`_as_read`; the same length, so a span
-# found is the text's own), and are compiled with those stand-ins: a character class
-# holding a character beyond Latin-1 costs Python's re a 64K map (~0.15 ms to compile;
-# 34 such classes were a third of this module's import), one within Latin-1 a 256-bit
-# one.  \x01-\x04 are, like the marks, neither word characters nor spaces, and no
-# pattern names them otherwise.  A text that holds one of them itself is read by the
-# patterns as written (compiled when first needed).
-_MARKS, _STAND_INS = "‘’“”", "\x01\x02\x03\x04"
-_TO_STAND_INS = str.maketrans(_MARKS, _STAND_INS)
-
-
-class _Patterns:
-    """The patterns written with curly quote marks (their sources are below, named in
-    capitals), compiled with the marks translated by `table`."""
-    __slots__ = ("lead", "trail", "middle", "head_lead", "head_trail", "colon_lead",
-                 "dateline", "marker", "question")
-
-    def __init__(self, table: dict):
-        def rx(source: str, flags: int = 0) -> re.Pattern:
-            return re.compile(source.translate(table), flags)
-        self.lead, self.trail, self.middle = rx(_LEAD, re.I), rx(_TRAIL), rx(_MIDDLE, re.I)
-        self.head_lead, self.head_trail = rx(_HEAD_SOURCE_LEAD), rx(_HEAD_SOURCE_TRAIL)
-        self.colon_lead, self.dateline = rx(_COLON_LEAD), rx(_DATELINE)
-        self.marker, self.question = rx(_MARKER, re.I), rx(_QUESTION, re.I)
-
-
-_EXACT: list[_Patterns] = []   # the patterns as written, once a text has needed them
-
-
-def _as_read(text: str) -> tuple[str, _Patterns]:
-    """The text as the patterns read it (the curly quote marks as their stand-ins) and
-    those patterns; or, when it holds a stand-in itself, the text and the patterns as
-    written."""
-    if "\x01" in text or "\x02" in text or "\x03" in text or "\x04" in text:
-        if not _EXACT:
-            _EXACT.append(_Patterns({}))
-        return text, _EXACT[0]
-    if not text.isascii():
-        text = text.replace("‘", "\x01").replace("’", "\x02").replace("“", "\x03").replace("”", "\x04")
-    return text, _PLAIN
-
-
 # words that open an adjunct after a speech verb ("said on Monday", "told reporters")
 _ADJ = (r"(?:on|in|at|to|during|after|before|late|early|last|this|earlier|later|from|via|"
         r"while|through|by|over|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -77,16 +34,16 @@ _BOUND = r"(?:,\s*|[,.!?…][\"”’']\s*|[\"”]\s+)"
 # "X said (on Monday) (that)" / "X said:" at the start; the subject is short, holds no
 # quote mark and ends in no comma (", said X" is a trailing tag) unless an apposition or
 # adjunct set off by commas closes it ("X, a spokesman for Y, said"); the claim follows
-_LEAD = (
+_LEAD = re.compile(
     r"^(?:[^" + _Q + r";:,]{1,60},\s[^" + _Q + r";:,]{1,70},|[^" + _Q + r";:]{0,90}?[^,\s])"
     r"\s+(?:(?:told|tells)\s+(?:[\w'’.-]+\s+){1,5}?that\b|" + _V + r"\b"
     r"(?:,?\s+" + _ADJ + r"\b[^" + _Q + r",;:]{0,40}?(?=\s+that\b|\s*[,:]))?"
     r"(?:\s+that\b|\s*:|\s*,(?=\s*[" + _Q + r"]))?"
-    r"|" + _VA + r"(?:\s+that\b|\s*:))")
+    r"|" + _VA + r"(?:\s+that\b|\s*:))", re.I)
 # "According to X, ..." at the start
 _ACCORDING_LEAD = re.compile(r"^according to [^,;:]{1,80},", re.I)
 # ", according to X." / "..., X said (on Monday)." / '..." X said.' / ", said X, the ..."
-_TRAIL = (
+_TRAIL = re.compile(
     _BOUND + r"(?:"
     r"according to [^" + _Q + r";:]{1,120}"
     r"|" + _V + r"\s+(?:(?:[A-Z][\w'’.-]*\s*){1,4}|(?:the|a|an)\s+(?!(?:[\w'’-]+\s+){0,3}"
@@ -95,10 +52,10 @@ _TRAIL = (
     r"|(?:[^\s" + _Q + r",;:]+\s+){0,7}?" + _VA + r"(?:\s+" + _ADJ + r"\b[^" + _Q + r";:]{0,70}|\s+[A-Z][^" + _Q + r";:]{0,50})?"
     r")(?:,\s*(?:quoting|citing)\s[^" + _Q + r";:]{1,60})?\s*[.!?]?[" + _Q + r"]?\s*$")
 # ", X said," in the middle
-_MIDDLE = r",\s*(?:[^\s,;:" + _Q + r"]+\s+){1,5}?" + _V + r"(?:\s+" + _ADJ + r"[^,;:]{0,30})?,"
+_MIDDLE = re.compile(r",\s*(?:[^\s,;:" + _Q + r"]+\s+){1,5}?" + _V + r"(?:\s+" + _ADJ + r"[^,;:]{0,30})?,", re.I)
 # a headline's "Source: claim" or "claim: Source" (the source at most three words)
-_HEAD_SOURCE_LEAD = r"^(?:[A-Z][\w.'’-]*\s*){1,3}:\s"
-_HEAD_SOURCE_TRAIL = r":\s*(?:[A-Z][\w.'’-]*\s*){1,3}$"
+_HEAD_SOURCE_LEAD = re.compile(r"^(?:[A-Z][\w.'’-]*\s*){1,3}:\s")
+_HEAD_SOURCE_TRAIL = re.compile(r":\s*(?:[A-Z][\w.'’-]*\s*){1,3}$")
 _WORDS = re.compile(r"\w+")
 _REL = re.compile(r"\b(?:which|who|whom|whose)\b", re.I)
 # a subject that already holds a clause of its own is no tag's subject ("X has said he
@@ -110,8 +67,8 @@ _LEAD_STOP = re.compile(r"\b(?:because|although|though|since|if|unless|when|whil
                         r"|\u02bcs\s+(?:" + "|".join(AMBIGUOUS_VERBS) + r")\b", re.I)
 
 
-def _headline_source(text: str, read: str, rx: _Patterns) -> list[tuple[int, int]]:
-    m = rx.head_lead.match(read) or rx.head_trail.search(read)
+def _headline_source(text: str) -> list[tuple[int, int]]:
+    m = _HEAD_SOURCE_LEAD.match(text) or _HEAD_SOURCE_TRAIL.search(text)
     if m and _words(text[:m.start()] + " " + text[m.end():]) >= 3:
         return [(m.start(), m.end())]
     return []
@@ -138,20 +95,19 @@ def tag_spans(text: str, headline: bool = False, words: set | None = None
     # a possessive's apostrophe is no quotation mark ("..., X said in a statement carried
     # by the country's state media"); the same length, so the spans stay the text's
     text = _POSSESSIVE.sub(lambda m: m.group()[:-2] + "\u02bcs", text)
-    read, rx = _as_read(text)
     if ":" in text and not headline:
-        lead = _announcing_lead(text, read, rx)
+        lead = _announcing_lead(text)
         if lead:
             return [lead]
     if CUES.isdisjoint(words):
-        return _headline_source(text, read, rx) if headline else []
+        return _headline_source(text) if headline else []
     spans: list[tuple[int, int]] = []
     n = len(text)
-    trail = rx.trail.search(read)
+    trail = _TRAIL.search(text)
     if trail and _REL.search(trail.group()):
         trail = None
-    middle = list(rx.middle.finditer(read))
-    m = _ACCORDING_LEAD.match(text) or rx.lead.match(read)
+    middle = list(_MIDDLE.finditer(text))
+    m = _ACCORDING_LEAD.match(text) or _LEAD.match(text)
     # a lead that runs into a trailing tag was the claim ("A will do B, X said"); one that
     # ends in a tag set off by commas was its subject ("The tapes, X said, showed ...")
     if m and _words(m.group()) <= 16 and not _LEAD_STOP.search(m.group()) \
@@ -164,7 +120,7 @@ def tag_spans(text: str, headline: bool = False, words: set | None = None
         if all(m.end() <= a or m.start() >= b for a, b in spans):
             spans.append((m.start(), m.end()))
     if headline and not spans:
-        return _headline_source(text, read, rx)
+        return _headline_source(text)
     if not spans:
         return []
     spans.sort()
@@ -179,17 +135,17 @@ def tag_spans(text: str, headline: bool = False, words: set | None = None
 # A lead-in that announces the point after a colon: "Tonight I'm here to tell you one
 # thing: the dam failed.", "Let me say this: we will rebuild."  It tells (a verb of
 # telling) or addresses (I, we, you) and holds at most twelve words; the point follows.
-_COLON_LEAD = r"^[\"“‘']?([^\"“”«»:;]{3,90}?):\s+(?=[" + _Q + r"]?\w)"
+_COLON_LEAD = re.compile(r"^[\"“‘']?([^\"“”«»:;]{3,90}?):\s+(?=[" + _Q + r"]?\w)")
 _TELLING = frozenset(SPEECH_VERBS + AMBIGUOUS_VERBS + """tell telling say saying announce
 announcing declare declaring""".split())
 _PERSONS = frozenset("i i'm i’m we we're we’re you let me".split())
 
 
-def _announcing_lead(text: str, read: str, rx: _Patterns) -> tuple[int, int] | None:
-    m = rx.colon_lead.match(read)
+def _announcing_lead(text: str) -> tuple[int, int] | None:
+    m = _COLON_LEAD.match(text)
     if not m:
         return None
-    lead = text[m.start(1):m.end(1)].lower().split()
+    lead = m.group(1).lower().split()
     if len(lead) > 12 or _words(text[m.end():]) < 2:
         return None
     if _TELLING.isdisjoint(lead) and _PERSONS.isdisjoint(lead):
@@ -199,26 +155,25 @@ def _announcing_lead(text: str, read: str, rx: _Patterns) -> tuple[int, int] | N
 
 # "SEOUL, South Korea — ", "TEL AVIV (Reuters) - ", "Washington (AFP) – ": where and by
 # whom a story was filed, not what it says
-_DATELINE = (
+_DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){0,3}|[A-Z][\w.'’]+(?:\s+[A-Z][\w.'’]+){0,2}(?=\s*\())"
     r"(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})?\s*(?:\([^()]{1,40}\))?\s*[—–-]{1,2}\s+")
 
 
 # "First, ...", "Meanwhile, ...": how a sentence links to the one before, not what it says
-_MARKER = (
+_MARKER = re.compile(
     r"[\"“‘']?(?:first|second|third|fourth|fifth|finally|lastly|meanwhile|moreover|furthermore|"
     r"additionally|in addition|also|still|indeed|instead|again|now|however|nevertheless|"
     r"nonetheless|separately|similarly|likewise|in fact|of course|for example|for instance|"
-    r"in other words|in short|in turn|at the same time|on the other hand)\s*,\s+")
+    r"in other words|in short|in turn|at the same time|on the other hand)\s*,\s+", re.I)
 
 
 def preamble_end(text: str) -> int:
     """Where a sentence's preamble ends (0: none): a lede's dateline ("SEOUL, South
     Korea — "), then a discourse marker ("First, ", "Meanwhile, ")."""
-    read, rx = _as_read(text)
-    m = rx.dateline.match(read)
+    m = _DATELINE.match(text)
     end = m.end() if m else 0
-    m = rx.marker.match(read, end)
+    m = _MARKER.match(text, end)
     if m:
         # keep an opening quote mark in the text: only the marker's words go
         end = m.end()
@@ -325,19 +280,16 @@ def clauses(text: str, lo: int = 0, hi: int | None = None) -> list[list[tuple[in
     return out
 
 
-_QUESTION = (
+_QUESTION = re.compile(
     r"^[\"“‘'(]*(?:why|how|what|who|whom|whose|which|where|when|is|are|was|were|do|does|did|"
     r"can|could|will|would|should|shall|has|have|had|isn't|aren't|wasn't|don't|doesn't|didn't)"
-    r"\b[^?]*\?[\"”’')]*\s*$")
+    r"\b[^?]*\?[\"”’')]*\s*$", re.I)
 
 
 def is_question(text: str) -> bool:
     """A question (it opens with a question word or an auxiliary and ends with "?"): it
     asks, and states nothing another sentence could repeat as a statement."""
-    if "?" not in text:   # (as the pattern would find)
-        return False
-    read, rx = _as_read(text)
-    return bool(rx.question.match(read))
+    return bool(_QUESTION.match(text))
 
 
 _MONTH_RX = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -395,6 +347,3 @@ def denial(text: str, lo: int = 0, hi: int | None = None) -> bool:
     """text[lo:hi] denies (or refutes) what it is about: "China denied that the balloon
     ...", "Officials rebutted the claim"."""
     return bool(_DENIAL.search(text, lo, len(text) if hi is None else hi))
-
-
-_PLAIN = _Patterns(_TO_STAND_INS)   # compiled with the stand-ins
