@@ -693,7 +693,6 @@ def _row_scores(sx: _Sent, others, overlaps) -> list[float]:
     secondary, phrase_w, phrase_full = P["secondary"], P["phrase"], P["phrase_full"]
     tag_lift, min_content, names_only = P["tag_lift"], P["min_content"], P["names_only"]
     question, denial_m, occasion = P["question"], P["denial"], P["occasion"]
-    dice_min, held_min = SCANT_DICE, SCANT_HELD
     nx, wx, fx, tx, twx = sx.normal, sx.weight, sx.fams, sx.tag, sx.tag_weight
     cwx = wx - twx
     lx, bgx, qx, dx, whx = sx.loose, sx.bigrams, sx.question, sx.denies, sx.when
@@ -725,18 +724,11 @@ def _row_scores(sx: _Sent, others, overlaps) -> list[float]:
         # too little shared for either reading to reach a match (most candidates of a
         # large corpus): decided from the overlap alone, before the families are walked.
         # The claims' overlap is at most the whole's (plus a hair for the order of its sum).
-        scant = (2 * overlap / (wx + wy) < dice_min
-                 and overlap < held_min * (wx if wx < wy else wy))
-        if scant:
-            if not (tx or ty):
-                out.append(0.0)
-                continue
-            cwy = wy - sy.tag_weight
-            o = overlap * (1 + 1e-9)
-            if cwx <= 0 or cwy <= 0 or (2 * o / (cwx + cwy) < dice_min
-                                        and o < held_min * (cwx if cwx < cwy else cwy)):
-                out.append(0.0)
-                continue
+        scant = _scant(overlap, wx, wy)
+        if scant and (not (tx or ty)
+                      or _scant(overlap * (1 + 1e-9), cwx, wy - sy.tag_weight)):
+            out.append(0.0)
+            continue
         fy, my = sy.fams, sy.main
         held = claim_o = claim_h = content = 0.0
         last = None
@@ -1533,9 +1525,9 @@ class Links:
 
     def alignment(self, a: int, i: int) -> Alignment:
         x = self._x(a, i)
-        g = self._group_of[x]
-        if g < 0 or len(self._group_arts[g]) < 2:      # unique
+        if self.is_unique(a, i):
             return Alignment()
+        g = self._group_of[x]
         sx = self._sents[x]
         at, mine, ka = self._words_of(x)
         matches = []
@@ -1567,10 +1559,11 @@ class Links:
         sy = self._sents[y]
         kb = self._words_of(y)[2]
         own = self._direct(x, y)
-        matches.append(Match(sy.a, sy.i, round(100 * self._score(x, y, own, near), 1),
-                             self._relation(x, y, ka, kb),
-                             _changed(mine, self._replaced(x, y, ka, kb), at), "engine",
-                             confidence(own)))
+        matches.append(Match(article=sy.a, i=sy.i,
+                             score=round(100 * self._score(x, y, own, near), 1),
+                             relation=self._relation(x, y, ka, kb),
+                             changed=_changed(mine, self._replaced(x, y, ka, kb), at),
+                             confidence=confidence(own)))
 
 
 def confidence(own: float) -> float:
