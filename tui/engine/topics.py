@@ -633,23 +633,14 @@ class _Phrases:
         case, or when a name follows it."""
         n = len(toks)
         base = [False] * n
-        capital, lower = self.capital.get, self.lower.get
         for j, t in enumerate(toks):
             if not t.cap or t.stop:
                 continue
-            if t.first:
-                if t.low.endswith(("ed", "ly")):
-                    continue
-                # (_namelike, written out: t is capitalised)
-                f = t.fam
-                if f is not None and capital(f, 0) > lower(f, 0):
-                    base[j] = True
-                    continue
-            else:
-                base[j] = True
+            if t.first and t.low.endswith(("ed", "ly")):
                 continue
             nxt = toks[j + 1] if j + 1 < n else None
-            if nxt is not None and nxt.joined and nxt.cap and not nxt.stop:
+            if self._namelike(t) or (
+                    nxt is not None and nxt.joined and nxt.cap and not nxt.stop):
                 base[j] = True
         run = [-1] * n
         rid = -1
