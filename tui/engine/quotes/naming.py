@@ -17,15 +17,13 @@ from typing import TYPE_CHECKING, Callable
 from ..places import adjective
 from .marks import names_a_thing, title_case
 from .subjects import Mention, singular
-from .words import (ANON_HEADS, DAYS, DOC_HEADS, FUNC_CAP, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY,
+from .words import (ANON_HEADS, DAYS, DOC_HEADS, FUNC_CAP, INITIAL, LOWER_WORD, MEDIA_WORDS, NICKNAMES, ORG_WORDS, PARTY,
                     ROLE_LOWER, SURNAME_WORDS, TITLES, bare, singular_word, fold, place_key, places_in, role_noun, words_of)
 
 if TYPE_CHECKING:
     from .attribution import QRec
 
 _ALNUM_RUN = re.compile(r"[a-z0-9]+")
-_LOWER_RUN = re.compile(r"[a-z]+")
-_INITIAL = re.compile(r"[A-Z]\.")
 _NEWLINE = re.compile("\n")
 
 @dataclass
@@ -303,7 +301,7 @@ _VOICE = frozenset("spokesman spokeswoman spokesperson ministry minister governm
 
 def _speaks_for(e: Entity) -> bool:
     """A person who can speak for a country: a spokesperson, minister, envoy ..."""
-    return any(w in _VOICE for r in e.roles + e.mentions for w in _LOWER_RUN.findall(fold(r)))
+    return any(w in _VOICE for r in e.roles + e.mentions for w in LOWER_WORD.findall(fold(r)))
 
 
 def merge_across(reg: Registry) -> None:
@@ -397,7 +395,7 @@ def merge_across(reg: Registry) -> None:
         keys = [e.intro] if e.intro and len(e.intro.split()) >= 2 else []
         keys += [fold(x) for x in e.mentions if len(x.split()) >= 4]  # "the senior defense official"
         for key in keys:
-            key = " ".join(w for w in _LOWER_RUN.findall(key.replace("u.s.", "us"))
+            key = " ".join(w for w in LOWER_WORD.findall(key.replace("u.s.", "us"))
                            if w not in ("a", "an", "the", "one"))
             key = " ".join(key.split()[:-1] + [singular(w) for w in key.split()[-1:]])
             if len(key.split()) < 2:
@@ -481,7 +479,7 @@ def canonical(members: list[Entity]) -> tuple[str, str, str]:
 @lru_cache(maxsize=65536)
 def _no_initials(name: str) -> str:
     ws = name.split()
-    return " ".join(ws[:1] + [w for w in ws[1:-1] if not _INITIAL.fullmatch(w)] + ws[-1:])
+    return " ".join(ws[:1] + [w for w in ws[1:-1] if not INITIAL.fullmatch(w)] + ws[-1:])
 
 
 _PLACE_OWNED = re.compile(r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)(?:[’']s|(?<=s)[’']) (.+)")

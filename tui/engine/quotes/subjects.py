@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .article import outlets_of, tok_at
-from .words import (DASHES, NUMBER_WORDS, PREPS, ANON_HEADS, CONNECT_OF, COORD, DAYS, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
+from .words import (DASHES, INITIAL, LOWER_WORD, NUMBER_WORDS, PREPS, ANON_HEADS, CONNECT_OF, COORD, DAYS, DETERMINERS, DOC_HEADS, FUNC_CAP, GENERIC_ORG,
                     MEDIA_HEADS, MEDIA_WORDS, ORG_HEADS, ORG_WORDS, PARTICLES, PARTY, PASSIVE,
                     OBJECT_PRONOUNS, PRONOUNS, ROLE_LOWER, SKIP, STATEMENT_HEADS, SUBORD, TITLES, Tok, bare,
                     fold, agent_noun, is_cue_word, is_name_tok, is_poss, modifier, np_word, place_key,
@@ -22,8 +22,6 @@ from .words import (DASHES, NUMBER_WORDS, PREPS, ANON_HEADS, CONNECT_OF, COORD, 
 
 if TYPE_CHECKING:
     from .article import Ctx
-_INITIAL = re.compile(r"[A-Z]\.")       # an initial: "J."
-_LOWER_RUN = re.compile(r"[a-z]+")
 
 
 def np_back(toks: list[Tok], j: int, lo: int) -> tuple[int, int] | None:
@@ -220,7 +218,7 @@ def _person_like(ts: list[Tok]) -> bool:
         if all(w in NUMBER_WORDS for w in b.split("-")):
             return False  # "Forty-six percent said", "Two of them said"
         if not t.cap or b in ORG_WORDS or b in MEDIA_WORDS or b in TITLES or b in PARTY and not (
-                t is ts[-1] and len(ts) > 2 and _INITIAL.fullmatch(ts[-2].text)) \
+                t is ts[-1] and len(ts) > 2 and INITIAL.fullmatch(ts[-2].text)) \
                 or not is_name_tok(t):
             return False
         if len(ts) == 1 and b.endswith(("ing", "ed")) and len(b) > 5:
@@ -361,7 +359,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
         or lastb in ("police", "prosecutors", "authorities"))  # "Officials said", sentence-initial
     if not last.cap and lastk in _OCCASIONS:
         return None   # "used a televised address to reveal": an occasion speaks no words
-    initialed = len(head) > 2 and _INITIAL.fullmatch(head[-2].text) is not None \
+    initialed = len(head) > 2 and INITIAL.fullmatch(head[-2].text) is not None \
         and head[-3].cap     # "Michael J. Green": a name, whatever its last word means
     if not last.cap or common or lastb in PARTY and not initialed \
             or lastb in TITLES and lastb not in ORG_WORDS:
@@ -434,7 +432,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
                        or (t.cap and b_ in MEDIA_WORDS)
                        or (place_key(t.text) and i < len(run) - 1)
                        or (t.text.isupper() and len(t.text) > 1 and i < len(run) - 1
-                           and not _INITIAL.fullmatch(t.text))   # (not "J.")
+                           and not INITIAL.fullmatch(t.text))   # (not "J.")
                        # a role word before the name: "Columnist Ada Kerr", "Fox Reporter
                        # Jo Dane", "Police Chief Jo Dane"
                        or (t.cap and i < len(run) - 1
@@ -486,7 +484,7 @@ def analyse_np(text: str, toks: list[Tok], a: int, b: int, outlets: frozenset[st
     if pk and not tail:
         return Mention(start, end, surface, "place", name, role=role_extra, country=pk, level=0)
     fn = fold(name)
-    words = set(_LOWER_RUN.findall(fn))
+    words = set(LOWER_WORD.findall(fn))
     if fn in outlets or words & MEDIA_WORDS and not words & {"house", "department", "ministry"} \
             or words & outlets:
         kind = "media"

@@ -544,6 +544,7 @@ OBJ_VERBS = words_of("told tell tells telling asked ask urged urge called")
 
 
 LOWER_WORD = re.compile(r"[a-z]+")
+INITIAL = re.compile(r"[A-Z]\.")         # an initial: "J."
 MODIFIER_STOP = PREPS | COORD | SUBORD | AUX | PASSIVE | SKIP | words_of(
     "has have had do does did can may must shall not no nor so than then there here as")
 
