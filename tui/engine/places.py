@@ -53,21 +53,25 @@ _TABLE = {
 }
 PLACE = {w: k for k, words in _TABLE.items() for w in words.split()}
 
-# multi-word and dotted names, replaced in the text before it is split into words
+# multi-word and dotted names, replaced in the text before it is split into words; each
+# with what every way of writing it holds (a text holding none of those is left alone)
 _MULTI = {
-    "usa": r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA\b|\bUS\b|\bUnited States(?: of America)?\b",
-    "uk": r"\bU\.\s?K\.|\bUK\b|\bUnited Kingdom\b|\bGreat Britain\b",
-    "northkorea": r"\bNorth Korea(?:n|ns)?\b",
-    "southkorea": r"\bSouth Korea(?:n|ns)?\b",
-    "southafrica": r"\bSouth Africa(?:n|ns)?\b",
-    "saudi": r"\bSaudi Arabia(?:n|ns)?\b",
-    "china": r"\bPeople[’']s Republic of China\b",
-    "eu": r"\bEuropean Union\b",
-    "delhi": r"\bNew Delhi\b",
+    "usa": (("U",), r"\bU\.\s?S\.(?:\s?A\.)?|\bUSA\b|\bUS\b|\bUnited States(?: of America)?\b"),
+    "uk": (("U", "Britain"), r"\bU\.\s?K\.|\bUK\b|\bUnited Kingdom\b|\bGreat Britain\b"),
+    "northkorea": (("Korea",), r"\bNorth Korea(?:n|ns)?\b"),
+    "southkorea": (("Korea",), r"\bSouth Korea(?:n|ns)?\b"),
+    "southafrica": (("Africa",), r"\bSouth Africa(?:n|ns)?\b"),
+    "saudi": (("Saudi",), r"\bSaudi Arabia(?:n|ns)?\b"),
+    "china": (("Republic",), r"\bPeople[’']s Republic of China\b"),
+    "eu": (("U",), r"\bEuropean Union\b"),
+    "delhi": (("Delhi",), r"\bNew Delhi\b"),
 }
 FOLDED = frozenset(_MULTI)       # the one-word keys fold_places writes
+# most sentences hold none of these, and a substring test is far cheaper than the scan
+_NEEDLES = tuple(dict.fromkeys(n for needles, _ in _MULTI.values() for n in needles))
 # the look-ahead on the first letters lets the scan skip most positions at once
-_MULTI_RX = re.compile("(?=[UNSGPEn])(?:" + "|".join(f"(?P<{k}>{rx})" for k, rx in _MULTI.items()) + ")")
+_MULTI_RX = re.compile("(?=[UNSGPEn])(?:" + "|".join(
+    f"(?P<{k}>{rx})" for k, (_, rx) in _MULTI.items()) + ")")
 
 
 def _key(m: re.Match) -> str:
@@ -76,12 +80,9 @@ def _key(m: re.Match) -> str:
 
 def fold_places(text: str) -> str:
     """Multi-word and dotted country names become one word ("U.S." -> "usa")."""
-    # every name above holds one of these (a capital U, or the word after "North",
-    # "South", "Saudi", "People's", "Great", "New"): most sentences hold none, and a
-    # substring test is far cheaper than the pattern's scan
-    if "U" in text or "Korea" in text or "Africa" in text or "Saudi" in text \
-            or "Republic" in text or "Britain" in text or "Delhi" in text:
-        return _MULTI_RX.sub(_key, text)
+    for n in _NEEDLES:
+        if n in text:
+            return _MULTI_RX.sub(_key, text)
     return text
 
 
