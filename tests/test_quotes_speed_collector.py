@@ -1,4 +1,4 @@
-"""find_quotes holds the collector off while it runs, leaves it as it was, and makes no
+"""find_quotes runs with the collector off (as a stage), leaves it as it was, and makes no
 reference cycles for a later collection to find (invented articles)."""
 from __future__ import annotations
 
@@ -24,22 +24,27 @@ def _articles(tmp_path):
 
 
 def test_on_after_and_off_inside(tmp_path, monkeypatch):
-    arts = _articles(tmp_path)
-    seen = []
+    """find_quotes runs as a stage, with the collector off (stages.run), and leaves it as
+    it was."""
     import tui.engine.quotes as quotes
-    real = quotes._find_quotes
+    import tui.engine.stages as stages
+
+    _articles(tmp_path)
+    corpus = load_corpus([str(tmp_path)])
+    seen = []
+    real = quotes.find_quotes
 
     def spy(a):
         seen.append(gc.isenabled())
         return real(a)
 
-    monkeypatch.setattr(quotes, "_find_quotes", spy)
+    monkeypatch.setattr(quotes, "find_quotes", spy)     # (the stage imports it when run)
     assert gc.isenabled()
-    quotes.find_quotes(arts)
+    stages.run(corpus)
     assert seen == [False] and gc.isenabled()
     gc.disable()
     try:
-        quotes.find_quotes(arts)
+        stages.run(corpus)
         assert not gc.isenabled()
     finally:
         gc.enable()

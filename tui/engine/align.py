@@ -57,7 +57,6 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import extract
 from rapidfuzz.distance import Indel, Levenshtein
 
-from .collector import paused
 from .claim import (LOWER_WORD, NAME_RUN, clauses, denial, is_question, occasions,
                     occasions_differ, preamble_end, tag_spans)
 from .places import PLACE, fold_places
@@ -1309,12 +1308,9 @@ def _attach(sents: list[_Sent], base: "_Pairs", overlaps: array, groups: "_Group
 
 def align(articles: tuple[Article, ...], progress=None) -> "Links":
     """Align the sentences of the articles.  progress(done, total), if given, is called
-    now and then from this thread (done counts sentences of the copy pass, then total)."""
-    with paused():        # millions of small objects at scale, and no reference cycles
-        return _align(articles, progress)
-
-
-def _align(articles: tuple[Article, ...], progress=None) -> "Links":
+    now and then from this thread (done counts sentences of the copy pass, then total).
+    Millions of small objects at scale and no reference cycles: the stages run with the
+    cyclic collector held off (stages.run, collector.py)."""
     sents = _prepare(articles)
     n = len(sents)
     index = {(st.a, st.i): x for x, st in enumerate(sents)}

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 
-from ..collector import paused
 from ..model import Article, Quote, Speaker
 from ..segment import paragraphs
 from .article import Ctx
@@ -29,15 +28,10 @@ from .words import has_cue_word, tokenize
 __all__ = ["find_quotes"]
 
 def find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
-    """Every direct quotation in the articles, with its speaker; and the speakers.  The
-    cyclic collector is held off meanwhile (collector.py): the step makes no reference
-    cycles (none after the seeds or 1,000 real articles), only tokens, mentions and records
-    by the hundred thousand, and each older-generation collection walked them all."""
-    with paused():
-        return _find_quotes(articles)
-
-
-def _find_quotes(articles: tuple[Article, ...]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
+    """Every direct quotation in the articles, with its speaker; and the speakers.  It
+    makes no reference cycles (none after the seeds or 1,000 real articles), only tokens,
+    mentions and records by the hundred thousand: the stages run with the cyclic collector
+    held off (stages.run, collector.py)."""
     reg = Registry()
     people = People()
     read = []
