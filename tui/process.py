@@ -157,14 +157,23 @@ def _watch_parent() -> None:
 NICE = 5                    # the child's lower priority: a key in the reader wins the core
 
 
+def spare_cores() -> int:
+    """The cores this process may run on beyond one: those a child here could work on
+    while this process goes on (0: a child would only take turns with it)."""
+    try:
+        return len(os.sched_getaffinity(0)) - 1
+    except AttributeError:              # no affinity here: every core, then
+        return (os.cpu_count() or 1) - 1
+
+
 def _leave_a_core() -> None:
     """Keep this process (and the workers alignment forks, which inherit it and count
     their number from it) off one of the cores it may run on, so the reader that started
     it always has one to itself.  On one core, nothing changes."""
+    if spare_cores() < 1:
+        return
     try:
-        cores = sorted(os.sched_getaffinity(0))
-        if len(cores) > 1:
-            os.sched_setaffinity(0, cores[1:])
+        os.sched_setaffinity(0, sorted(os.sched_getaffinity(0))[1:])
     except (AttributeError, OSError):   # no affinity here: the nice level alone, then
         pass
 

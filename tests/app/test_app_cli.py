@@ -147,3 +147,95 @@ def test_the_first_frame_needs_no_word_tools(private_cache):
                        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1:] in ([], [""]), r.stdout
+
+
+class _Starts:
+    """AnalysisJob.start, counted; `fails`: the process's answer is a failure."""
+
+    def __init__(self, monkeypatch, *, fails: bool = False):
+        from tui import process
+
+        self.jobs = []
+        start = process.AnalysisJob.start.__func__
+
+        def counted(cls, corpus, **kw):
+            job = start(cls, corpus, **kw)
+            self.jobs.append(job)
+            if fails and job is not None:
+                def failed(*a):
+                    job.cancel()
+                    raise process.AnalysisFailed("the analysis process stopped")
+                job.result = failed
+            return job
+
+        monkeypatch.setattr(process.AnalysisJob, "start", classmethod(counted))
+
+
+def _opened(monkeypatch):
+    """The analyses the reader was opened with."""
+    from tui.app import app
+
+    seen = []
+    init = app.SynopsisApp.__init__
+
+    def recorded(self, corpus, analysis=None, **kw):
+        seen.append(analysis)
+        init(self, corpus, analysis, **kw)
+
+    monkeypatch.setattr(app.SynopsisApp, "__init__", recorded)
+    return seen
+
+
+def test_a_small_corpus_not_in_the_cache_is_analysed_beside_textual(tmp_path, monkeypatch,
+                                                                    private_cache):
+    """Below the thresholds, with a core to spare and no cache entry, another process
+    makes the analysis while this one imports Textual; the window opens with it (the
+    same analysis as made here) and the cache holds it for next time."""
+    from tui import process
+    from tui.engine.export import to_dict
+    from tui.pipeline import open_analysis
+
+    monkeypatch.setattr(process, "spare_cores", lambda: 1)
+    starts, seen = _Starts(monkeypatch), _opened(monkeypatch)
+    folder = write_story(tmp_path / "story")
+    assert main.run([str(folder)], headless=True, exit_after_first_frame=True) == 0
+    assert len(starts.jobs) == 1 and starts.jobs[0] is not None
+    assert seen[0] is not None
+    assert to_dict(seen[0]) == to_dict(open_analysis([str(folder)], cache=False))
+    assert len(list(private_cache.glob("*.json"))) == 1
+
+    # opened again: the cache entry is read here, no process is started
+    assert main.run([str(folder)], headless=True, exit_after_first_frame=True) == 0
+    assert len(starts.jobs) == 1 and seen[1] is not None
+
+
+def test_no_core_to_spare_the_analysis_is_made_here(tmp_path, monkeypatch, private_cache):
+    from tui import process
+
+    monkeypatch.setattr(process, "spare_cores", lambda: 0)
+    starts, seen = _Starts(monkeypatch), _opened(monkeypatch)
+    folder = write_story(tmp_path / "story")
+    assert main.run([str(folder)], headless=True, exit_after_first_frame=True,
+                    no_cache=True) == 0
+    assert starts.jobs == [] and seen[0] is not None
+
+
+def test_the_process_fails_the_analysis_is_made_here(tmp_path, monkeypatch, private_cache):
+    from tui import process
+
+    monkeypatch.setattr(process, "spare_cores", lambda: 1)
+    starts, seen = _Starts(monkeypatch, fails=True), _opened(monkeypatch)
+    folder = write_story(tmp_path / "story")
+    assert main.run([str(folder)], headless=True, exit_after_first_frame=True,
+                    no_cache=True) == 0
+    assert len(starts.jobs) == 1 and seen[0] is not None
+
+
+def test_spare_cores_counts_those_this_process_may_use():
+    from tui import process
+
+    try:
+        mine = len(os.sched_getaffinity(0))
+    except AttributeError:
+        mine = os.cpu_count() or 1
+    assert process.spare_cores() == mine - 1

@@ -3,8 +3,8 @@ Textual are imported inside `run`, in the order start-up needs them."""
 from __future__ import annotations
 
 # Above these the analysis runs in another process (tui/process.py) while the panes are
-# already readable; below, it runs before the first frame (the seeds: 5 articles, ~190
-# sentences, ~0.1 s).
+# already readable; below, the first frame waits for it (the seeds: 5 articles, ~190
+# sentences, ~0.1 s warm), made in another process too while this one imports Textual.
 WORKER_ARTICLES = 50
 WORKER_SENTENCES = 600
 
@@ -47,21 +47,32 @@ def run(paths: list[str], *, no_cache: bool = False, headless: bool = False,
     keys in a column beside the panes)."""
     frame_rate()
     from ..pipeline import load, open_analysis
-    from ..process import AnalysisJob
+    from ..process import AnalysisFailed, AnalysisJob, spare_cores
 
     corpus = load(paths)
     cache = not no_cache
-    analysis = job = None
+    analysis = job = ahead = None
     if not needs_worker(corpus):
-        # a small corpus is shown analysed from the first frame (here, in this process:
-        # less work in all than handing it to another; ~0.1 s for the seeds)
-        analysis = open_analysis(corpus, cache=cache)
+        # a small corpus is shown analysed from the first frame.  Not in the cache, and
+        # with a core to spare, another process makes it there while this one imports
+        # Textual (the seeds: ~0.25 s there, ~0.2 s here, so the first frame waits ~0.06
+        # s for it instead of the whole analysis); else it is made (or read) here
+        if not (cache and has_entry(corpus)) and spare_cores():
+            ahead = AnalysisJob.start(corpus, cache=cache)
+        if ahead is None:
+            analysis = open_analysis(corpus, cache=cache)
     elif not (cache and has_entry(corpus)):
         # not analysed yet: another process does it, starting now, while this one imports
         # Textual and opens the window (an entry is read by the app's worker instead)
         job = AnalysisJob.start(corpus, cache=cache)
 
     from .app import SynopsisApp
+
+    if ahead is not None:
+        try:
+            analysis = ahead.result()
+        except AnalysisFailed:      # the process failed: the analysis is made here
+            analysis = open_analysis(corpus, cache=cache)
 
     app = SynopsisApp(corpus, analysis, use_cache=cache, job=job,
                       exit_after_first_frame=exit_after_first_frame, demo=demo, paths=paths)
