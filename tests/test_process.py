@@ -121,3 +121,60 @@ def test_the_child_leaves_the_reader_a_core():
     finally:
         child.kill()
         child.wait()
+
+
+_LINE = 4_000_000       # bytes: many pipe buffers, so the writer is stopped mid-line
+
+
+def _stopped_and_let_go(write: str) -> bytes:
+    """What a child writing one long line sends while it is stopped and let go on again
+    and again (as `hold` and `go_on` do), read slowly, so its pipe is full."""
+    import signal
+    import time
+
+    code = f"import sys; from tui.process import write_all; data = b'x' * {_LINE} + b'\\n'; {write}"
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                             cwd=os.path.dirname(os.path.dirname(__file__)))
+    got = bytearray()
+    while True:
+        child.send_signal(signal.SIGSTOP)
+        time.sleep(0.001)
+        child.send_signal(signal.SIGCONT)
+        chunk = child.stdout.read1(1 << 16)
+        if not chunk:
+            break
+        got += chunk
+    child.wait(timeout=60)
+    return bytes(got)
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGSTOP"), reason="no SIGSTOP here")
+def test_a_line_written_while_the_child_is_held_arrives_whole():
+    got = _stopped_and_let_go("write_all(sys.stdout.fileno(), data)")
+    assert len(got) == _LINE + 1 and got.endswith(b"\n")
+
+
+def test_holding_a_child_stops_it_and_go_on_lets_it_run(corpus):
+    """hold(): the child is stopped (state T); go_on(): it runs again and answers."""
+    import signal
+    import time
+
+    if not hasattr(signal, "SIGSTOP") or not os.path.exists("/proc/self/stat"):
+        pytest.skip("no SIGSTOP or no /proc here")
+    job = AnalysisJob.start(corpus, cache=False)
+
+    def state() -> str:
+        with open(f"/proc/{job._proc.pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+
+    job.hold()
+    deadline = time.monotonic() + 5
+    while state() != "T" and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert state() == "T"
+    job.hold()                      # held twice, let go once: running
+    job.go_on()
+    assert state() != "T"
+    assert job.result() is not None
+    job.hold()                      # the child has ended: nothing to stop, no error
+    job.go_on()

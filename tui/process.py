@@ -15,7 +15,11 @@ process); one that fails raises AnalysisFailed from `events()`.  The child runs 
 priority (a key in the reader wins a busy core) and on every core but one (`_leave_a_core`:
 the reader's keys never wait for a core the analysis holds; on two cores the analysis runs on
 the second and forks no workers), ends with its parent (it watches it), and `cancel()` ends
-it at once.
+it at once.  `hold()` stops it while the reader answers a key (the child is not slowed
+otherwise: the reader lets it go on as soon as the key's frame is drawn), `go_on()` lets it
+run again; it is killed (and so never left stopped) by `cancel()`, and a child left stopped
+by a reader that was itself killed is ended by the system (an orphaned process group with
+a stopped process is sent SIGHUP).
 
 No Textual and no rich here: the reader uses this from a worker thread, before its window
 exists and after.
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -46,6 +51,7 @@ class AnalysisJob:
         self.corpus = corpus
         self._proc = proc
         self._cancelled = False
+        self._held = False
 
     @classmethod
     def start(cls, corpus: Corpus, *, cache: bool = True) -> "AnalysisJob | None":
@@ -125,6 +131,27 @@ class AnalysisJob:
         except ValueError as e:
             raise AnalysisFailed(f"the analysis does not fit the articles ({e})") from None
 
+    def hold(self) -> None:
+        """Stop the child where it is until `go_on`: the reader is answering a key and has
+        the machine to itself meanwhile (on two cores that behave as one, the child's work
+        made a key's ~1.8x slower).  Where no process can be stopped, nothing."""
+        if self._held or not hasattr(signal, "SIGSTOP"):
+            return
+        try:
+            self._proc.send_signal(signal.SIGSTOP)      # not sent once the child has ended
+            self._held = True
+        except OSError:
+            pass
+
+    def go_on(self) -> None:
+        """Let a held child run again."""
+        if self._held:
+            self._held = False
+            try:
+                self._proc.send_signal(signal.SIGCONT)
+            except OSError:
+                pass
+
     def cancel(self) -> None:
         """End the child now (the reader closed before the analysis came)."""
         self._cancelled = True
@@ -178,6 +205,15 @@ def _leave_a_core() -> None:
         pass
 
 
+def write_all(fd: int, data: bytes) -> None:
+    """All of `data` to the file `fd`, written again from where a short write stopped.
+    (sys.stdout.buffer lost part of a long line when the process was stopped and let go
+    on (`hold`) while its pipe was full.)"""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 def main() -> int:
     threading.Thread(target=_watch_parent, daemon=True, name="synopsis-parent-watch").start()
     try:
@@ -185,12 +221,11 @@ def main() -> int:
     except (AttributeError, OSError):   # no nice() here: the same priority, that is all
         pass
     _leave_a_core()
-    out = sys.stdout.buffer
+    out = sys.stdout.fileno()
 
     def send(msg: dict) -> None:
-        out.write(json.dumps(msg, ensure_ascii=False, separators=(",", ":"))
+        write_all(out, json.dumps(msg, ensure_ascii=False, separators=(",", ":"))
                   .encode("utf-8", "surrogatepass") + b"\n")
-        out.flush()
 
     try:
         from .engine.stored import corpus_from_dict, to_dict

@@ -437,6 +437,46 @@ async def test_the_analysis_process_reports_progress_and_its_result(tmp_path):
         check_synchronised(app.reader, app.analysis)
 
 
+class _HeldJob:
+    """Stands for an analysis process: what the reader asks of it, in order."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def hold(self) -> None:
+        self.asked.append("hold")
+
+    def go_on(self) -> None:
+        self.asked.append("go_on")
+
+    def cancel(self) -> None:
+        self.asked.append("cancel")
+
+
+async def test_the_analysis_process_is_held_while_a_key_is_answered():
+    """A key while the analysis is made: the process is held, and let go on once the
+    frame that answers the key is drawn; once the analysis is there, keys leave it be."""
+    an = story()
+    release = threading.Event()
+    app = SynopsisApp(an.corpus, None, analyse=lambda c: release.wait(10) and an)
+    job = app._job = _HeldJob()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause(0)
+        job.asked.clear()
+        await pilot.press("j")
+        assert job.asked[:1] == ["hold"]
+        await pilot.pause(0.05)                 # the frame is drawn: it goes on
+        assert job.asked[1:2] == ["go_on"] and app.reader.lead.cursor == 1
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.analysis is not None:
+                break
+        job.asked.clear()
+        await pilot.press("j")
+        assert job.asked == []
+
+
 async def test_themes_restyle_the_panes(story_analysis):
     app = make_app(story_analysis)
     async with app.run_test(size=(120, 30)) as pilot:

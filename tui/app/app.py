@@ -10,7 +10,7 @@ from functools import partial
 from typing import Callable, Iterable, Sequence
 from weakref import WeakKeyDictionary
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.message import Message
 from textual.screen import Screen
@@ -25,6 +25,9 @@ from .screens.reader import ReaderScreen
 SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 KEPT = 6            # screens kept for opening again (kept_screen)
 READY = 9           # start_ahead's last step
+# input the analysis process is held for (AnalysisJob.hold), and for how long at most
+HOLD_FOR = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+HOLD_AT_MOST = 0.25
 
 
 class SynopsisApp(App):
@@ -195,6 +198,17 @@ class SynopsisApp(App):
             for s in self.corpus.articles[a].sentences:
                 analysis.at(a, s.i)
         self.post_message(self.Analysed(analysis))
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key, a click or the wheel while the analysis process works: it is held until
+        # the frame that answers is drawn (HOLD_AT_MOST: if that frame never comes), so the
+        # reader has both cores meanwhile.
+        if (isinstance(event, HOLD_FOR) and self._job is not None
+                and self.analysis is None):
+            self._job.hold()
+            self.call_after_refresh(self._job.go_on)
+            self.set_timer(HOLD_AT_MOST, self._job.go_on)
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         if self._job is not None and self.analysis is None:
