@@ -12,8 +12,8 @@ Layout (FORMAT names it; a change of layout changes FORMAT):
     sentences  per article, [start, end] of each sentence (what the entry indexes into)
     links      {"table": per article, per sentence [group, alignment]}  (small corpora:
                every sentence's matches, read back without the aligner), or
-               {"state": what align.Links.state() gives, its pair scores in columns:
-               "scores": [[x...], [y...], [score...]]}  (large corpora: the groups and
+               {"state": what align.Links.state() gives (its pair scores in columns:
+               "scores": [[x...], [y...], [score...]])}  (large corpora: the groups and
                pair scores; matches are built on demand, as after an analysis)
     quotes, speakers, topics   lists of records
     sentence_topics            per article, per sentence, topic ids
@@ -116,11 +116,7 @@ def _links(analysis: Analysis) -> dict:
         from .align import Links
 
         if isinstance(analysis.links, Links):
-            state = dict(analysis.links.state())
-            scores = state["scores"]   # [x, y, score] triples -> three columns
-            state["scores"] = [[t[0] for t in scores], [t[1] for t in scores],
-                               [t[2] for t in scores]]
-            return {"state": state}
+            return {"state": analysis.links.state()}
     rows = []
     for a, art in enumerate(arts):
         row = []
@@ -233,12 +229,7 @@ def from_dict(corpus: Corpus, data: dict) -> Analysis:
         else:
             from .align import Links
 
-            state = dict(links["state"])
-            xs, ys, scores = state["scores"]
-            if not len(xs) == len(ys) == len(scores):
-                raise ValueError("pair score columns of different lengths")
-            state["scores"] = zip(xs, ys, scores)   # the [x, y, score] triples
-            stored = Links.from_state(corpus.articles, state)
+            stored = Links.from_state(corpus.articles, links["state"])
         quotes = tuple(_build(Quote, q) for q in data["quotes"])
         if any(not (0 <= q.article < len(corpus.articles)) for q in quotes):
             raise ValueError("a quote outside the corpus")
