@@ -63,6 +63,8 @@ def test_an_entry_that_does_not_fit_is_refused(seeds_analysis, spoil):
     lambda s: s["scores"][0].pop(),                  # columns of different lengths
     lambda s: s["scores"].pop(),                     # a column missing
     lambda s: s["scores"][1].__setitem__(0, 10**6),  # a pair outside the corpus
+    lambda s: s["late"][0].pop(),                    # late scores of different lengths
+    lambda s: s["late"][1].__setitem__(0, 10**6),    # a late pair outside the corpus
 ])
 def test_a_state_that_does_not_fit_is_refused(seeds_analysis, monkeypatch, spoil):
     import tui.engine.stored as stored
@@ -73,3 +75,40 @@ def test_a_state_that_does_not_fit_is_refused(seeds_analysis, monkeypatch, spoil
     spoil(data["links"]["state"])
     with pytest.raises(ValueError):
         from_dict(seeds_analysis.corpus, data)
+
+
+def _state_back(an, monkeypatch, drop_late=False):
+    """The aligner's state written (stored.MATERIALISE 0) and read back, with the times
+    every sentence's words were read meanwhile (align._prepare)."""
+    import tui.engine.align as align
+    import tui.engine.stored as stored
+
+    monkeypatch.setattr(stored, "MATERIALISE", 0)
+    data = json.loads(json.dumps(to_dict(an)))
+    if drop_late:
+        del data["links"]["state"]["late"]       # as an entry written before them
+    reads = []
+    prepare = align._prepare
+    monkeypatch.setattr(align, "_prepare", lambda arts: reads.append(1) or prepare(arts))
+    return from_dict(an.corpus, data), reads
+
+
+def test_the_state_read_back_needs_no_words_read(seeds_analysis, monkeypatch):
+    """The scores every match asks for that grouping did not keep are in the state: read
+    back, the links answer every sentence as before without reading a sentence's words."""
+    an = seeds_analysis
+    back, reads = _state_back(an, monkeypatch)
+    assert back.links._late                       # the seeds do ask for some
+    for a, art in enumerate(an.articles):
+        for s in art.sentences:
+            assert back.at(a, s.i) == an.at(a, s.i)
+    assert reads == []
+
+
+def test_a_state_without_late_scores_reads_the_words_when_asked(seeds_analysis, monkeypatch):
+    an = seeds_analysis
+    back, reads = _state_back(an, monkeypatch, drop_late=True)
+    for a, art in enumerate(an.articles):
+        for s in art.sentences:
+            assert back.at(a, s.i) == an.at(a, s.i)
+    assert reads == [1]                           # once, on the first score not kept

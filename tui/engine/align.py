@@ -89,6 +89,7 @@ WORKERS = 4
 PARALLEL_TEXTS = 4000   # distinct texts above which they are read in one process per core
 ROW_RUN = 64
 LATE_LIMIT = 200_000  # pair scores and relations computed on demand that are kept
+ASK_LIMIT = 2_000_000  # pairs state() walks to compute ahead what matches would ask
 SYNONYMS = True       # fold news synonyms to one family (synonyms.py)
 COLLAPSE = True       # collapse copies first (off only to measure what blocking loses)
 BRIDGE_LIMIT = 50     # members tried as a bridge when reporting a pair's score
@@ -1387,20 +1388,50 @@ class Links:
         self._ops: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
         self._runs: dict[int, list[tuple[int, int, int]]] = {}   # group -> article runs
         self._bridges: dict[int, list[int]] = {}                 # group -> its sorted reps
+        self._read = True       # sents hold the words read (not so when read from a state)
+        self._normals: dict[int, str] = {}                        # (then) normal forms
         self._added = self._all_added()
 
     def state(self) -> dict:
         """What grouping decided, as plain data (the analysis cache stores it): which
         sentence each is a copy of, each sentence's group, the pair scores (three columns:
         x, y, score; x < y, in order)."""
+        self._ask_all()
+        late = sorted(self._late.items())
         return {"rep_of": list(self._rep_of), "group_of": list(self._group_of),
                 "scores": [self._scores.xs.tolist(), self._scores.ys.tolist(),
-                           self._scores.vals.tolist()]}
+                           self._scores.vals.tolist()],
+                "late": [[x for (x, _), _ in late], [y for (_, y), _ in late],
+                         [v for _, v in late]]}
+
+    def _ask_all(self) -> None:
+        """The pair scores the matches of every shared sentence ask for that grouping did
+        not keep, computed now (into _late, as alignment() would: up to LATE_LIMIT of
+        them, and ASK_LIMIT pairs walked), so that links read back from the state answer
+        them without reading every sentence's words again (from_state)."""
+        walked = 0
+        for g, (m, arts) in enumerate(zip(self._members, self._group_arts)):
+            if len(arts) < 2:
+                continue
+            runs = self._article_runs(g)
+            for x in m:
+                ax, near = self._sents[x].a, {}
+                for a2, lo, hi in runs:
+                    if a2 != ax:
+                        for y in m[lo:hi]:
+                            self._score(x, y, self._direct(x, y), near)
+                        walked += hi - lo
+                if walked > ASK_LIMIT or len(self._late) >= LATE_LIMIT:
+                    return
 
     @classmethod
     def from_state(cls, articles: tuple[Article, ...], state: dict) -> "Links":
-        """The links `state()` described, for the same articles, without grouping again."""
-        sents = _prepare(articles)
+        """The links `state()` described, for the same articles, without grouping again
+        and without reading the sentences' words: the scores their matches ask for are in
+        the state; one that is not (more than state() computes ahead) has every sentence
+        read then (`_direct`)."""
+        sents = [_Sent(a, s.i, {}, 0.0, "", "", {}, s.role in FURNITURE)
+                 for a, art in enumerate(articles) for s in art.sentences]
         n = len(sents)
         rep_of = [int(x) for x in state["rep_of"]]
         group_of = tuple(int(g) for g in state["group_of"])
@@ -1415,9 +1446,16 @@ class Links:
                 min(min(scores.xs), min(scores.ys)) < 0
                 or max(max(scores.xs), max(scores.ys)) >= n):
             raise ValueError("state does not fit the articles")
+        late = _Pairs.columns(*state.get("late", ((), (), ())))
+        if late.xs and (min(min(late.xs), min(late.ys)) < 0
+                        or max(max(late.xs), max(late.ys)) >= n):
+            raise ValueError("state does not fit the articles")
         index = {(st.a, st.i): x for x, st in enumerate(sents)}
-        return cls(articles, sents, index, rep_of, group_of, [tuple(m) for m in members],
-                   scores)
+        links = cls(articles, sents, index, rep_of, group_of, [tuple(m) for m in members],
+                    scores)
+        links._late.update(late.items())
+        links._read = False
+        return links
 
     def __len__(self) -> int:
         return len(self._sents)
@@ -1486,18 +1524,31 @@ class Links:
         rx, ry = self._rep_of[x], self._rep_of[y]
         sc = self._scores.get(rx, ry) if rx != ry else None
         if sc is None or rx == ry:
+            if not self._read:      # read from a state without this score: read them all
+                self._sents, self._read = _prepare(self._articles), True
             sx, sy = self._sents[key_[0]], self._sents[key_[1]]
             sc = pair_score(sx, sy, overlap(sx, sy))
         if len(self._late) < LATE_LIMIT:
             self._late[key_] = sc
         return sc
 
+    def _normal(self, x: int) -> str:
+        """Sentence x's normal form (text.normal of it as shown), as _prepare has it."""
+        if self._read:
+            return self._sents[x].normal
+        nf = self._normals.get(x)
+        if nf is None:
+            st = self._sents[x]
+            art = self._articles[st.a]
+            nf = self._normals[x] = normal(art.shown_text(art.sentences[st.i]))
+        return nf
+
     def _relation(self, x: int, y: int, ka: list[str], kb: list[str]) -> str:
         """The pair's relation, worked out once for both directions."""
         key_ = (x, y) if x < y else (y, x)
         rel = self._relations.get(key_)
         if rel is None:
-            rel = _relation(self._sents[x].normal, self._sents[y].normal, ka, kb)
+            rel = _relation(self._normal(x), self._normal(y), ka, kb)
             if len(self._relations) < LATE_LIMIT:
                 self._relations[key_] = rel
         return rel
