@@ -1397,7 +1397,10 @@ class Links:
         sentence each is a copy of, each sentence's group, the pair scores (three columns:
         x, y, score; x < y, in order)."""
         self._ask_all()
-        late = sorted(self._late.items())
+        rep, scores = self._rep_of, self._scores
+        # those a copy's original's score does not give (_direct finds them that way)
+        late = sorted((k, v) for k, v in self._late.items()
+                      if (r := rep[k[0]]) == (q := rep[k[1]]) or scores.get(r, q) is None)
         return {"rep_of": list(self._rep_of), "group_of": list(self._group_of),
                 "scores": [self._scores.xs.tolist(), self._scores.ys.tolist(),
                            self._scores.vals.tolist()],
