@@ -13,8 +13,9 @@ Layout (FORMAT names it; a change of layout changes FORMAT):
     links      {"table": per article, per sentence [group, alignment]}  (small corpora:
                every sentence's matches, read back without the aligner), or
                {"state": what align.Links.state() gives (its pair scores in columns:
-               "scores": [[x...], [y...], [score...]])}  (large corpora: the groups and
-               pair scores; matches are built on demand, as after an analysis)
+               "scores": [[x...], [y...], [score...]], and "late" alike: the scores
+               its matches ask for that grouping did not keep)}  (large corpora: the groups
+               and pair scores; matches are built on demand, as after an analysis)
     quotes, speakers, topics   lists of records
     sentence_topics            per article, per sentence, topic ids
 """
