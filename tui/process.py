@@ -17,9 +17,10 @@ the reader's keys never wait for a core the analysis holds; on two cores the ana
 the second and forks no workers), ends with its parent (it watches it), and `cancel()` ends
 it at once.  `hold()` stops it while the reader answers a key (the child is not slowed
 otherwise: the reader lets it go on as soon as the key's frame is drawn), `go_on()` lets it
-run again; it is killed (and so never left stopped) by `cancel()`, and a child left stopped
-by a reader that was itself killed is ended by the system (an orphaned process group with
-a stopped process is sent SIGHUP).
+run again; it is killed (and so never left stopped) by `cancel()`.  A child left stopped by
+a reader that was itself killed, in the moment between a key and its frame, is ended by the
+system when the reader ran as a shell's job (its process group, orphaned with a stopped
+process in it, is sent SIGHUP).
 
 No Textual and no rich here: the reader uses this from a worker thread, before its window
 exists and after.
@@ -134,7 +135,8 @@ class AnalysisJob:
     def hold(self) -> None:
         """Stop the child where it is until `go_on`: the reader is answering a key and has
         the machine to itself meanwhile (on two cores that behave as one, the child's work
-        made a key's ~1.8x slower).  Where no process can be stopped, nothing."""
+        made a key's own work up to ~1.8x slower).  Where no process can be stopped,
+        nothing."""
         if self._held or not hasattr(signal, "SIGSTOP"):
             return
         try:
