@@ -105,10 +105,43 @@ def test_the_state_read_back_needs_no_words_read(seeds_analysis, monkeypatch):
     assert reads == []
 
 
-def test_a_state_without_late_scores_reads_the_words_when_asked(seeds_analysis, monkeypatch):
+def test_a_state_without_late_scores_reads_the_words_at_once(seeds_analysis, monkeypatch):
+    """Without them (an entry written before, or more than state() computes ahead), the
+    words are read when the state is, not when a sentence is shown."""
     an = seeds_analysis
     back, reads = _state_back(an, monkeypatch, drop_late=True)
+    assert reads == [1]
     for a, art in enumerate(an.articles):
         for s in art.sentences:
             assert back.at(a, s.i) == an.at(a, s.i)
-    assert reads == [1]                           # once, on the first score not kept
+    assert reads == [1]
+
+
+def test_a_score_still_missing_has_the_words_read_then(seeds_analysis, monkeypatch):
+    an = seeds_analysis
+    import tui.engine.stored as stored
+
+    monkeypatch.setattr(stored, "MATERIALISE", 0)
+    data = json.loads(json.dumps(to_dict(an)))
+    for col in data["links"]["state"]["late"]:
+        del col[:]                                  # the state holds none of them
+    import tui.engine.align as align
+
+    reads = []
+    prepare = align._prepare
+    monkeypatch.setattr(align, "_prepare", lambda arts: reads.append(1) or prepare(arts))
+    back = from_dict(an.corpus, data)
+    assert reads == []
+    for a, art in enumerate(an.articles):
+        for s in art.sentences:
+            assert back.at(a, s.i) == an.at(a, s.i)
+    assert reads == [1]                             # once, on the first score not there
+
+
+def test_a_walk_cut_short_stores_no_late_scores(seeds_analysis, monkeypatch):
+    import tui.engine.align as align
+    import tui.engine.stored as stored
+
+    monkeypatch.setattr(stored, "MATERIALISE", 0)
+    monkeypatch.setattr(align, "ASK_LIMIT", 0)
+    assert "late" not in to_dict(seeds_analysis)["links"]["state"]

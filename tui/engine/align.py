@@ -1396,22 +1396,24 @@ class Links:
         """What grouping decided, as plain data (the analysis cache stores it): which
         sentence each is a copy of, each sentence's group, the pair scores (three columns:
         x, y, score; x < y, in order)."""
-        self._ask_all()
-        rep, scores = self._rep_of, self._scores
-        # those a copy's original's score does not give (_direct finds them that way)
-        late = sorted((k, v) for k, v in self._late.items()
-                      if (r := rep[k[0]]) == (q := rep[k[1]]) or scores.get(r, q) is None)
-        return {"rep_of": list(self._rep_of), "group_of": list(self._group_of),
-                "scores": [self._scores.xs.tolist(), self._scores.ys.tolist(),
-                           self._scores.vals.tolist()],
-                "late": [[x for (x, _), _ in late], [y for (_, y), _ in late],
-                         [v for _, v in late]]}
+        state = {"rep_of": list(self._rep_of), "group_of": list(self._group_of),
+                 "scores": [self._scores.xs.tolist(), self._scores.ys.tolist(),
+                            self._scores.vals.tolist()]}
+        if self._ask_all():
+            rep, scores = self._rep_of, self._scores
+            # those a copy's original's score does not give (_direct finds them that way)
+            late = sorted((k, v) for k, v in self._late.items()
+                          if (r := rep[k[0]]) == (q := rep[k[1]]) or scores.get(r, q) is None)
+            state["late"] = [[x for (x, _), _ in late], [y for (_, y), _ in late],
+                             [v for _, v in late]]
+        return state
 
-    def _ask_all(self) -> None:
+    def _ask_all(self) -> bool:
         """The pair scores the matches of every shared sentence ask for that grouping did
-        not keep, computed now (into _late, as alignment() would: up to LATE_LIMIT of
-        them, and ASK_LIMIT pairs walked), so that links read back from the state answer
-        them without reading every sentence's words again (from_state)."""
+        not keep, computed now (into _late, as alignment() would), so that links read
+        back from the state answer them without reading every sentence's words again
+        (from_state).  False: more than LATE_LIMIT of them, or ASK_LIMIT pairs walked,
+        and the walk stopped (real text: 1,000 articles ask for 152 k, 2,000 for more)."""
         walked = 0
         for g, (m, arts) in enumerate(zip(self._members, self._group_arts)):
             if len(arts) < 2:
@@ -1425,16 +1427,21 @@ class Links:
                             self._score(x, y, self._direct(x, y), near)
                         walked += hi - lo
                 if walked > ASK_LIMIT or len(self._late) >= LATE_LIMIT:
-                    return
+                    return False
+        return True
 
     @classmethod
     def from_state(cls, articles: tuple[Article, ...], state: dict) -> "Links":
-        """The links `state()` described, for the same articles, without grouping again
-        and without reading the sentences' words: the scores their matches ask for are in
-        the state; one that is not (more than state() computes ahead) has every sentence
-        read then (`_direct`)."""
-        sents = [_Sent(a, s.i, {}, 0.0, "", "", {}, s.role in FURNITURE)
-                 for a, art in enumerate(articles) for s in art.sentences]
+        """The links `state()` described, for the same articles, without grouping again.
+        When the state holds the scores their matches ask for ("late"), without reading
+        the sentences' words either (a score missing still has every sentence read then,
+        in `_direct`); else the words are read now, as grouping had them."""
+        late_cols = state.get("late")
+        if late_cols is None:
+            sents = _prepare(articles)
+        else:
+            sents = [_Sent(a, s.i, {}, 0.0, "", "", {}, s.role in FURNITURE)
+                     for a, art in enumerate(articles) for s in art.sentences]
         n = len(sents)
         rep_of = [int(x) for x in state["rep_of"]]
         group_of = tuple(int(g) for g in state["group_of"])
@@ -1449,7 +1456,7 @@ class Links:
                 min(min(scores.xs), min(scores.ys)) < 0
                 or max(max(scores.xs), max(scores.ys)) >= n):
             raise ValueError("state does not fit the articles")
-        late = _Pairs.columns(*state.get("late", ((), (), ())))
+        late = _Pairs.columns(*(late_cols or ((), (), ())))
         if late.xs and (min(min(late.xs), min(late.ys)) < 0
                         or max(max(late.xs), max(late.ys)) >= n):
             raise ValueError("state does not fit the articles")
@@ -1457,7 +1464,7 @@ class Links:
         links = cls(articles, sents, index, rep_of, group_of, [tuple(m) for m in members],
                     scores)
         links._late.update(late.items())
-        links._read = False
+        links._read = late_cols is None
         return links
 
     def __len__(self) -> int:
