@@ -89,7 +89,8 @@ WORKERS = 4
 PARALLEL_TEXTS = 4000   # distinct texts above which they are read in one process per core
 ROW_RUN = 64
 LATE_LIMIT = 200_000  # pair scores and relations computed on demand that are kept
-ASK_LIMIT = 2_000_000  # pairs state() walks to compute ahead what matches would ask
+ASK_LIMIT = 2_000_000  # pairs state() walks to compute ahead what matches would ask,
+ASK_SCORES = 100_000   # and pair scores it computes so at most (real 1,000 asks for 72 k)
 SYNONYMS = True       # fold news synonyms to one family (synonyms.py)
 COLLAPSE = True       # collapse copies first (off only to measure what blocking loses)
 BRIDGE_LIMIT = 50     # members tried as a bridge when reporting a pair's score
@@ -1400,10 +1401,7 @@ class Links:
                  "scores": [self._scores.xs.tolist(), self._scores.ys.tolist(),
                             self._scores.vals.tolist()]}
         if self._ask_all():
-            rep, scores = self._rep_of, self._scores
-            # those a copy's original's score does not give (_direct finds them that way)
-            late = sorted((k, v) for k, v in self._late.items()
-                          if (r := rep[k[0]]) == (q := rep[k[1]]) or scores.get(r, q) is None)
+            late = sorted(self._late.items())
             state["late"] = [[x for (x, _), _ in late], [y for (_, y), _ in late],
                              [v for _, v in late]]
         return state
@@ -1412,8 +1410,8 @@ class Links:
         """The pair scores the matches of every shared sentence ask for that grouping did
         not keep, computed now (into _late, as alignment() would), so that links read
         back from the state answer them without reading every sentence's words again
-        (from_state).  False: more than LATE_LIMIT of them, or ASK_LIMIT pairs walked,
-        and the walk stopped (real text: 1,000 articles ask for 152 k, 2,000 for more)."""
+        (from_state).  False: more than ASK_SCORES of them (or ASK_LIMIT pairs walked),
+        and the walk stopped (real 2,000 asks for more than 200 k: ~15 s of scoring)."""
         walked = 0
         for g, (m, arts) in enumerate(zip(self._members, self._group_arts)):
             if len(arts) < 2:
@@ -1426,7 +1424,7 @@ class Links:
                         for y in m[lo:hi]:
                             self._score(x, y, self._direct(x, y), near)
                         walked += hi - lo
-                if walked > ASK_LIMIT or len(self._late) >= LATE_LIMIT:
+                if walked > ASK_LIMIT or len(self._late) >= min(ASK_SCORES, LATE_LIMIT):
                     return False
         return True
 
@@ -1533,11 +1531,12 @@ class Links:
             return sc
         rx, ry = self._rep_of[x], self._rep_of[y]
         sc = self._scores.get(rx, ry) if rx != ry else None
-        if sc is None or rx == ry:
-            if not self._read:      # read from a state without this score: read them all
-                self._sents, self._read = _prepare(self._articles), True
-            sx, sy = self._sents[key_[0]], self._sents[key_[1]]
-            sc = pair_score(sx, sy, overlap(sx, sy))
+        if sc is not None:          # their originals' (looked up again: not kept)
+            return sc
+        if not self._read:          # read from a state without this score: read them all
+            self._sents, self._read = _prepare(self._articles), True
+        sx, sy = self._sents[key_[0]], self._sents[key_[1]]
+        sc = pair_score(sx, sy, overlap(sx, sy))
         if len(self._late) < LATE_LIMIT:
             self._late[key_] = sc
         return sc
