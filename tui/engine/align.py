@@ -338,12 +338,17 @@ def _read_texts(keys: list[tuple[str, bool]]) -> list[_Text]:
     return [_read(shown, heading) for shown, heading in keys]
 
 
+def _unread(articles: tuple[Article, ...]) -> list[_Sent]:
+    """Every sentence as (article, sentence, furniture or not), its words not read."""
+    return [_Sent(a, s.i, {}, 0.0, "", "", {}, s.role in FURNITURE)
+            for a, art in enumerate(articles) for s in art.sentences]
+
+
 def _prepare(articles: tuple[Article, ...]) -> list[_Sent]:
     if sum(1 for art in articles if art.sentences) < 2:
         # one article: nothing to align it with, its sentences are not read (a long one
         # would cost seconds for no link)
-        return [_Sent(a, s.i, {}, 0.0, "", "", {}, s.role in FURNITURE)
-                for a, art in enumerate(articles) for s in art.sentences]
+        return _unread(articles)
     # a text met again (wire copy re-run: most sentences of a large corpus) is worked out
     # once, its sentences sharing what is read of it; counts still count every sentence
     kinds: dict[tuple[str, bool], int] = {}   # per distinct text (and heading or not)
@@ -615,6 +620,11 @@ class _Pairs:
         if all(map(int.__lt__, out.xs, out.ys)) and all(map(int.__lt__, keys, keys[1:])):
             return out
         return cls.of(zip(xs, ys, vals))
+
+    def within(self, n: int) -> bool:
+        """Every pair is of sentences 0 .. n - 1."""
+        return not self.xs or (min(min(self.xs), min(self.ys)) >= 0
+                               and max(max(self.xs), max(self.ys)) < n)
 
     def __len__(self) -> int:
         return len(self.xs)
@@ -1416,14 +1426,11 @@ class Links:
         for g, (m, arts) in enumerate(zip(self._members, self._group_arts)):
             if len(arts) < 2:
                 continue
-            runs = self._article_runs(g)
             for x in m:
-                ax, near = self._sents[x].a, {}
-                for a2, lo, hi in runs:
-                    if a2 != ax:
-                        for y in m[lo:hi]:
-                            self._score(x, y, self._direct(x, y), near)
-                        walked += hi - lo
+                near: dict[int, float] = {}
+                for y in self._partners(x, g):
+                    self._score(x, y, self._direct(x, y), near)
+                    walked += 1
                 if walked > ASK_LIMIT or len(self._late) >= min(ASK_SCORES, LATE_LIMIT):
                     return False
         return True
@@ -1435,11 +1442,7 @@ class Links:
         the sentences' words either (a score missing still has every sentence read then,
         in `_direct`); else the words are read now, as grouping had them."""
         late_cols = state.get("late")
-        if late_cols is None:
-            sents = _prepare(articles)
-        else:
-            sents = [_Sent(a, s.i, {}, 0.0, "", "", {}, s.role in FURNITURE)
-                     for a, art in enumerate(articles) for s in art.sentences]
+        sents = _prepare(articles) if late_cols is None else _unread(articles)
         n = len(sents)
         rep_of = [int(x) for x in state["rep_of"]]
         group_of = tuple(int(g) for g in state["group_of"])
@@ -1450,13 +1453,8 @@ class Links:
             if g >= 0:
                 members[g].append(x)
         scores = _Pairs.columns(*state["scores"])
-        if any(not (0 <= r < n) for r in rep_of) or scores.xs and (
-                min(min(scores.xs), min(scores.ys)) < 0
-                or max(max(scores.xs), max(scores.ys)) >= n):
-            raise ValueError("state does not fit the articles")
         late = _Pairs.columns(*(late_cols or ((), (), ())))
-        if late.xs and (min(min(late.xs), min(late.ys)) < 0
-                        or max(max(late.xs), max(late.ys)) >= n):
+        if any(not (0 <= r < n) for r in rep_of) or not (scores.within(n) and late.within(n)):
             raise ValueError("state does not fit the articles")
         index = {(st.a, st.i): x for x, st in enumerate(sents)}
         links = cls(articles, sents, index, rep_of, group_of, [tuple(m) for m in members],
@@ -1599,21 +1597,23 @@ class Links:
             sc = max(sc, min(dz, direct(z, y)))
         return max(sc, 0.01)
 
+    def _partners(self, x: int, g: int):
+        """The members of x's group g in other articles, in order: those its matches are
+        made of (a run of its own article's members, its copies, skipped whole)."""
+        members, ax = self._members[g], self._sents[x].a
+        for a2, lo, hi in self._article_runs(g):
+            if a2 != ax:
+                yield from members[lo:hi]
+
     def alignment(self, a: int, i: int) -> Alignment:
         x = self._x(a, i)
         if self.is_unique(a, i):
             return Alignment()
-        g = self._group_of[x]
-        sx = self._sents[x]
         at, mine, ka = self._words_of(x)
         matches = []
-        members = self._members[g]
         near: dict[int, float] = {}
-        for a2, lo, hi in self._article_runs(g):
-            if a2 == sx.a:
-                continue          # a run of its own article's members (copies) skipped whole
-            for y in members[lo:hi]:
-                self._match(x, y, at, mine, ka, matches, near)
+        for y in self._partners(x, self._group_of[x]):
+            self._match(x, y, at, mine, ka, matches, near)
         return Alignment(matches=tuple(matches), added=self._added.get(x, ()))
 
     def _article_runs(self, g: int) -> list[tuple[int, int, int]]:
